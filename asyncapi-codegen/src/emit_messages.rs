@@ -1,0 +1,175 @@
+//! Emission of the message registry: `MessageName` (what the document declares about
+//! each message) and `Message` (a parsed payload of one of them).
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::emit::doc_lines;
+use crate::model::{MessageDef, Ty};
+
+fn opt(text: &Option<String>) -> TokenStream {
+    match text {
+        Some(text) => quote!(Some(#text)),
+        None => quote!(None),
+    }
+}
+
+/// `MessageName` and `Message` for the document's messages.
+pub fn emit(
+    messages: &[MessageDef],
+    rt: &TokenStream,
+    ty: impl Fn(&Ty) -> TokenStream,
+    schemars_feature: Option<&str>,
+) -> TokenStream {
+    let variants: Vec<_> = messages
+        .iter()
+        .map(|m| format_ident!("{}", m.variant))
+        .collect();
+    let payloads: Vec<_> = messages.iter().map(|m| ty(&m.payload)).collect();
+    let names: Vec<_> = messages.iter().map(|m| m.name.as_str()).collect();
+    // Keys that differ from names are accepted too.
+    let (keys, key_variants): (Vec<_>, Vec<_>) = messages
+        .iter()
+        .filter(|m| m.key != m.name)
+        .map(|m| (m.key.as_str(), format_ident!("{}", m.variant)))
+        .unzip();
+    let titles: Vec<_> = messages.iter().map(|m| opt(&m.title)).collect();
+    let summaries: Vec<_> = messages.iter().map(|m| opt(&m.summary)).collect();
+    let content_types: Vec<_> = messages.iter().map(|m| opt(&m.content_type)).collect();
+    let payload_names: Vec<_> = payloads
+        .iter()
+        .map(|p| p.to_string().replace(' ', ""))
+        .collect();
+    let name_docs = messages.iter().map(|m| {
+        let mut text = m.title.clone().unwrap_or_else(|| m.name.clone());
+        if let Some(summary) = &m.summary {
+            text = format!("{text}: {summary}");
+        }
+        doc_lines(&text)
+    });
+    let message_docs: Vec<_> = messages
+        .iter()
+        .map(|m| doc_lines(&format!("A `{}` payload.", m.name)))
+        .collect();
+    let schema = schemars_feature.map(|feature| {
+        quote! {
+            /// The JSON Schema of this message's payload, as the generated type describes
+            /// it (draft-07; optional properties are not nullable).
+            #[cfg(feature = #feature)]
+            pub fn payload_schema(self) -> #rt::__private::schemars::Schema {
+                let generator = #rt::__private::schemars::generate::SchemaSettings::draft07()
+                    .with(|settings| settings.option_add_null_type = false)
+                    .into_generator();
+                match self {
+                    #(MessageName::#variants => generator.into_root_schema_for::<#payloads>(),)*
+                }
+            }
+        }
+    });
+    let serde_crate = format!("{}::__private::serde", rt.to_string().replace(' ', ""));
+    quote! {
+        /// The messages the document declares, by name.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum MessageName {
+            #(#name_docs #variants,)*
+        }
+
+        impl MessageName {
+            /// Every message, in document order.
+            pub const ALL: &'static [MessageName] = &[#(MessageName::#variants),*];
+
+            /// The message's `name` (its key under `components/messages` when it has none).
+            pub const fn name(self) -> &'static str {
+                match self { #(MessageName::#variants => #names,)* }
+            }
+
+            /// The message's `title`.
+            pub const fn title(self) -> Option<&'static str> {
+                match self { #(MessageName::#variants => #titles,)* }
+            }
+
+            /// The message's `summary`.
+            pub const fn summary(self) -> Option<&'static str> {
+                match self { #(MessageName::#variants => #summaries,)* }
+            }
+
+            /// The message's content type (or the document's default).
+            pub const fn content_type(self) -> Option<&'static str> {
+                match self { #(MessageName::#variants => #content_types,)* }
+            }
+
+            /// The name of the Rust type of the payload.
+            pub const fn payload_type(self) -> &'static str {
+                match self { #(MessageName::#variants => #payload_names,)* }
+            }
+
+            /// Finds a message by `name` or by its key in the document.
+            pub fn from_name(name: &str) -> Option<MessageName> {
+                match name {
+                    #(#names => Some(MessageName::#variants),)*
+                    #(#keys => Some(MessageName::#key_variants),)*
+                    _ => None,
+                }
+            }
+
+            /// Parses and validates a payload of this message.
+            pub fn parse(self, bytes: &[u8]) -> Result<Message, #rt::Error> {
+                Ok(match self {
+                    #(MessageName::#variants => Message::#variants(#rt::from_slice(bytes)?),)*
+                })
+            }
+
+            /// Reads and validates an already parsed payload of this message.
+            pub fn parse_value(self, json: &#rt::__private::serde_json::Value) -> Result<Message, #rt::Error> {
+                Ok(match self {
+                    #(MessageName::#variants => Message::#variants(#rt::from_value(json)?),)*
+                })
+            }
+
+            /// Validates a JSON value as this message's payload without building it.
+            pub fn validate_json(self, json: &#rt::__private::serde_json::Value) -> Result<(), #rt::Violations> {
+                match self {
+                    #(MessageName::#variants => #rt::validate_json::<#payloads>(json),)*
+                }
+            }
+
+            #schema
+        }
+
+        impl ::std::fmt::Display for MessageName {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl ::std::str::FromStr for MessageName {
+            type Err = #rt::UnknownValue;
+
+            fn from_str(name: &str) -> Result<Self, Self::Err> {
+                MessageName::from_name(name).ok_or_else(|| {
+                    #rt::UnknownValue::new(name, MessageName::ALL.iter().map(|m| m.name()))
+                })
+            }
+        }
+
+        /// A payload of one of the document's messages.
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(crate = #serde_crate, untagged)]
+        pub enum Message {
+            #(#message_docs #variants(#payloads),)*
+        }
+
+        impl Message {
+            /// Which message this is.
+            pub fn name(&self) -> MessageName {
+                match self { #(Message::#variants(_) => MessageName::#variants,)* }
+            }
+        }
+
+        impl #rt::Validate for Message {
+            fn validate_at(&self, path: &#rt::Path<'_>, report: &mut #rt::Report) {
+                match self { #(Message::#variants(payload) => payload.validate_at(path, report),)* }
+            }
+        }
+    }
+}

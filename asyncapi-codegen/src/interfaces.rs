@@ -1,0 +1,387 @@
+//! Modelling the parts of a document around the schemas: messages, channels,
+//! operations and servers.
+
+use serde_json::{Map, Value};
+
+use crate::check::{address_parameters, resolve};
+use crate::error::{Error, Problem};
+use crate::load::Document;
+use crate::model::{ChannelDef, MessageDef, Model, OperationDef, ParameterDef, ServerDef, Variant};
+use crate::naming::{self, Scope};
+use crate::pointer;
+use crate::schema::Schemas;
+
+/// Names the generated module claims before any schema is named.
+pub const RESERVED_TYPE_NAMES: &[&str] = &[
+    "Message",
+    "MessageName",
+    "JsonMap",
+    "JsonValue",
+    "JsonSchema",
+    "Base64Data",
+    "Integer",
+    "Validate",
+    "Serialize",
+    "Deserialize",
+];
+
+/// Builds the whole model of a checked document.
+pub fn model(doc: &Document) -> Result<Model, Error> {
+    let mut schemas = Schemas::new(doc, RESERVED_TYPE_NAMES);
+    schemas.components()?;
+    let text = |p: &str| doc.get(p).and_then(Value::as_str).map(str::to_string);
+    let default_content_type = text("/defaultContentType");
+    let mut messages = Vec::new();
+    let mut variants = Scope::new();
+    let mut errors = Vec::new();
+    if let Some(Value::Object(map)) = doc.get("/components/messages") {
+        for key in map.keys() {
+            let at = pointer::join("/components/messages", key);
+            match message(
+                doc,
+                &mut schemas,
+                &at,
+                key,
+                &mut variants,
+                &default_content_type,
+            ) {
+                Ok(message) => messages.push(message),
+                Err(error) => errors.push(error),
+            }
+        }
+    }
+    // Messages defined inline in channels join the registry too.
+    if let Some(Value::Object(channels)) = doc.get("/channels") {
+        for (channel, value) in channels {
+            if let Some(Value::Object(map)) = value.get("messages") {
+                for (key, message_value) in map {
+                    if message_value.get("$ref").is_some() {
+                        continue;
+                    }
+                    let at = pointer::join(
+                        &pointer::join(&pointer::join("/channels", channel), "messages"),
+                        key,
+                    );
+                    let stem = format!("{}{}", naming::pascal(channel), naming::pascal(key));
+                    match message(
+                        doc,
+                        &mut schemas,
+                        &at,
+                        &stem,
+                        &mut variants,
+                        &default_content_type,
+                    ) {
+                        Ok(message) => messages.push(message),
+                        Err(error) => errors.push(error),
+                    }
+                }
+            }
+        }
+    }
+    Error::from_list(errors)?;
+    let channels = channels(doc, &messages)?;
+    let operations = operations(doc, &channels, &messages)?;
+    let servers = servers(doc);
+    Ok(Model {
+        title: text("/info/title").unwrap_or_default(),
+        version: text("/info/version").unwrap_or_default(),
+        description: text("/info/description"),
+        types: schemas.into_types(),
+        messages,
+        channels,
+        operations,
+        servers,
+    })
+}
+
+fn message(
+    doc: &Document,
+    schemas: &mut Schemas<'_>,
+    at: &str,
+    key: &str,
+    variants: &mut Scope,
+    default_content_type: &Option<String>,
+) -> Result<MessageDef, Error> {
+    let error = |problem| Error::At {
+        file: doc.file.clone(),
+        pointer: at.to_string(),
+        problem,
+    };
+    let Some(Value::Object(map)) = doc.get(at).and_then(|m| resolve(doc, m)) else {
+        return Err(error(Problem::Invalid(
+            "a message must be a mapping".into(),
+        )));
+    };
+    let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
+    let stem = naming::pascal(key);
+    let payload = match map.get("payload") {
+        Some(_) => schemas.ty(&pointer::join(at, "payload"), &format!("{stem}Payload"))?,
+        None => crate::model::Ty::Any,
+    };
+    let headers = match map.get("headers") {
+        Some(_) => Some(schemas.ty(&pointer::join(at, "headers"), &format!("{stem}Headers"))?),
+        None => None,
+    };
+    Ok(MessageDef {
+        key: key.to_string(),
+        variant: variants.claim(&naming::variant_name(key)),
+        name: text("name").unwrap_or_else(|| key.to_string()),
+        title: text("title"),
+        summary: text("summary"),
+        content_type: text("contentType").or_else(|| default_content_type.clone()),
+        payload,
+        headers,
+        pointer: at.to_string(),
+    })
+}
+
+/// The message variant a channel message (or a `$ref` to one) stands for.
+fn message_variant(
+    doc: &Document,
+    value: &Value,
+    at: &str,
+    messages: &[MessageDef],
+) -> Option<String> {
+    let target = match value.get("$ref").and_then(Value::as_str) {
+        Some(target) => target.strip_prefix('#')?.to_string(),
+        None => at.to_string(),
+    };
+    // A ref to a channel's message that itself refs a component message.
+    let target = match doc
+        .get(&target)
+        .and_then(|v| v.get("$ref"))
+        .and_then(Value::as_str)
+    {
+        Some(next) => next.strip_prefix('#')?.to_string(),
+        None => target,
+    };
+    messages
+        .iter()
+        .find(|m| m.pointer == target)
+        .map(|m| m.variant.clone())
+}
+
+fn parameter(
+    doc: &Document,
+    wire: &str,
+    value: &Value,
+    scope: &mut Scope,
+    enum_name: String,
+) -> ParameterDef {
+    let empty = Map::new();
+    let map = resolve(doc, value)
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let strings = |k: &str| -> Vec<String> {
+        map.get(k)
+            .and_then(Value::as_array)
+            .map(|values| {
+                values
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let values = strings("enum");
+    let values = (!values.is_empty()).then(|| {
+        let mut variants = Scope::new();
+        let list = values
+            .iter()
+            .map(|wire| Variant {
+                name: variants.claim(&naming::variant_name(wire)),
+                wire: wire.clone(),
+            })
+            .collect();
+        (enum_name, list)
+    });
+    ParameterDef {
+        wire: wire.to_string(),
+        name: scope.claim(&naming::field_name(wire)),
+        description: map
+            .get("description")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        values,
+        default: map
+            .get("default")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        examples: strings("examples"),
+    }
+}
+
+fn channels(doc: &Document, messages: &[MessageDef]) -> Result<Vec<ChannelDef>, Error> {
+    let Some(Value::Object(channels)) = doc.get("/channels") else {
+        return Ok(Vec::new());
+    };
+    let mut names = Scope::new();
+    let mut out = Vec::new();
+    for (key, value) in channels {
+        let at = pointer::join("/channels", key);
+        let Some(Value::Object(map)) = resolve(doc, value) else {
+            continue;
+        };
+        let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
+        let name = names.claim(&naming::type_name(key));
+        let address = text("address");
+        let declared = map.get("parameters").and_then(Value::as_object);
+        let mut fields = Scope::new();
+        let mut parameters = Vec::new();
+        if let Some(address) = &address {
+            let used = address_parameters(address).map_err(|message| Error::At {
+                file: doc.file.clone(),
+                pointer: pointer::join(&at, "address"),
+                problem: Problem::Parameters(message),
+            })?;
+            for wire in used {
+                let value = declared
+                    .and_then(|d| d.get(&wire))
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                let enum_name = format!("{name}{}", naming::pascal(&wire));
+                parameters.push(parameter(doc, &wire, &value, &mut fields, enum_name));
+            }
+        }
+        let mut carried = Vec::new();
+        if let Some(Value::Object(list)) = map.get("messages") {
+            for (message_key, message) in list {
+                let here = pointer::join(&pointer::join(&at, "messages"), message_key);
+                if let Some(variant) = message_variant(doc, message, &here, messages) {
+                    carried.push((message_key.clone(), variant));
+                }
+            }
+        }
+        out.push(ChannelDef {
+            key: key.clone(),
+            name,
+            address,
+            title: text("title"),
+            description: text("description"),
+            parameters,
+            messages: carried,
+        });
+    }
+    Ok(out)
+}
+
+fn operations(
+    doc: &Document,
+    channels: &[ChannelDef],
+    messages: &[MessageDef],
+) -> Result<Vec<OperationDef>, Error> {
+    let Some(Value::Object(operations)) = doc.get("/operations") else {
+        return Ok(Vec::new());
+    };
+    let mut names = Scope::new();
+    let mut out = Vec::new();
+    for (id, value) in operations {
+        let at = pointer::join("/operations", id);
+        let Some(Value::Object(map)) = resolve(doc, value) else {
+            continue;
+        };
+        let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
+        let channel_key = map
+            .get("channel")
+            .and_then(|c| c.get("$ref"))
+            .and_then(Value::as_str)
+            .and_then(|r| r.strip_prefix("#/channels/"))
+            .map(|k| k.replace("~1", "/").replace("~0", "~"));
+        let Some(channel) = channel_key.and_then(|k| channels.iter().position(|c| c.key == k))
+        else {
+            return Err(Error::At {
+                file: doc.file.clone(),
+                pointer: pointer::join(&at, "channel"),
+                problem: Problem::DanglingRef("the operation's channel".into()),
+            });
+        };
+        let carried: Vec<String> = match map.get("messages").and_then(Value::as_array) {
+            Some(list) => list
+                .iter()
+                .enumerate()
+                .filter_map(|(i, m)| {
+                    message_variant(doc, m, &format!("{at}/messages/{i}"), messages)
+                })
+                .collect(),
+            // No list: every message of the channel.
+            None => channels[channel]
+                .messages
+                .iter()
+                .map(|(_, v)| v.clone())
+                .collect(),
+        };
+        let tags = map
+            .get("tags")
+            .and_then(Value::as_array)
+            .map(|tags| {
+                tags.iter()
+                    .filter_map(|t| resolve(doc, t))
+                    .filter_map(|t| t.get("name").and_then(Value::as_str).map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.push(OperationDef {
+            id: id.clone(),
+            name: names.claim(&naming::type_name(id)),
+            action: text("action").unwrap_or_default(),
+            channel,
+            messages: carried,
+            title: text("title"),
+            summary: text("summary"),
+            description: text("description"),
+            tags,
+        });
+    }
+    Ok(out)
+}
+
+fn servers(doc: &Document) -> Vec<ServerDef> {
+    let Some(Value::Object(servers)) = doc.get("/servers") else {
+        return Vec::new();
+    };
+    let mut names = Scope::new();
+    let mut out = Vec::new();
+    for (key, value) in servers {
+        let Some(Value::Object(map)) = resolve(doc, value) else {
+            continue;
+        };
+        let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
+        let name = names.claim(&naming::type_name(key));
+        let host = text("host").unwrap_or_default();
+        let pathname = text("pathname");
+        let template = format!("{host}{}", pathname.as_deref().unwrap_or(""));
+        let declared = map.get("variables").and_then(Value::as_object);
+        let mut fields = Scope::new();
+        let mut variables = Vec::new();
+        for wire in address_parameters(&template).unwrap_or_default() {
+            let value = declared
+                .and_then(|d| d.get(&wire))
+                .cloned()
+                .unwrap_or(Value::Null);
+            let enum_name = naming::type_name(&wire);
+            variables.push(parameter(doc, &wire, &value, &mut fields, enum_name));
+        }
+        let security = map
+            .get("security")
+            .and_then(Value::as_array)
+            .map(|list| {
+                list.iter()
+                    .filter_map(|s| s.get("$ref").and_then(Value::as_str))
+                    .map(pointer::last_token)
+                    .collect()
+            })
+            .unwrap_or_default();
+        out.push(ServerDef {
+            key: key.clone(),
+            name,
+            host,
+            pathname,
+            protocol: text("protocol").unwrap_or_default(),
+            description: text("description"),
+            security,
+            variables,
+        });
+    }
+    out
+}

@@ -1,0 +1,171 @@
+//! Turns an AsyncAPI 3.0 document into typed, validated Rust.
+//!
+//! The pipeline reads top to bottom:
+//! [`load`] (YAML or JSON, order kept) -> [`check`] (versions, `$ref`s, keywords,
+//! patterns, parameters) -> model ([`model`], built by `schema` and `interfaces`) ->
+//! emit (tokens, formatted by prettyplease). It knows AsyncAPI and JSON Schema, and
+//! nothing about any particular document.
+//!
+//! From a build script, like prost-build:
+//!
+//! ```no_run
+//! // build.rs
+//! if let Err(error) = asyncapi_codegen::Builder::new("spec/service.asyncapi.yaml").build() {
+//!     eprintln!("{error}");
+//!     std::process::exit(1);
+//! }
+//! ```
+//!
+//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/service.rs"));`, with the
+//! runtime crate (`kinesis-types`) as a dependency.
+
+#![warn(missing_docs)]
+
+pub mod check;
+mod emit;
+mod emit_messages;
+mod error;
+mod interfaces;
+pub mod load;
+pub mod model;
+pub mod naming;
+mod pointer;
+mod schema;
+
+use std::path::{Path, PathBuf};
+
+pub use error::{Error, Problem};
+pub use load::Document;
+pub use model::Model;
+
+/// Configures and runs generation for one document.
+#[derive(Debug, Clone)]
+pub struct Builder {
+    document: PathBuf,
+    runtime: String,
+    schemars_feature: Option<String>,
+    out_dir: Option<PathBuf>,
+    file_name: Option<String>,
+}
+
+impl Builder {
+    /// Generation for the document at `document` (YAML or JSON).
+    pub fn new(document: impl Into<PathBuf>) -> Self {
+        Builder {
+            document: document.into(),
+            runtime: "::kinesis_types".into(),
+            schemars_feature: Some("schemars".into()),
+            out_dir: None,
+            file_name: None,
+        }
+    }
+
+    /// The path by which generated code reaches the runtime (default `::kinesis_types`).
+    pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
+        self.runtime = path.into();
+        self
+    }
+
+    /// The Cargo feature of the including crate that enables `JsonSchema` derives
+    /// (default `schemars`); `None` to emit none.
+    pub fn schemars_feature(mut self, feature: Option<&str>) -> Self {
+        self.schemars_feature = feature.map(str::to_string);
+        self
+    }
+
+    /// Where [`Builder::build`] writes (default: `$OUT_DIR`).
+    pub fn out_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(dir.into());
+        self
+    }
+
+    /// The output file name (default: the document's name up to its first `.`, in
+    /// snake case, plus `.rs`: `kinesis-data-streams.asyncapi.yaml` ->
+    /// `kinesis_data_streams.rs`).
+    pub fn file_name(mut self, name: impl Into<String>) -> Self {
+        self.file_name = Some(name.into());
+        self
+    }
+
+    /// Loads, checks and models the document.
+    pub fn model(&self) -> Result<Model, Error> {
+        let doc = Document::load(&self.document)?;
+        model_of(&doc)
+    }
+
+    /// The formatted Rust source for the document.
+    pub fn generate(&self) -> Result<String, Error> {
+        let model = self.model()?;
+        emit::emit(&model, &self.emit_options())
+    }
+
+    /// Generates from a document already in memory.
+    pub fn generate_from(&self, doc: &Document) -> Result<String, Error> {
+        let model = model_of(doc)?;
+        emit::emit(&model, &self.emit_options())
+    }
+
+    fn emit_options(&self) -> emit::EmitOptions {
+        emit::EmitOptions {
+            runtime: self.runtime.clone(),
+            schemars_feature: self.schemars_feature.clone(),
+            source_name: self
+                .document
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The output file name (see [`Builder::file_name`]).
+    pub fn output_name(&self) -> String {
+        if let Some(name) = &self.file_name {
+            return name.clone();
+        }
+        let stem = self
+            .document
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = stem.split('.').next().unwrap_or("generated");
+        format!("{}.rs", naming::snake(stem))
+    }
+
+    /// For build scripts: generates, writes the file into the output directory (only
+    /// when its content changed, so dependants do not rebuild needlessly), and prints
+    /// `cargo:rerun-if-changed` for the document. Returns the written path.
+    pub fn build(&self) -> Result<PathBuf, Error> {
+        println!("cargo:rerun-if-changed={}", self.document.display());
+        let source = self.generate()?;
+        let dir = match &self.out_dir {
+            Some(dir) => dir.clone(),
+            None => std::env::var_os("OUT_DIR")
+                .map(PathBuf::from)
+                .ok_or_else(|| Error::Write {
+                    file: PathBuf::from("$OUT_DIR"),
+                    source: std::io::Error::other(
+                        "OUT_DIR is not set: call from a build script or set out_dir",
+                    ),
+                })?,
+        };
+        let path = dir.join(self.output_name());
+        write_if_changed(&path, &source)?;
+        Ok(path)
+    }
+}
+
+/// Checks and models a loaded document.
+pub fn model_of(doc: &Document) -> Result<Model, Error> {
+    check::check(doc)?;
+    interfaces::model(doc)
+}
+
+fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
+    if std::fs::read_to_string(path).is_ok_and(|old| old == content) {
+        return Ok(());
+    }
+    std::fs::write(path, content).map_err(|source| Error::Write {
+        file: path.to_path_buf(),
+        source,
+    })
+}

@@ -1,0 +1,192 @@
+//! Rust names from document names: case conversion, keywords, collisions.
+//!
+//! Rules, applied in this order, so the same document always gives the same names:
+//! 1. Split the name into words at non-alphanumeric characters, at lower-to-upper case
+//!    changes (`eventSourceARN` -> event, source, ARN) and at the end of an upper-case
+//!    run followed by a capitalised word (`ARNValue` -> ARN, Value).
+//! 2. Join them as `PascalCase` (types, variants) or `snake_case` (fields).
+//! 3. A name that would start with a digit gets a prefix (`V` for variants, `T` for
+//!    types, `_` for fields); an empty name becomes `Empty`/`empty`.
+//! 4. Rust keywords become raw identifiers (`r#type`); `self`, `Self`, `super`, `crate`
+//!    and `_`, which cannot be raw, get a trailing `_`.
+//! 5. Names that still collide within their scope get `2`, `3`, ... appended in
+//!    document order (the first keeps its name).
+
+use std::collections::HashSet;
+
+/// Splits a document name into words (see the module docs).
+pub fn words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = name.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        if let Some(&prev) = current.chars().last().as_ref() {
+            let next = chars.get(i + 1).copied();
+            let boundary = (prev.is_lowercase() && c.is_uppercase())
+                || (prev.is_numeric() && c.is_alphabetic() && c.is_uppercase())
+                || (prev.is_uppercase()
+                    && c.is_uppercase()
+                    && next.is_some_and(|n| n.is_lowercase()));
+            if boundary {
+                words.push(std::mem::take(&mut current));
+            }
+        }
+        current.push(c);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first
+            .to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect(),
+        None => String::new(),
+    }
+}
+
+/// `PascalCase`, ASCII-folded where possible, as used for types and variants.
+pub fn pascal(name: &str) -> String {
+    words(name).iter().map(|w| capitalise(w)).collect()
+}
+
+/// `snake_case`, as used for fields.
+pub fn snake(name: &str) -> String {
+    words(name)
+        .iter()
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("_")
+}
+
+const KEYWORDS: &[&str] = &[
+    "as", "async", "await", "break", "const", "continue", "dyn", "else", "enum", "extern", "false",
+    "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut", "pub",
+    "ref", "return", "static", "struct", "trait", "true", "type", "unsafe", "use", "where",
+    "while", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "try",
+    "typeof", "unsized", "virtual", "yield",
+];
+const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
+
+/// Makes `name` a valid identifier: prefix for a leading digit, raw or suffixed keywords.
+/// Returns the text to use with `syn::Ident` (`r#type` for raw identifiers).
+pub fn identifier(name: &str, digit_prefix: &str, empty: &str) -> String {
+    let mut ident: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    if ident.is_empty() {
+        ident = empty.to_string();
+    }
+    if ident.starts_with(|c: char| c.is_numeric()) {
+        ident.insert_str(0, digit_prefix);
+    }
+    if NOT_RAW.contains(&ident.as_str()) {
+        ident.push('_');
+    } else if KEYWORDS.contains(&ident.as_str()) {
+        ident.insert_str(0, "r#");
+    }
+    ident
+}
+
+/// A type name.
+pub fn type_name(name: &str) -> String {
+    identifier(&pascal(name), "T", "Empty")
+}
+
+/// An enum variant name.
+pub fn variant_name(name: &str) -> String {
+    identifier(&pascal(name), "V", "Empty")
+}
+
+/// A field name.
+pub fn field_name(name: &str) -> String {
+    identifier(&snake(name), "_", "empty")
+}
+
+/// A constant name (`SCREAMING_SNAKE_CASE`).
+pub fn const_name(name: &str) -> String {
+    identifier(&snake(name).to_uppercase(), "_", "EMPTY")
+}
+
+/// Hands out names unique within one scope (rule 5).
+#[derive(Debug, Default)]
+pub struct Scope {
+    taken: HashSet<String>,
+}
+
+impl Scope {
+    /// An empty scope.
+    pub fn new() -> Self {
+        Scope::default()
+    }
+
+    /// Reserves `name` (or `name2`, `name3`, ... when taken) and returns it.
+    pub fn claim(&mut self, name: &str) -> String {
+        let bare = name.trim_start_matches("r#");
+        if self.taken.insert(bare.to_string()) {
+            return name.to_string();
+        }
+        (2..)
+            .map(|n| format!("{bare}{n}"))
+            .find(|candidate| self.taken.insert(candidate.clone()))
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words() {
+        assert_eq!(words("eventSourceARN"), ["event", "Source", "ARN"]);
+        assert_eq!(words("ARNValue"), ["ARN", "Value"]);
+        assert_eq!(words("aws:kinesis:record"), ["aws", "kinesis", "record"]);
+        assert_eq!(words("us-east-1"), ["us", "east", "1"]);
+    }
+
+    #[test]
+    fn converts_cases() {
+        assert_eq!(field_name("eventSourceARN"), "event_source_arn");
+        assert_eq!(field_name("SequenceNumber"), "sequence_number");
+        assert_eq!(field_name("type"), "r#type");
+        assert_eq!(field_name("self"), "self_");
+        assert_eq!(field_name("2fa"), "_2fa");
+        assert_eq!(field_name("$%"), "empty");
+        assert_eq!(variant_name("KMS"), "Kms");
+        assert_eq!(variant_name("NONE"), "None");
+        assert_eq!(variant_name("aws:kinesis"), "AwsKinesis");
+        assert_eq!(variant_name("1.0"), "V10");
+        assert_eq!(variant_name(""), "Empty");
+        assert_eq!(type_name("Self"), "Self_");
+        assert_eq!(const_name("streamName"), "STREAM_NAME");
+    }
+
+    #[test]
+    fn scopes_resolve_collisions_in_order() {
+        let mut scope = Scope::new();
+        assert_eq!(scope.claim("foo_bar"), "foo_bar");
+        assert_eq!(scope.claim("foo_bar"), "foo_bar2");
+        assert_eq!(scope.claim("foo_bar"), "foo_bar3");
+        assert_eq!(scope.claim("r#type"), "r#type");
+        assert_eq!(scope.claim("r#type"), "type2");
+    }
+}
