@@ -1,0 +1,213 @@
+//! [`ValidateJson`]: validating a `serde_json::Value` against a type's schema.
+//!
+//! Typed deserialization stops at the first value of the wrong shape. When it fails,
+//! [`crate::from_slice`] re-reads the document as a `Value` and walks it with these
+//! impls, so that every shape problem (missing property, wrong type, unknown `const` or
+//! `enum` value) and every constraint violation is reported, each with its pointer.
+
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::validate::{Keyword, Path, Report, Validate};
+use crate::{Base64Data, Integer};
+
+/// A type that can check a JSON value against its schema without deserializing it.
+///
+/// `#[derive(Validate)]` implements this next to [`Validate`]; the impls here cover
+/// leaf types and containers.
+pub trait ValidateJson: Validate + DeserializeOwned {
+    /// Reports every violation of `value` against `Self`'s schema at `path`: shape
+    /// (`type`, `required`, `const`, `enum`, `additionalProperties`) and constraints.
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report);
+}
+
+/// The JSON type of `value` as JSON Schema names it, for messages.
+pub fn json_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(n) if n.is_f64() => "number",
+        Value::Number(_) => "integer",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+/// Reports a `type` violation: `value` is not of JSON type `expected`.
+pub fn type_error(value: &Value, expected: &str, path: &Path<'_>, report: &mut Report) {
+    report.push(
+        path,
+        Keyword::Type,
+        format!("{} is not of type {expected}", describe(value)),
+    );
+}
+
+/// A short rendering of a JSON value for messages.
+pub fn describe(value: &Value) -> String {
+    match value {
+        Value::String(s) => crate::check::excerpt(s),
+        Value::Array(_) => "array".into(),
+        Value::Object(_) => "object".into(),
+        other => other.to_string(),
+    }
+}
+
+impl ValidateJson for String {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        if !value.is_string() {
+            type_error(value, "string", path, report)
+        }
+    }
+}
+
+impl ValidateJson for Base64Data {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        String::validate_json(value, path, report)
+    }
+}
+
+impl ValidateJson for bool {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        if !value.is_boolean() {
+            type_error(value, "boolean", path, report)
+        }
+    }
+}
+
+impl ValidateJson for f64 {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        if !value.is_number() {
+            type_error(value, "number", path, report)
+        }
+    }
+}
+
+fn as_integer(value: &Value) -> Option<Integer> {
+    let number = value.as_number()?;
+    if let Some(u) = number.as_u64() {
+        return Some(Integer::from(u));
+    }
+    if let Some(i) = number.as_i64() {
+        return Some(Integer::from(i));
+    }
+    Integer::from_f64(number.as_f64()?)
+}
+
+impl ValidateJson for Integer {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        if as_integer(value).is_none() {
+            type_error(value, "integer", path, report)
+        }
+    }
+}
+
+macro_rules! native_integer {
+    ($($ty:ident => $as:ident),*) => {$(
+        impl ValidateJson for $ty {
+            fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+                match as_integer(value) {
+                    None => type_error(value, "integer", path, report),
+                    Some(n) if n.$as().and_then(|v| $ty::try_from(v).ok()).is_none() => report.push(
+                        path,
+                        Keyword::Type,
+                        format!("integer {n} is out of the range of {}", stringify!($ty)),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    )*};
+}
+native_integer!(i64 => as_i64, u64 => as_u64, i32 => as_i64, u32 => as_u64);
+
+impl ValidateJson for Value {
+    fn validate_json(_: &Value, _: &Path<'_>, _: &mut Report) {}
+}
+
+impl ValidateJson for serde_json::Map<String, Value> {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        if !value.is_object() {
+            type_error(value, "object", path, report)
+        }
+    }
+}
+
+impl<T: ValidateJson> ValidateJson for Option<T> {
+    /// An optional property is absent or valid: JSON `null` is not absence.
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        T::validate_json(value, path, report)
+    }
+}
+
+impl<T: ValidateJson> ValidateJson for Box<T> {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        T::validate_json(value, path, report)
+    }
+}
+
+impl<T: ValidateJson> ValidateJson for Vec<T> {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        match value {
+            Value::Array(items) => {
+                for (index, item) in items.iter().enumerate() {
+                    T::validate_json(item, &path.index(index), report);
+                }
+            }
+            other => type_error(other, "array", path, report),
+        }
+    }
+}
+
+impl<T: ValidateJson> ValidateJson for std::collections::BTreeMap<String, T> {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    T::validate_json(item, &path.key(key), report);
+                }
+            }
+            other => type_error(other, "object", path, report),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn check<T: ValidateJson>(value: Value) -> Vec<(String, Keyword)> {
+        let mut report = Report::new();
+        T::validate_json(&value, &Path::ROOT, &mut report);
+        report
+            .into_violations()
+            .into_iter()
+            .map(|v| (v.pointer, v.keyword))
+            .collect()
+    }
+
+    #[test]
+    fn leaves_check_their_json_type() {
+        assert!(check::<String>(json!("x")).is_empty());
+        assert_eq!(
+            check::<String>(json!(null)),
+            vec![("".into(), Keyword::Type)]
+        );
+        assert!(check::<Integer>(json!(5.0)).is_empty());
+        assert_eq!(check::<Integer>(json!(1.5)).len(), 1);
+        assert!(check::<Integer>(json!(1e308)).is_empty());
+        assert_eq!(check::<u64>(json!(-1)).len(), 1);
+        assert!(check::<f64>(json!(1)).is_empty());
+        assert_eq!(check::<Option<String>>(json!(null)).len(), 1);
+    }
+
+    #[test]
+    fn containers_locate_items() {
+        assert_eq!(
+            check::<Vec<String>>(json!(["a", 1, "b", null])),
+            vec![("/1".into(), Keyword::Type), ("/3".into(), Keyword::Type)]
+        );
+        assert_eq!(check::<Vec<String>>(json!({})).len(), 1);
+    }
+}
