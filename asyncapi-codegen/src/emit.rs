@@ -246,7 +246,11 @@ impl Emitter {
 
     fn struct_def(&self, name: &syn::Ident, s: &StructDef) -> TokenStream {
         let fields = s.fields.iter().map(|field| {
-            let docs = doc_attrs(&field.docs);
+            let docs = if field.docs == Docs::default() {
+                doc_lines(&format!("The `{}` property.", field.wire))
+            } else {
+                doc_attrs(&field.docs)
+            };
             let field_name = ident(&field.name);
             let ty = self.field_ty(field);
             let mut serde = Vec::new();
@@ -273,10 +277,19 @@ impl Emitter {
             }
             let serde = if serde.is_empty() { quote!() } else { quote!(#[serde(#(#serde),*)]) };
             let constraints = self.constraint_attrs(&field.ty, &field.constraints);
+            // schemars would describe an `Option` as nullable; absent is not null here.
+            let not_null = match (&self.schemars, field.required) {
+                (Some(feature), false) => {
+                    let inner = self.ty(&field.ty).to_string().replace(' ', "");
+                    quote!(#[cfg_attr(feature = #feature, schemars(with = #inner))])
+                }
+                _ => quote!(),
+            };
             quote! {
                 #docs
                 #serde
                 #constraints
+                #not_null
                 pub #field_name: #ty,
             }
         });

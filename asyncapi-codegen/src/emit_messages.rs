@@ -57,9 +57,7 @@ pub fn emit(
             /// it (draft-07; optional properties are not nullable).
             #[cfg(feature = #feature)]
             pub fn payload_schema(self) -> #rt::__private::schemars::Schema {
-                let generator = #rt::__private::schemars::generate::SchemaSettings::draft07()
-                    .with(|settings| settings.option_add_null_type = false)
-                    .into_generator();
+                let generator = #rt::__private::schemars::generate::SchemaSettings::draft07().into_generator();
                 match self {
                     #(MessageName::#variants => generator.into_root_schema_for::<#payloads>(),)*
                 }
