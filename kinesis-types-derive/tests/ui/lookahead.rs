@@ -1,0 +1,9 @@
+use kinesis_types::Validate;
+
+#[derive(serde::Deserialize, Validate)]
+struct Record {
+    #[validate(pattern = "^(?=a)")]
+    partition_key: String,
+}
+
+fn main() {}
