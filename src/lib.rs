@@ -34,6 +34,7 @@
 // Lets the generated code and the derive name this crate the same way inside and out.
 extern crate self as kinesis_types;
 
+mod address;
 mod base64_data;
 mod check;
 mod error;
@@ -42,6 +43,7 @@ mod parse;
 mod shape;
 mod validate;
 
+pub use address::{Action, AddressError, AddressReason, MessageError, Operation};
 pub use base64_data::{Base64Data, Base64Error, Base64Reason};
 pub use error::{Error, UnknownValue};
 pub use integer::Integer;
@@ -76,6 +78,7 @@ pub fn json_eq(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 /// What generated code and `#[derive(Validate)]` expand to. Not a stable API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::address::{parse_address, parse_parameter};
     pub use crate::check::*;
     pub use crate::integer::native;
     pub use crate::shape::{describe, json_type, type_error};

@@ -31,6 +31,9 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, Error> {
     };
     let types = model.types.iter().map(|t| emitter.type_def(t));
     let messages = emitter.messages(&model.messages);
+    let interfaces = crate::emit_interfaces::emit(model, &emitter.rt, |ty| {
+        emitter.ty_with(ty, &quote!(super::))
+    });
     let rt = &emitter.rt;
     let schemars_import = options.schemars_feature.as_ref().map(|feature| {
         quote! {
@@ -49,6 +52,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, Error> {
         #schemars_import
         #(#types)*
         #messages
+        #interfaces
     };
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit(e.to_string()))?;
     let body = space_items(&prettyplease::unparse(&file));
@@ -123,7 +127,7 @@ fn escape_doc(line: &str) -> String {
     out
 }
 
-fn ident(name: &str) -> syn::Ident {
+pub(crate) fn ident(name: &str) -> syn::Ident {
     match name.strip_prefix("r#") {
         Some(raw) => syn::Ident::new_raw(raw, proc_macro2::Span::call_site()),
         None => format_ident!("{}", name),
@@ -183,6 +187,11 @@ impl Emitter {
     }
 
     fn ty(&self, ty: &Ty) -> TokenStream {
+        self.ty_with(ty, &quote!())
+    }
+
+    /// The type, with named types reached through `prefix` (`super::` from a submodule).
+    fn ty_with(&self, ty: &Ty, prefix: &TokenStream) -> TokenStream {
         match ty {
             Ty::String => quote!(String),
             Ty::Bytes => quote!(Base64Data),
@@ -194,14 +203,14 @@ impl Emitter {
             Ty::Any => quote!(JsonValue),
             Ty::Named(name) => {
                 let name = ident(name);
-                quote!(#name)
+                quote!(#prefix #name)
             }
             Ty::Array(item, _) => {
-                let item = self.ty(item);
+                let item = self.ty_with(item, prefix);
                 quote!(Vec<#item>)
             }
             Ty::Map(value) => {
-                let value = self.ty(value);
+                let value = self.ty_with(value, prefix);
                 quote!(::std::collections::BTreeMap<String, #value>)
             }
         }

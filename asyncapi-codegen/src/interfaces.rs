@@ -216,15 +216,24 @@ fn channels(doc: &Document, messages: &[MessageDef]) -> Result<Vec<ChannelDef>, 
     let Some(Value::Object(channels)) = doc.get("/channels") else {
         return Ok(Vec::new());
     };
+    // Names in the generated `channels` module: each channel's address and message
+    // types first, in document order, then the enums of its parameters.
     let mut names = Scope::new();
+    let mut stems = Scope::new();
+    let mut claimed = Vec::new();
+    for key in channels.keys() {
+        let name = stems.claim(&naming::type_name(key));
+        let address_type = names.claim(&format!("{name}Address"));
+        let message_type = names.claim(&format!("{name}Message"));
+        claimed.push((name, address_type, message_type));
+    }
     let mut out = Vec::new();
-    for (key, value) in channels {
+    for ((key, value), (name, address_type, message_type)) in channels.iter().zip(claimed) {
         let at = pointer::join("/channels", key);
         let Some(Value::Object(map)) = resolve(doc, value) else {
             continue;
         };
         let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
-        let name = names.claim(&naming::type_name(key));
         let address = text("address");
         let declared = map.get("parameters").and_then(Value::as_object);
         let mut fields = Scope::new();
@@ -241,7 +250,11 @@ fn channels(doc: &Document, messages: &[MessageDef]) -> Result<Vec<ChannelDef>, 
                     .cloned()
                     .unwrap_or(Value::Null);
                 let enum_name = format!("{name}{}", naming::pascal(&wire));
-                parameters.push(parameter(doc, &wire, &value, &mut fields, enum_name));
+                let mut parameter = parameter(doc, &wire, &value, &mut fields, enum_name);
+                if let Some((enum_name, _)) = &mut parameter.values {
+                    *enum_name = names.claim(enum_name);
+                }
+                parameters.push(parameter);
             }
         }
         let mut carried = Vec::new();
@@ -256,6 +269,8 @@ fn channels(doc: &Document, messages: &[MessageDef]) -> Result<Vec<ChannelDef>, 
         out.push(ChannelDef {
             key: key.clone(),
             name,
+            address_type,
+            message_type,
             address,
             title: text("title"),
             description: text("description"),
@@ -274,9 +289,16 @@ fn operations(
     let Some(Value::Object(operations)) = doc.get("/operations") else {
         return Ok(Vec::new());
     };
+    // Names in the generated `operations` module.
     let mut names = Scope::new();
+    names.claim("OperationId");
+    names.claim("Payload");
+    let claimed: Vec<String> = operations
+        .keys()
+        .map(|id| names.claim(&naming::type_name(id)))
+        .collect();
     let mut out = Vec::new();
-    for (id, value) in operations {
+    for ((id, value), name) in operations.iter().zip(claimed) {
         let at = pointer::join("/operations", id);
         let Some(Value::Object(map)) = resolve(doc, value) else {
             continue;
@@ -323,7 +345,8 @@ fn operations(
             .unwrap_or_default();
         out.push(OperationDef {
             id: id.clone(),
-            name: names.claim(&naming::type_name(id)),
+            message_type: names.claim(&format!("{name}Message")),
+            name,
             action: text("action").unwrap_or_default(),
             channel,
             messages: carried,
@@ -340,14 +363,21 @@ fn servers(doc: &Document) -> Vec<ServerDef> {
     let Some(Value::Object(servers)) = doc.get("/servers") else {
         return Vec::new();
     };
+    // Names in the generated `servers` module: the servers first, then the enums of
+    // their variables. Variables of the same name with the same values share one enum;
+    // otherwise the later one is named after its server too.
     let mut names = Scope::new();
+    let claimed: Vec<String> = servers
+        .keys()
+        .map(|key| names.claim(&naming::type_name(key)))
+        .collect();
+    let mut shared: Vec<(String, String, Vec<String>)> = Vec::new();
     let mut out = Vec::new();
-    for (key, value) in servers {
+    for ((key, value), name) in servers.iter().zip(claimed) {
         let Some(Value::Object(map)) = resolve(doc, value) else {
             continue;
         };
         let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
-        let name = names.claim(&naming::type_name(key));
         let host = text("host").unwrap_or_default();
         let pathname = text("pathname");
         let template = format!("{host}{}", pathname.as_deref().unwrap_or(""));
@@ -359,8 +389,25 @@ fn servers(doc: &Document) -> Vec<ServerDef> {
                 .and_then(|d| d.get(&wire))
                 .cloned()
                 .unwrap_or(Value::Null);
-            let enum_name = naming::type_name(&wire);
-            variables.push(parameter(doc, &wire, &value, &mut fields, enum_name));
+            let mut variable = parameter(doc, &wire, &value, &mut fields, String::new());
+            if let Some((enum_name, list)) = &mut variable.values {
+                let wires: Vec<String> = list.iter().map(|v| v.wire.clone()).collect();
+                *enum_name = match shared.iter().find(|(w, _, v)| *w == wire && *v == wires) {
+                    Some((_, existing, _)) => existing.clone(),
+                    None => {
+                        let bare = naming::type_name(&wire);
+                        let candidate = if shared.iter().any(|(_, n, _)| *n == bare) {
+                            format!("{name}{bare}")
+                        } else {
+                            bare
+                        };
+                        let claimed = names.claim(&candidate);
+                        shared.push((wire.clone(), claimed.clone(), wires));
+                        claimed
+                    }
+                };
+            }
+            variables.push(variable);
         }
         let security = map
             .get("security")

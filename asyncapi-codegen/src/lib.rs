@@ -23,6 +23,7 @@
 
 pub mod check;
 mod emit;
+mod emit_interfaces;
 mod emit_messages;
 mod error;
 mod interfaces;

@@ -245,6 +245,10 @@ pub struct ChannelDef {
     pub key: String,
     /// Rust name stem (`KinesisStreamShard`).
     pub name: String,
+    /// The address type's name in the `channels` module (`KinesisStreamShardAddress`).
+    pub address_type: String,
+    /// The message enum's name in the `channels` module (`KinesisStreamShardMessage`).
+    pub message_type: String,
     /// `address` (`None` for channels without one).
     pub address: Option<String>,
     /// `title`.
@@ -279,8 +283,10 @@ pub struct ParameterDef {
 pub struct OperationDef {
     /// The operation id (its key under `operations`).
     pub id: String,
-    /// Rust name stem.
+    /// Rust name stem (the operation's type in the `operations` module).
     pub name: String,
+    /// The name of the enum of its messages in the `operations` module.
+    pub message_type: String,
     /// `send` or `receive`.
     pub action: String,
     /// Index of its channel in [`Model::channels`].
@@ -302,7 +308,7 @@ pub struct OperationDef {
 pub struct ServerDef {
     /// The key under `servers`.
     pub key: String,
-    /// Rust name stem.
+    /// Rust name stem (the server's type in the `servers` module).
     pub name: String,
     /// `host` (a template).
     pub host: String,

@@ -697,3 +697,1493 @@ impl ::kinesis_types::Validate for Message {
         }
     }
 }
+
+/// The document's channels: typed addresses and the messages each carries.
+pub mod channels {
+    #[allow(unused_imports)]
+    use super::{Base64Data, Integer, JsonMap, JsonValue};
+    /// The address of channel `kinesisStreamShard`: `kinesis/{streamName}/{shardId}`.
+    ///
+    /// **Kinesis Stream Shard**
+    ///
+    /// A shard within a Kinesis data stream. Each shard is an append-only, ordered sequence of data records. Producers write records to shards via partition keys, and consumers read records sequentially. Each shard provides 1 MiB/sec write capacity and 2 MiB/sec read capacity (shared among polling consumers), or 2 MiB/sec dedicated throughput per enhanced fan-out consumer.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct KinesisStreamShardAddress {
+        /// The `{streamName}` parameter.
+        ///
+        /// The name of the Kinesis data stream. Must be between 1 and 128 characters, matching the pattern \[a-zA-Z0-9_.-\]+.
+        pub stream_name: String,
+        /// The `{shardId}` parameter.
+        ///
+        /// The unique identifier of the shard within the stream, for example shardId-000000000001.
+        pub shard_id: String,
+    }
+    impl KinesisStreamShardAddress {
+        /// The channel's key in the document.
+        pub const KEY: &'static str = "kinesisStreamShard";
+        /// The channel's `title`.
+        pub const TITLE: Option<&'static str> = Some("Kinesis Stream Shard");
+        /// The channel's `description`.
+        pub const DESCRIPTION: Option<&'static str> = Some(
+            "A shard within a Kinesis data stream. Each shard is an append-only, ordered sequence of data records. Producers write records to shards via partition keys, and consumers read records sequentially. Each shard provides 1 MiB/sec write capacity and 2 MiB/sec read capacity (shared among polling consumers), or 2 MiB/sec dedicated throughput per enhanced fan-out consumer.",
+        );
+        /// The channel's `address` template (`None` when the document leaves it open).
+        pub const ADDRESS_TEMPLATE: Option<&'static str> = Some(
+            "kinesis/{streamName}/{shardId}",
+        );
+        /// The messages the channel carries.
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::KinesisRecord,
+            super::MessageName::SubscribeToShardEvent,
+        ];
+        /// Reads an address: it must match the template, and every parameter must
+        /// be non-empty, free of `/`, and one of its `enum` values when it has them.
+        pub fn parse(address: &str) -> Result<Self, ::kinesis_types::AddressError> {
+            let values = ::kinesis_types::__private::parse_address(
+                "kinesisStreamShard",
+                "kinesis/{streamName}/{shardId}",
+                address,
+            )?;
+            match values.as_slice() {
+                [p0, p1] => {
+                    Ok(KinesisStreamShardAddress {
+                        stream_name: p0.to_string(),
+                        shard_id: p1.to_string(),
+                    })
+                }
+                _ => {
+                    Err(::kinesis_types::AddressError {
+                        channel: "kinesisStreamShard",
+                        template: "kinesis/{streamName}/{shardId}",
+                        given: address.to_string(),
+                        reason: ::kinesis_types::AddressReason::Mismatch,
+                    })
+                }
+            }
+        }
+        /// The address, with the parameters filled in (as `Display` writes it).
+        pub fn to_address(&self) -> String {
+            let mut out = String::new();
+            out.push_str("kinesis/");
+            out.push_str(&self.stream_name);
+            out.push_str("/");
+            out.push_str(&self.shard_id);
+            out
+        }
+    }
+    impl ::std::fmt::Display for KinesisStreamShardAddress {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&self.to_address())
+        }
+    }
+    impl ::std::str::FromStr for KinesisStreamShardAddress {
+        type Err = ::kinesis_types::AddressError;
+        fn from_str(address: &str) -> Result<Self, Self::Err> {
+            KinesisStreamShardAddress::parse(address)
+        }
+    }
+    /// The messages channel `kinesisStreamShard` carries; serialised without an envelope, as the bare payload.
+    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
+    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    pub enum KinesisStreamShardMessage {
+        /// A `KinesisRecord` payload.
+        KinesisRecord(super::KinesisRecord),
+        /// A `SubscribeToShardEvent` payload.
+        SubscribeToShardEvent(super::SubscribeToShardEvent),
+    }
+    impl KinesisStreamShardMessage {
+        /// The messages, in document order.
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::KinesisRecord,
+            super::MessageName::SubscribeToShardEvent,
+        ];
+        /// Which message this is.
+        pub fn name(&self) -> super::MessageName {
+            match self {
+                KinesisStreamShardMessage::KinesisRecord(_) => {
+                    super::MessageName::KinesisRecord
+                }
+                KinesisStreamShardMessage::SubscribeToShardEvent(_) => {
+                    super::MessageName::SubscribeToShardEvent
+                }
+            }
+        }
+        /// Parses and validates a payload of the message named `message` (its
+        /// `name`, or its key in the document).
+        #[allow(unreachable_patterns)]
+        pub fn parse(
+            message: &str,
+            bytes: &[u8],
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::KinesisRecord) => {
+                    Ok(
+                        KinesisStreamShardMessage::KinesisRecord(
+                            ::kinesis_types::from_slice(bytes)?,
+                        ),
+                    )
+                }
+                Some(super::MessageName::SubscribeToShardEvent) => {
+                    Ok(
+                        KinesisStreamShardMessage::SubscribeToShardEvent(
+                            ::kinesis_types::from_slice(bytes)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "kinesisStreamShard",
+                        carried: vec!["KinesisRecord", "SubscribeToShardEvent"],
+                    })
+                }
+            }
+        }
+        /// Reads and validates an already parsed payload of the message named `message`.
+        #[allow(unreachable_patterns)]
+        pub fn parse_value(
+            message: &str,
+            json: &::kinesis_types::__private::serde_json::Value,
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::KinesisRecord) => {
+                    Ok(
+                        KinesisStreamShardMessage::KinesisRecord(
+                            ::kinesis_types::from_value(json)?,
+                        ),
+                    )
+                }
+                Some(super::MessageName::SubscribeToShardEvent) => {
+                    Ok(
+                        KinesisStreamShardMessage::SubscribeToShardEvent(
+                            ::kinesis_types::from_value(json)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "kinesisStreamShard",
+                        carried: vec!["KinesisRecord", "SubscribeToShardEvent"],
+                    })
+                }
+            }
+        }
+    }
+    impl ::kinesis_types::Validate for KinesisStreamShardMessage {
+        fn validate_at(
+            &self,
+            path: &::kinesis_types::Path<'_>,
+            report: &mut ::kinesis_types::Report,
+        ) {
+            let _ = (path, &report);
+            match self {
+                KinesisStreamShardMessage::KinesisRecord(payload) => {
+                    payload.validate_at(path, report)
+                }
+                KinesisStreamShardMessage::SubscribeToShardEvent(payload) => {
+                    payload.validate_at(path, report)
+                }
+            }
+        }
+    }
+    impl From<KinesisStreamShardMessage> for super::Message {
+        fn from(message: KinesisStreamShardMessage) -> Self {
+            match message {
+                KinesisStreamShardMessage::KinesisRecord(payload) => {
+                    super::Message::KinesisRecord(payload)
+                }
+                KinesisStreamShardMessage::SubscribeToShardEvent(payload) => {
+                    super::Message::SubscribeToShardEvent(payload)
+                }
+            }
+        }
+    }
+    impl TryFrom<super::Message> for KinesisStreamShardMessage {
+        type Error = super::Message;
+        /// The message, when it is one of these; otherwise it is handed back.
+        #[allow(unreachable_patterns)]
+        fn try_from(message: super::Message) -> Result<Self, Self::Error> {
+            match message {
+                super::Message::KinesisRecord(payload) => {
+                    Ok(KinesisStreamShardMessage::KinesisRecord(payload))
+                }
+                super::Message::SubscribeToShardEvent(payload) => {
+                    Ok(KinesisStreamShardMessage::SubscribeToShardEvent(payload))
+                }
+                other => Err(other),
+            }
+        }
+    }
+    /// The address of channel `enhancedFanOutSubscription`: `kinesis/{streamName}/{shardId}/consumer/{consumerName}`.
+    ///
+    /// **Enhanced Fan-Out Subscription**
+    ///
+    /// A dedicated HTTP/2 push channel between a registered consumer and a specific shard. Established via the SubscribeToShard API, this channel pushes SubscribeToShardEvent messages containing data records at up to 2 MiB/sec per shard per consumer. Each subscription lasts up to 5 minutes before requiring renewal.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct EnhancedFanOutSubscriptionAddress {
+        /// The `{streamName}` parameter.
+        ///
+        /// The name of the Kinesis data stream.
+        pub stream_name: String,
+        /// The `{shardId}` parameter.
+        ///
+        /// The shard ID to subscribe to.
+        pub shard_id: String,
+        /// The `{consumerName}` parameter.
+        ///
+        /// The name of the registered consumer (from RegisterStreamConsumer).
+        pub consumer_name: String,
+    }
+    impl EnhancedFanOutSubscriptionAddress {
+        /// The channel's key in the document.
+        pub const KEY: &'static str = "enhancedFanOutSubscription";
+        /// The channel's `title`.
+        pub const TITLE: Option<&'static str> = Some("Enhanced Fan-Out Subscription");
+        /// The channel's `description`.
+        pub const DESCRIPTION: Option<&'static str> = Some(
+            "A dedicated HTTP/2 push channel between a registered consumer and a specific shard. Established via the SubscribeToShard API, this channel pushes SubscribeToShardEvent messages containing data records at up to 2 MiB/sec per shard per consumer. Each subscription lasts up to 5 minutes before requiring renewal.",
+        );
+        /// The channel's `address` template (`None` when the document leaves it open).
+        pub const ADDRESS_TEMPLATE: Option<&'static str> = Some(
+            "kinesis/{streamName}/{shardId}/consumer/{consumerName}",
+        );
+        /// The messages the channel carries.
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::SubscribeToShardEvent,
+        ];
+        /// Reads an address: it must match the template, and every parameter must
+        /// be non-empty, free of `/`, and one of its `enum` values when it has them.
+        pub fn parse(address: &str) -> Result<Self, ::kinesis_types::AddressError> {
+            let values = ::kinesis_types::__private::parse_address(
+                "enhancedFanOutSubscription",
+                "kinesis/{streamName}/{shardId}/consumer/{consumerName}",
+                address,
+            )?;
+            match values.as_slice() {
+                [p0, p1, p2] => {
+                    Ok(EnhancedFanOutSubscriptionAddress {
+                        stream_name: p0.to_string(),
+                        shard_id: p1.to_string(),
+                        consumer_name: p2.to_string(),
+                    })
+                }
+                _ => {
+                    Err(::kinesis_types::AddressError {
+                        channel: "enhancedFanOutSubscription",
+                        template: "kinesis/{streamName}/{shardId}/consumer/{consumerName}",
+                        given: address.to_string(),
+                        reason: ::kinesis_types::AddressReason::Mismatch,
+                    })
+                }
+            }
+        }
+        /// The address, with the parameters filled in (as `Display` writes it).
+        pub fn to_address(&self) -> String {
+            let mut out = String::new();
+            out.push_str("kinesis/");
+            out.push_str(&self.stream_name);
+            out.push_str("/");
+            out.push_str(&self.shard_id);
+            out.push_str("/consumer/");
+            out.push_str(&self.consumer_name);
+            out
+        }
+    }
+    impl ::std::fmt::Display for EnhancedFanOutSubscriptionAddress {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&self.to_address())
+        }
+    }
+    impl ::std::str::FromStr for EnhancedFanOutSubscriptionAddress {
+        type Err = ::kinesis_types::AddressError;
+        fn from_str(address: &str) -> Result<Self, Self::Err> {
+            EnhancedFanOutSubscriptionAddress::parse(address)
+        }
+    }
+    /// The messages channel `enhancedFanOutSubscription` carries; serialised without an envelope, as the bare payload.
+    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
+    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    pub enum EnhancedFanOutSubscriptionMessage {
+        /// A `SubscribeToShardEvent` payload.
+        SubscribeToShardEvent(super::SubscribeToShardEvent),
+    }
+    impl EnhancedFanOutSubscriptionMessage {
+        /// The messages, in document order.
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::SubscribeToShardEvent,
+        ];
+        /// Which message this is.
+        pub fn name(&self) -> super::MessageName {
+            match self {
+                EnhancedFanOutSubscriptionMessage::SubscribeToShardEvent(_) => {
+                    super::MessageName::SubscribeToShardEvent
+                }
+            }
+        }
+        /// Parses and validates a payload of the message named `message` (its
+        /// `name`, or its key in the document).
+        #[allow(unreachable_patterns)]
+        pub fn parse(
+            message: &str,
+            bytes: &[u8],
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::SubscribeToShardEvent) => {
+                    Ok(
+                        EnhancedFanOutSubscriptionMessage::SubscribeToShardEvent(
+                            ::kinesis_types::from_slice(bytes)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "enhancedFanOutSubscription",
+                        carried: vec!["SubscribeToShardEvent"],
+                    })
+                }
+            }
+        }
+        /// Reads and validates an already parsed payload of the message named `message`.
+        #[allow(unreachable_patterns)]
+        pub fn parse_value(
+            message: &str,
+            json: &::kinesis_types::__private::serde_json::Value,
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::SubscribeToShardEvent) => {
+                    Ok(
+                        EnhancedFanOutSubscriptionMessage::SubscribeToShardEvent(
+                            ::kinesis_types::from_value(json)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "enhancedFanOutSubscription",
+                        carried: vec!["SubscribeToShardEvent"],
+                    })
+                }
+            }
+        }
+    }
+    impl ::kinesis_types::Validate for EnhancedFanOutSubscriptionMessage {
+        fn validate_at(
+            &self,
+            path: &::kinesis_types::Path<'_>,
+            report: &mut ::kinesis_types::Report,
+        ) {
+            let _ = (path, &report);
+            match self {
+                EnhancedFanOutSubscriptionMessage::SubscribeToShardEvent(payload) => {
+                    payload.validate_at(path, report)
+                }
+            }
+        }
+    }
+    impl From<EnhancedFanOutSubscriptionMessage> for super::Message {
+        fn from(message: EnhancedFanOutSubscriptionMessage) -> Self {
+            match message {
+                EnhancedFanOutSubscriptionMessage::SubscribeToShardEvent(payload) => {
+                    super::Message::SubscribeToShardEvent(payload)
+                }
+            }
+        }
+    }
+    impl TryFrom<super::Message> for EnhancedFanOutSubscriptionMessage {
+        type Error = super::Message;
+        /// The message, when it is one of these; otherwise it is handed back.
+        #[allow(unreachable_patterns)]
+        fn try_from(message: super::Message) -> Result<Self, Self::Error> {
+            match message {
+                super::Message::SubscribeToShardEvent(payload) => {
+                    Ok(EnhancedFanOutSubscriptionMessage::SubscribeToShardEvent(payload))
+                }
+                other => Err(other),
+            }
+        }
+    }
+    /// The address of channel `lambdaEventSource`: `kinesis/{streamName}/lambda-event-source`.
+    ///
+    /// **Lambda Event Source Mapping**
+    ///
+    /// When configured as an AWS Lambda event source, Kinesis Data Streams automatically invokes a Lambda function with batches of records from each shard. The Lambda service manages shard iterator lifecycle, checkpointing, and retry logic. Each shard is processed by one Lambda invocation at a time (unless parallelization is configured).
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct LambdaEventSourceAddress {
+        /// The `{streamName}` parameter.
+        ///
+        /// The name of the Kinesis data stream.
+        pub stream_name: String,
+    }
+    impl LambdaEventSourceAddress {
+        /// The channel's key in the document.
+        pub const KEY: &'static str = "lambdaEventSource";
+        /// The channel's `title`.
+        pub const TITLE: Option<&'static str> = Some("Lambda Event Source Mapping");
+        /// The channel's `description`.
+        pub const DESCRIPTION: Option<&'static str> = Some(
+            "When configured as an AWS Lambda event source, Kinesis Data Streams automatically invokes a Lambda function with batches of records from each shard. The Lambda service manages shard iterator lifecycle, checkpointing, and retry logic. Each shard is processed by one Lambda invocation at a time (unless parallelization is configured).",
+        );
+        /// The channel's `address` template (`None` when the document leaves it open).
+        pub const ADDRESS_TEMPLATE: Option<&'static str> = Some(
+            "kinesis/{streamName}/lambda-event-source",
+        );
+        /// The messages the channel carries.
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::LambdaKinesisEvent,
+        ];
+        /// Reads an address: it must match the template, and every parameter must
+        /// be non-empty, free of `/`, and one of its `enum` values when it has them.
+        pub fn parse(address: &str) -> Result<Self, ::kinesis_types::AddressError> {
+            let values = ::kinesis_types::__private::parse_address(
+                "lambdaEventSource",
+                "kinesis/{streamName}/lambda-event-source",
+                address,
+            )?;
+            match values.as_slice() {
+                [p0] => {
+                    Ok(LambdaEventSourceAddress {
+                        stream_name: p0.to_string(),
+                    })
+                }
+                _ => {
+                    Err(::kinesis_types::AddressError {
+                        channel: "lambdaEventSource",
+                        template: "kinesis/{streamName}/lambda-event-source",
+                        given: address.to_string(),
+                        reason: ::kinesis_types::AddressReason::Mismatch,
+                    })
+                }
+            }
+        }
+        /// The address, with the parameters filled in (as `Display` writes it).
+        pub fn to_address(&self) -> String {
+            let mut out = String::new();
+            out.push_str("kinesis/");
+            out.push_str(&self.stream_name);
+            out.push_str("/lambda-event-source");
+            out
+        }
+    }
+    impl ::std::fmt::Display for LambdaEventSourceAddress {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&self.to_address())
+        }
+    }
+    impl ::std::str::FromStr for LambdaEventSourceAddress {
+        type Err = ::kinesis_types::AddressError;
+        fn from_str(address: &str) -> Result<Self, Self::Err> {
+            LambdaEventSourceAddress::parse(address)
+        }
+    }
+    /// The messages channel `lambdaEventSource` carries; serialised without an envelope, as the bare payload.
+    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
+    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    pub enum LambdaEventSourceMessage {
+        /// A `LambdaKinesisEvent` payload.
+        LambdaKinesisEvent(super::LambdaKinesisEvent),
+    }
+    impl LambdaEventSourceMessage {
+        /// The messages, in document order.
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::LambdaKinesisEvent,
+        ];
+        /// Which message this is.
+        pub fn name(&self) -> super::MessageName {
+            match self {
+                LambdaEventSourceMessage::LambdaKinesisEvent(_) => {
+                    super::MessageName::LambdaKinesisEvent
+                }
+            }
+        }
+        /// Parses and validates a payload of the message named `message` (its
+        /// `name`, or its key in the document).
+        #[allow(unreachable_patterns)]
+        pub fn parse(
+            message: &str,
+            bytes: &[u8],
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::LambdaKinesisEvent) => {
+                    Ok(
+                        LambdaEventSourceMessage::LambdaKinesisEvent(
+                            ::kinesis_types::from_slice(bytes)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "lambdaEventSource",
+                        carried: vec!["LambdaKinesisEvent"],
+                    })
+                }
+            }
+        }
+        /// Reads and validates an already parsed payload of the message named `message`.
+        #[allow(unreachable_patterns)]
+        pub fn parse_value(
+            message: &str,
+            json: &::kinesis_types::__private::serde_json::Value,
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::LambdaKinesisEvent) => {
+                    Ok(
+                        LambdaEventSourceMessage::LambdaKinesisEvent(
+                            ::kinesis_types::from_value(json)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "lambdaEventSource",
+                        carried: vec!["LambdaKinesisEvent"],
+                    })
+                }
+            }
+        }
+    }
+    impl ::kinesis_types::Validate for LambdaEventSourceMessage {
+        fn validate_at(
+            &self,
+            path: &::kinesis_types::Path<'_>,
+            report: &mut ::kinesis_types::Report,
+        ) {
+            let _ = (path, &report);
+            match self {
+                LambdaEventSourceMessage::LambdaKinesisEvent(payload) => {
+                    payload.validate_at(path, report)
+                }
+            }
+        }
+    }
+    impl From<LambdaEventSourceMessage> for super::Message {
+        fn from(message: LambdaEventSourceMessage) -> Self {
+            match message {
+                LambdaEventSourceMessage::LambdaKinesisEvent(payload) => {
+                    super::Message::LambdaKinesisEvent(payload)
+                }
+            }
+        }
+    }
+    impl TryFrom<super::Message> for LambdaEventSourceMessage {
+        type Error = super::Message;
+        /// The message, when it is one of these; otherwise it is handed back.
+        #[allow(unreachable_patterns)]
+        fn try_from(message: super::Message) -> Result<Self, Self::Error> {
+            match message {
+                super::Message::LambdaKinesisEvent(payload) => {
+                    Ok(LambdaEventSourceMessage::LambdaKinesisEvent(payload))
+                }
+                other => Err(other),
+            }
+        }
+    }
+}
+
+/// The document's operations: who sends and receives which messages, where.
+pub mod operations {
+    #[allow(unused_imports)]
+    use super::{Base64Data, Integer, JsonMap, JsonValue};
+    /// Operation `publishRecord`: send on channel `kinesisStreamShard`.
+    ///
+    /// **Publish Record to Stream**
+    ///
+    /// A producer writes a data record to a Kinesis data stream shard. Each record includes a data blob (up to 1 MiB), a partition key, and optionally an explicit hash key. The partition key determines which shard receives the record.
+    ///
+    /// Producers publish records using the PutRecord or PutRecords API. Kinesis assigns each record a unique sequence number and distributes records across shards based on the partition key hash. Each shard supports up to 1,000 records/sec or 1 MiB/sec of write throughput.
+    ///
+    /// Tags: streaming.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+    pub struct PublishRecord;
+    impl ::kinesis_types::Operation for PublishRecord {
+        const ID: &'static str = "publishRecord";
+        const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Send;
+        const CHANNEL: &'static str = "kinesisStreamShard";
+        const TITLE: Option<&'static str> = Some("Publish Record to Stream");
+        const SUMMARY: Option<&'static str> = Some(
+            "A producer writes a data record to a Kinesis data stream shard. Each record includes a data blob (up to 1 MiB), a partition key, and optionally an explicit hash key. The partition key determines which shard receives the record.",
+        );
+        const DESCRIPTION: Option<&'static str> = Some(
+            "Producers publish records using the PutRecord or PutRecords API. Kinesis assigns each record a unique sequence number and distributes records across shards based on the partition key hash. Each shard supports up to 1,000 records/sec or 1 MiB/sec of write throughput.",
+        );
+        const TAGS: &'static [&'static str] = &["streaming"];
+        type Address = super::channels::KinesisStreamShardAddress;
+        type Message = PublishRecordMessage;
+    }
+    /// The messages operation `publishRecord` carries; serialised without an envelope, as the bare payload.
+    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
+    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    pub enum PublishRecordMessage {
+        /// A `KinesisRecord` payload.
+        KinesisRecord(super::KinesisRecord),
+    }
+    impl PublishRecordMessage {
+        /// The messages, in document order.
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::KinesisRecord,
+        ];
+        /// Which message this is.
+        pub fn name(&self) -> super::MessageName {
+            match self {
+                PublishRecordMessage::KinesisRecord(_) => {
+                    super::MessageName::KinesisRecord
+                }
+            }
+        }
+        /// Parses and validates a payload of the message named `message` (its
+        /// `name`, or its key in the document).
+        #[allow(unreachable_patterns)]
+        pub fn parse(
+            message: &str,
+            bytes: &[u8],
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::KinesisRecord) => {
+                    Ok(
+                        PublishRecordMessage::KinesisRecord(
+                            ::kinesis_types::from_slice(bytes)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "publishRecord",
+                        carried: vec!["KinesisRecord"],
+                    })
+                }
+            }
+        }
+        /// Reads and validates an already parsed payload of the message named `message`.
+        #[allow(unreachable_patterns)]
+        pub fn parse_value(
+            message: &str,
+            json: &::kinesis_types::__private::serde_json::Value,
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::KinesisRecord) => {
+                    Ok(
+                        PublishRecordMessage::KinesisRecord(
+                            ::kinesis_types::from_value(json)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "publishRecord",
+                        carried: vec!["KinesisRecord"],
+                    })
+                }
+            }
+        }
+    }
+    impl ::kinesis_types::Validate for PublishRecordMessage {
+        fn validate_at(
+            &self,
+            path: &::kinesis_types::Path<'_>,
+            report: &mut ::kinesis_types::Report,
+        ) {
+            let _ = (path, &report);
+            match self {
+                PublishRecordMessage::KinesisRecord(payload) => {
+                    payload.validate_at(path, report)
+                }
+            }
+        }
+    }
+    impl From<PublishRecordMessage> for super::Message {
+        fn from(message: PublishRecordMessage) -> Self {
+            match message {
+                PublishRecordMessage::KinesisRecord(payload) => {
+                    super::Message::KinesisRecord(payload)
+                }
+            }
+        }
+    }
+    impl TryFrom<super::Message> for PublishRecordMessage {
+        type Error = super::Message;
+        /// The message, when it is one of these; otherwise it is handed back.
+        #[allow(unreachable_patterns)]
+        fn try_from(message: super::Message) -> Result<Self, Self::Error> {
+            match message {
+                super::Message::KinesisRecord(payload) => {
+                    Ok(PublishRecordMessage::KinesisRecord(payload))
+                }
+                other => Err(other),
+            }
+        }
+    }
+    /// Operation `consumeRecordsByPolling`: receive on channel `kinesisStreamShard`.
+    ///
+    /// **Consume Records by Polling (GetRecords)**
+    ///
+    /// A consumer polls for data records from a shard using GetRecords with a shard iterator obtained from GetShardIterator. Each call returns up to 10,000 records or 10 MiB.
+    ///
+    /// Polling consumers use the GetShardIterator API to obtain a starting position, then repeatedly call GetRecords to retrieve batches of records. The shard iterator advances automatically. Each shard supports up to 5 GetRecords calls per second, sharing 2 MiB/sec of read throughput among all polling consumers. The consumer must handle checkpointing and iterator management.
+    ///
+    /// Tags: polling.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+    pub struct ConsumeRecordsByPolling;
+    impl ::kinesis_types::Operation for ConsumeRecordsByPolling {
+        const ID: &'static str = "consumeRecordsByPolling";
+        const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Receive;
+        const CHANNEL: &'static str = "kinesisStreamShard";
+        const TITLE: Option<&'static str> = Some(
+            "Consume Records by Polling (GetRecords)",
+        );
+        const SUMMARY: Option<&'static str> = Some(
+            "A consumer polls for data records from a shard using GetRecords with a shard iterator obtained from GetShardIterator. Each call returns up to 10,000 records or 10 MiB.",
+        );
+        const DESCRIPTION: Option<&'static str> = Some(
+            "Polling consumers use the GetShardIterator API to obtain a starting position, then repeatedly call GetRecords to retrieve batches of records. The shard iterator advances automatically. Each shard supports up to 5 GetRecords calls per second, sharing 2 MiB/sec of read throughput among all polling consumers. The consumer must handle checkpointing and iterator management.",
+        );
+        const TAGS: &'static [&'static str] = &["polling"];
+        type Address = super::channels::KinesisStreamShardAddress;
+        type Message = ConsumeRecordsByPollingMessage;
+    }
+    /// The messages operation `consumeRecordsByPolling` carries; serialised without an envelope, as the bare payload.
+    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
+    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    pub enum ConsumeRecordsByPollingMessage {
+        /// A `KinesisRecord` payload.
+        KinesisRecord(super::KinesisRecord),
+    }
+    impl ConsumeRecordsByPollingMessage {
+        /// The messages, in document order.
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::KinesisRecord,
+        ];
+        /// Which message this is.
+        pub fn name(&self) -> super::MessageName {
+            match self {
+                ConsumeRecordsByPollingMessage::KinesisRecord(_) => {
+                    super::MessageName::KinesisRecord
+                }
+            }
+        }
+        /// Parses and validates a payload of the message named `message` (its
+        /// `name`, or its key in the document).
+        #[allow(unreachable_patterns)]
+        pub fn parse(
+            message: &str,
+            bytes: &[u8],
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::KinesisRecord) => {
+                    Ok(
+                        ConsumeRecordsByPollingMessage::KinesisRecord(
+                            ::kinesis_types::from_slice(bytes)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "consumeRecordsByPolling",
+                        carried: vec!["KinesisRecord"],
+                    })
+                }
+            }
+        }
+        /// Reads and validates an already parsed payload of the message named `message`.
+        #[allow(unreachable_patterns)]
+        pub fn parse_value(
+            message: &str,
+            json: &::kinesis_types::__private::serde_json::Value,
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::KinesisRecord) => {
+                    Ok(
+                        ConsumeRecordsByPollingMessage::KinesisRecord(
+                            ::kinesis_types::from_value(json)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "consumeRecordsByPolling",
+                        carried: vec!["KinesisRecord"],
+                    })
+                }
+            }
+        }
+    }
+    impl ::kinesis_types::Validate for ConsumeRecordsByPollingMessage {
+        fn validate_at(
+            &self,
+            path: &::kinesis_types::Path<'_>,
+            report: &mut ::kinesis_types::Report,
+        ) {
+            let _ = (path, &report);
+            match self {
+                ConsumeRecordsByPollingMessage::KinesisRecord(payload) => {
+                    payload.validate_at(path, report)
+                }
+            }
+        }
+    }
+    impl From<ConsumeRecordsByPollingMessage> for super::Message {
+        fn from(message: ConsumeRecordsByPollingMessage) -> Self {
+            match message {
+                ConsumeRecordsByPollingMessage::KinesisRecord(payload) => {
+                    super::Message::KinesisRecord(payload)
+                }
+            }
+        }
+    }
+    impl TryFrom<super::Message> for ConsumeRecordsByPollingMessage {
+        type Error = super::Message;
+        /// The message, when it is one of these; otherwise it is handed back.
+        #[allow(unreachable_patterns)]
+        fn try_from(message: super::Message) -> Result<Self, Self::Error> {
+            match message {
+                super::Message::KinesisRecord(payload) => {
+                    Ok(ConsumeRecordsByPollingMessage::KinesisRecord(payload))
+                }
+                other => Err(other),
+            }
+        }
+    }
+    /// Operation `consumeRecordsByEnhancedFanOut`: receive on channel `enhancedFanOutSubscription`.
+    ///
+    /// **Consume Records via Enhanced Fan-Out (SubscribeToShard)**
+    ///
+    /// A registered consumer receives data records pushed over an HTTP/2 connection at a dedicated rate of 2 MiB/sec per shard.
+    ///
+    /// Enhanced fan-out consumers register using RegisterStreamConsumer, then call SubscribeToShard to establish an HTTP/2 connection to a specific shard. Kinesis pushes SubscribeToShardEvent messages containing batches of records over the connection. Each subscription lasts up to 5 minutes. Unlike polling, each enhanced fan-out consumer gets its own dedicated 2 MiB/sec read throughput per shard, enabling multiple consumers to read from the same shard simultaneously without contention. Up to 20 consumers can be registered per stream.
+    ///
+    /// Tags: enhanced-fan-out.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+    pub struct ConsumeRecordsByEnhancedFanOut;
+    impl ::kinesis_types::Operation for ConsumeRecordsByEnhancedFanOut {
+        const ID: &'static str = "consumeRecordsByEnhancedFanOut";
+        const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Receive;
+        const CHANNEL: &'static str = "enhancedFanOutSubscription";
+        const TITLE: Option<&'static str> = Some(
+            "Consume Records via Enhanced Fan-Out (SubscribeToShard)",
+        );
+        const SUMMARY: Option<&'static str> = Some(
+            "A registered consumer receives data records pushed over an HTTP/2 connection at a dedicated rate of 2 MiB/sec per shard.",
+        );
+        const DESCRIPTION: Option<&'static str> = Some(
+            "Enhanced fan-out consumers register using RegisterStreamConsumer, then call SubscribeToShard to establish an HTTP/2 connection to a specific shard. Kinesis pushes SubscribeToShardEvent messages containing batches of records over the connection. Each subscription lasts up to 5 minutes. Unlike polling, each enhanced fan-out consumer gets its own dedicated 2 MiB/sec read throughput per shard, enabling multiple consumers to read from the same shard simultaneously without contention. Up to 20 consumers can be registered per stream.",
+        );
+        const TAGS: &'static [&'static str] = &["enhanced-fan-out"];
+        type Address = super::channels::EnhancedFanOutSubscriptionAddress;
+        type Message = ConsumeRecordsByEnhancedFanOutMessage;
+    }
+    /// The messages operation `consumeRecordsByEnhancedFanOut` carries; serialised without an envelope, as the bare payload.
+    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
+    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    pub enum ConsumeRecordsByEnhancedFanOutMessage {
+        /// A `SubscribeToShardEvent` payload.
+        SubscribeToShardEvent(super::SubscribeToShardEvent),
+    }
+    impl ConsumeRecordsByEnhancedFanOutMessage {
+        /// The messages, in document order.
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::SubscribeToShardEvent,
+        ];
+        /// Which message this is.
+        pub fn name(&self) -> super::MessageName {
+            match self {
+                ConsumeRecordsByEnhancedFanOutMessage::SubscribeToShardEvent(_) => {
+                    super::MessageName::SubscribeToShardEvent
+                }
+            }
+        }
+        /// Parses and validates a payload of the message named `message` (its
+        /// `name`, or its key in the document).
+        #[allow(unreachable_patterns)]
+        pub fn parse(
+            message: &str,
+            bytes: &[u8],
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::SubscribeToShardEvent) => {
+                    Ok(
+                        ConsumeRecordsByEnhancedFanOutMessage::SubscribeToShardEvent(
+                            ::kinesis_types::from_slice(bytes)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "consumeRecordsByEnhancedFanOut",
+                        carried: vec!["SubscribeToShardEvent"],
+                    })
+                }
+            }
+        }
+        /// Reads and validates an already parsed payload of the message named `message`.
+        #[allow(unreachable_patterns)]
+        pub fn parse_value(
+            message: &str,
+            json: &::kinesis_types::__private::serde_json::Value,
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::SubscribeToShardEvent) => {
+                    Ok(
+                        ConsumeRecordsByEnhancedFanOutMessage::SubscribeToShardEvent(
+                            ::kinesis_types::from_value(json)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "consumeRecordsByEnhancedFanOut",
+                        carried: vec!["SubscribeToShardEvent"],
+                    })
+                }
+            }
+        }
+    }
+    impl ::kinesis_types::Validate for ConsumeRecordsByEnhancedFanOutMessage {
+        fn validate_at(
+            &self,
+            path: &::kinesis_types::Path<'_>,
+            report: &mut ::kinesis_types::Report,
+        ) {
+            let _ = (path, &report);
+            match self {
+                ConsumeRecordsByEnhancedFanOutMessage::SubscribeToShardEvent(payload) => {
+                    payload.validate_at(path, report)
+                }
+            }
+        }
+    }
+    impl From<ConsumeRecordsByEnhancedFanOutMessage> for super::Message {
+        fn from(message: ConsumeRecordsByEnhancedFanOutMessage) -> Self {
+            match message {
+                ConsumeRecordsByEnhancedFanOutMessage::SubscribeToShardEvent(payload) => {
+                    super::Message::SubscribeToShardEvent(payload)
+                }
+            }
+        }
+    }
+    impl TryFrom<super::Message> for ConsumeRecordsByEnhancedFanOutMessage {
+        type Error = super::Message;
+        /// The message, when it is one of these; otherwise it is handed back.
+        #[allow(unreachable_patterns)]
+        fn try_from(message: super::Message) -> Result<Self, Self::Error> {
+            match message {
+                super::Message::SubscribeToShardEvent(payload) => {
+                    Ok(
+                        ConsumeRecordsByEnhancedFanOutMessage::SubscribeToShardEvent(
+                            payload,
+                        ),
+                    )
+                }
+                other => Err(other),
+            }
+        }
+    }
+    /// Operation `consumeRecordsByLambda`: receive on channel `lambdaEventSource`.
+    ///
+    /// **Consume Records via AWS Lambda Event Source**
+    ///
+    /// AWS Lambda automatically polls the stream and invokes a function with batches of records from each shard.
+    ///
+    /// When a Kinesis data stream is configured as a Lambda event source, the Lambda service polls each shard and invokes the target function with batches of records. Configurable settings include batch size (up to 10,000 records), batch window (up to 5 minutes), starting position, bisect-on-error behavior, retry attempts, and parallelization factor (up to 10 concurrent invocations per shard). Lambda manages checkpointing automatically.
+    ///
+    /// Tags: event-source.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+    pub struct ConsumeRecordsByLambda;
+    impl ::kinesis_types::Operation for ConsumeRecordsByLambda {
+        const ID: &'static str = "consumeRecordsByLambda";
+        const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Receive;
+        const CHANNEL: &'static str = "lambdaEventSource";
+        const TITLE: Option<&'static str> = Some(
+            "Consume Records via AWS Lambda Event Source",
+        );
+        const SUMMARY: Option<&'static str> = Some(
+            "AWS Lambda automatically polls the stream and invokes a function with batches of records from each shard.",
+        );
+        const DESCRIPTION: Option<&'static str> = Some(
+            "When a Kinesis data stream is configured as a Lambda event source, the Lambda service polls each shard and invokes the target function with batches of records. Configurable settings include batch size (up to 10,000 records), batch window (up to 5 minutes), starting position, bisect-on-error behavior, retry attempts, and parallelization factor (up to 10 concurrent invocations per shard). Lambda manages checkpointing automatically.",
+        );
+        const TAGS: &'static [&'static str] = &["event-source"];
+        type Address = super::channels::LambdaEventSourceAddress;
+        type Message = ConsumeRecordsByLambdaMessage;
+    }
+    /// The messages operation `consumeRecordsByLambda` carries; serialised without an envelope, as the bare payload.
+    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
+    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    pub enum ConsumeRecordsByLambdaMessage {
+        /// A `LambdaKinesisEvent` payload.
+        LambdaKinesisEvent(super::LambdaKinesisEvent),
+    }
+    impl ConsumeRecordsByLambdaMessage {
+        /// The messages, in document order.
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::LambdaKinesisEvent,
+        ];
+        /// Which message this is.
+        pub fn name(&self) -> super::MessageName {
+            match self {
+                ConsumeRecordsByLambdaMessage::LambdaKinesisEvent(_) => {
+                    super::MessageName::LambdaKinesisEvent
+                }
+            }
+        }
+        /// Parses and validates a payload of the message named `message` (its
+        /// `name`, or its key in the document).
+        #[allow(unreachable_patterns)]
+        pub fn parse(
+            message: &str,
+            bytes: &[u8],
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::LambdaKinesisEvent) => {
+                    Ok(
+                        ConsumeRecordsByLambdaMessage::LambdaKinesisEvent(
+                            ::kinesis_types::from_slice(bytes)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "consumeRecordsByLambda",
+                        carried: vec!["LambdaKinesisEvent"],
+                    })
+                }
+            }
+        }
+        /// Reads and validates an already parsed payload of the message named `message`.
+        #[allow(unreachable_patterns)]
+        pub fn parse_value(
+            message: &str,
+            json: &::kinesis_types::__private::serde_json::Value,
+        ) -> Result<Self, ::kinesis_types::MessageError> {
+            match super::MessageName::from_name(message) {
+                Some(super::MessageName::LambdaKinesisEvent) => {
+                    Ok(
+                        ConsumeRecordsByLambdaMessage::LambdaKinesisEvent(
+                            ::kinesis_types::from_value(json)?,
+                        ),
+                    )
+                }
+                _ => {
+                    Err(::kinesis_types::MessageError::NotCarried {
+                        given: message.to_string(),
+                        carrier: "consumeRecordsByLambda",
+                        carried: vec!["LambdaKinesisEvent"],
+                    })
+                }
+            }
+        }
+    }
+    impl ::kinesis_types::Validate for ConsumeRecordsByLambdaMessage {
+        fn validate_at(
+            &self,
+            path: &::kinesis_types::Path<'_>,
+            report: &mut ::kinesis_types::Report,
+        ) {
+            let _ = (path, &report);
+            match self {
+                ConsumeRecordsByLambdaMessage::LambdaKinesisEvent(payload) => {
+                    payload.validate_at(path, report)
+                }
+            }
+        }
+    }
+    impl From<ConsumeRecordsByLambdaMessage> for super::Message {
+        fn from(message: ConsumeRecordsByLambdaMessage) -> Self {
+            match message {
+                ConsumeRecordsByLambdaMessage::LambdaKinesisEvent(payload) => {
+                    super::Message::LambdaKinesisEvent(payload)
+                }
+            }
+        }
+    }
+    impl TryFrom<super::Message> for ConsumeRecordsByLambdaMessage {
+        type Error = super::Message;
+        /// The message, when it is one of these; otherwise it is handed back.
+        #[allow(unreachable_patterns)]
+        fn try_from(message: super::Message) -> Result<Self, Self::Error> {
+            match message {
+                super::Message::LambdaKinesisEvent(payload) => {
+                    Ok(ConsumeRecordsByLambdaMessage::LambdaKinesisEvent(payload))
+                }
+                other => Err(other),
+            }
+        }
+    }
+    /// Every operation of the document, for looking them up at run time.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum OperationId {
+        /// `publishRecord`
+        PublishRecord,
+        /// `consumeRecordsByPolling`
+        ConsumeRecordsByPolling,
+        /// `consumeRecordsByEnhancedFanOut`
+        ConsumeRecordsByEnhancedFanOut,
+        /// `consumeRecordsByLambda`
+        ConsumeRecordsByLambda,
+    }
+    impl OperationId {
+        /// Every operation, in document order.
+        pub const ALL: &'static [OperationId] = &[
+            OperationId::PublishRecord,
+            OperationId::ConsumeRecordsByPolling,
+            OperationId::ConsumeRecordsByEnhancedFanOut,
+            OperationId::ConsumeRecordsByLambda,
+        ];
+        /// The operation id.
+        pub const fn id(self) -> &'static str {
+            match self {
+                OperationId::PublishRecord => "publishRecord",
+                OperationId::ConsumeRecordsByPolling => "consumeRecordsByPolling",
+                OperationId::ConsumeRecordsByEnhancedFanOut => {
+                    "consumeRecordsByEnhancedFanOut"
+                }
+                OperationId::ConsumeRecordsByLambda => "consumeRecordsByLambda",
+            }
+        }
+        /// `send` or `receive`.
+        pub const fn action(self) -> ::kinesis_types::Action {
+            match self {
+                OperationId::PublishRecord => ::kinesis_types::Action::Send,
+                OperationId::ConsumeRecordsByPolling => ::kinesis_types::Action::Receive,
+                OperationId::ConsumeRecordsByEnhancedFanOut => {
+                    ::kinesis_types::Action::Receive
+                }
+                OperationId::ConsumeRecordsByLambda => ::kinesis_types::Action::Receive,
+            }
+        }
+        /// The key of its channel.
+        pub const fn channel(self) -> &'static str {
+            match self {
+                OperationId::PublishRecord => "kinesisStreamShard",
+                OperationId::ConsumeRecordsByPolling => "kinesisStreamShard",
+                OperationId::ConsumeRecordsByEnhancedFanOut => {
+                    "enhancedFanOutSubscription"
+                }
+                OperationId::ConsumeRecordsByLambda => "lambdaEventSource",
+            }
+        }
+        /// `title`.
+        pub const fn title(self) -> Option<&'static str> {
+            match self {
+                OperationId::PublishRecord => Some("Publish Record to Stream"),
+                OperationId::ConsumeRecordsByPolling => {
+                    Some("Consume Records by Polling (GetRecords)")
+                }
+                OperationId::ConsumeRecordsByEnhancedFanOut => {
+                    Some("Consume Records via Enhanced Fan-Out (SubscribeToShard)")
+                }
+                OperationId::ConsumeRecordsByLambda => {
+                    Some("Consume Records via AWS Lambda Event Source")
+                }
+            }
+        }
+        /// `summary`.
+        pub const fn summary(self) -> Option<&'static str> {
+            match self {
+                OperationId::PublishRecord => {
+                    Some(
+                        "A producer writes a data record to a Kinesis data stream shard. Each record includes a data blob (up to 1 MiB), a partition key, and optionally an explicit hash key. The partition key determines which shard receives the record.",
+                    )
+                }
+                OperationId::ConsumeRecordsByPolling => {
+                    Some(
+                        "A consumer polls for data records from a shard using GetRecords with a shard iterator obtained from GetShardIterator. Each call returns up to 10,000 records or 10 MiB.",
+                    )
+                }
+                OperationId::ConsumeRecordsByEnhancedFanOut => {
+                    Some(
+                        "A registered consumer receives data records pushed over an HTTP/2 connection at a dedicated rate of 2 MiB/sec per shard.",
+                    )
+                }
+                OperationId::ConsumeRecordsByLambda => {
+                    Some(
+                        "AWS Lambda automatically polls the stream and invokes a function with batches of records from each shard.",
+                    )
+                }
+            }
+        }
+        /// `description`.
+        pub const fn description(self) -> Option<&'static str> {
+            match self {
+                OperationId::PublishRecord => {
+                    Some(
+                        "Producers publish records using the PutRecord or PutRecords API. Kinesis assigns each record a unique sequence number and distributes records across shards based on the partition key hash. Each shard supports up to 1,000 records/sec or 1 MiB/sec of write throughput.",
+                    )
+                }
+                OperationId::ConsumeRecordsByPolling => {
+                    Some(
+                        "Polling consumers use the GetShardIterator API to obtain a starting position, then repeatedly call GetRecords to retrieve batches of records. The shard iterator advances automatically. Each shard supports up to 5 GetRecords calls per second, sharing 2 MiB/sec of read throughput among all polling consumers. The consumer must handle checkpointing and iterator management.",
+                    )
+                }
+                OperationId::ConsumeRecordsByEnhancedFanOut => {
+                    Some(
+                        "Enhanced fan-out consumers register using RegisterStreamConsumer, then call SubscribeToShard to establish an HTTP/2 connection to a specific shard. Kinesis pushes SubscribeToShardEvent messages containing batches of records over the connection. Each subscription lasts up to 5 minutes. Unlike polling, each enhanced fan-out consumer gets its own dedicated 2 MiB/sec read throughput per shard, enabling multiple consumers to read from the same shard simultaneously without contention. Up to 20 consumers can be registered per stream.",
+                    )
+                }
+                OperationId::ConsumeRecordsByLambda => {
+                    Some(
+                        "When a Kinesis data stream is configured as a Lambda event source, the Lambda service polls each shard and invokes the target function with batches of records. Configurable settings include batch size (up to 10,000 records), batch window (up to 5 minutes), starting position, bisect-on-error behavior, retry attempts, and parallelization factor (up to 10 concurrent invocations per shard). Lambda manages checkpointing automatically.",
+                    )
+                }
+            }
+        }
+        /// The names of its tags.
+        pub const fn tags(self) -> &'static [&'static str] {
+            match self {
+                OperationId::PublishRecord => &["streaming"],
+                OperationId::ConsumeRecordsByPolling => &["polling"],
+                OperationId::ConsumeRecordsByEnhancedFanOut => &["enhanced-fan-out"],
+                OperationId::ConsumeRecordsByLambda => &["event-source"],
+            }
+        }
+        /// The messages it may carry.
+        pub const fn messages(self) -> &'static [super::MessageName] {
+            match self {
+                OperationId::PublishRecord => &[super::MessageName::KinesisRecord],
+                OperationId::ConsumeRecordsByPolling => {
+                    &[super::MessageName::KinesisRecord]
+                }
+                OperationId::ConsumeRecordsByEnhancedFanOut => {
+                    &[super::MessageName::SubscribeToShardEvent]
+                }
+                OperationId::ConsumeRecordsByLambda => {
+                    &[super::MessageName::LambdaKinesisEvent]
+                }
+            }
+        }
+        /// Finds an operation by id.
+        pub fn from_id(id: &str) -> Option<OperationId> {
+            OperationId::ALL.iter().copied().find(|op| op.id() == id)
+        }
+        /// The operations that carry `message`, in document order.
+        pub fn carrying(message: super::MessageName) -> Vec<OperationId> {
+            OperationId::ALL
+                .iter()
+                .copied()
+                .filter(|op| op.messages().contains(&message))
+                .collect()
+        }
+    }
+    impl ::std::fmt::Display for OperationId {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.id())
+        }
+    }
+    /// A type that is the payload of one or more of the document's messages.
+    pub trait Payload {
+        /// The messages whose payload it is.
+        const MESSAGES: &'static [super::MessageName];
+    }
+    impl Payload for super::KinesisRecord {
+        const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::KinesisRecord,
+        ];
+    }
+    impl Payload for super::SubscribeToShardEvent {
+        const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::SubscribeToShardEvent,
+        ];
+    }
+    impl Payload for super::LambdaKinesisEvent {
+        const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::LambdaKinesisEvent,
+        ];
+    }
+    /// The operations that carry a message whose payload is `P`, in document order.
+    pub fn carrying<P: Payload>() -> Vec<OperationId> {
+        OperationId::ALL
+            .iter()
+            .copied()
+            .filter(|op| op.messages().iter().any(|m| P::MESSAGES.contains(m)))
+            .collect()
+    }
+}
+
+/// The document's servers, with their variables.
+pub mod servers {
+    /// Server `production`: `https://kinesis.{region}.amazonaws.com`.
+    ///
+    /// Amazon Kinesis Data Streams regional endpoint. Enhanced fan-out uses HTTP/2 server push over this endpoint. Polling consumers use standard HTTPS POST requests.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct Production {
+        /// The `{region}` variable.
+        ///
+        /// AWS region identifier
+        ///
+        /// Default: `us-east-1`.
+        pub region: Region,
+    }
+    impl Production {
+        /// The server's key in the document.
+        pub const KEY: &'static str = "production";
+        /// The `host` template.
+        pub const HOST: &'static str = "kinesis.{region}.amazonaws.com";
+        /// The `pathname` template.
+        pub const PATHNAME: Option<&'static str> = None;
+        /// The `protocol`.
+        pub const PROTOCOL: &'static str = "https";
+        /// The `description`.
+        pub const DESCRIPTION: Option<&'static str> = Some(
+            "Amazon Kinesis Data Streams regional endpoint. Enhanced fan-out uses HTTP/2 server push over this endpoint. Polling consumers use standard HTTPS POST requests.",
+        );
+        /// The names of the security schemes it uses.
+        pub const SECURITY: &'static [&'static str] = &["awsSigV4"];
+        /// The host, with the variables filled in.
+        pub fn host(&self) -> String {
+            let mut out = String::new();
+            out.push_str("kinesis.");
+            out.push_str(self.region.as_str());
+            out.push_str(".amazonaws.com");
+            out
+        }
+        /// The path, with the variables filled in (empty without `pathname`).
+        pub fn pathname(&self) -> String {
+            String::new()
+        }
+        /// `protocol://host` followed by the path.
+        pub fn url(&self) -> String {
+            format!("{}://{}{}", Self::PROTOCOL, self.host(), self.pathname())
+        }
+    }
+    impl ::std::fmt::Display for Production {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&self.url())
+        }
+    }
+    impl Default for Production {
+        /// Every variable at its `default`.
+        fn default() -> Self {
+            Production {
+                region: Region::UsEast1,
+            }
+        }
+    }
+    /// The `{region}` variable.
+    ///
+    /// AWS region identifier
+    ///
+    /// Default: `us-east-1`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+    pub enum Region {
+        /// `us-east-1`
+        #[default]
+        UsEast1,
+        /// `us-east-2`
+        UsEast2,
+        /// `us-west-1`
+        UsWest1,
+        /// `us-west-2`
+        UsWest2,
+        /// `eu-west-1`
+        EuWest1,
+        /// `eu-west-2`
+        EuWest2,
+        /// `eu-west-3`
+        EuWest3,
+        /// `eu-central-1`
+        EuCentral1,
+        /// `eu-north-1`
+        EuNorth1,
+        /// `ap-northeast-1`
+        ApNortheast1,
+        /// `ap-northeast-2`
+        ApNortheast2,
+        /// `ap-southeast-1`
+        ApSoutheast1,
+        /// `ap-southeast-2`
+        ApSoutheast2,
+        /// `ap-south-1`
+        ApSouth1,
+        /// `sa-east-1`
+        SaEast1,
+        /// `ca-central-1`
+        CaCentral1,
+    }
+    impl Region {
+        /// Every value, in document order.
+        pub const ALL: &'static [Region] = &[
+            Region::UsEast1,
+            Region::UsEast2,
+            Region::UsWest1,
+            Region::UsWest2,
+            Region::EuWest1,
+            Region::EuWest2,
+            Region::EuWest3,
+            Region::EuCentral1,
+            Region::EuNorth1,
+            Region::ApNortheast1,
+            Region::ApNortheast2,
+            Region::ApSoutheast1,
+            Region::ApSoutheast2,
+            Region::ApSouth1,
+            Region::SaEast1,
+            Region::CaCentral1,
+        ];
+        /// The exact value.
+        pub const fn as_str(&self) -> &'static str {
+            match self {
+                Region::UsEast1 => "us-east-1",
+                Region::UsEast2 => "us-east-2",
+                Region::UsWest1 => "us-west-1",
+                Region::UsWest2 => "us-west-2",
+                Region::EuWest1 => "eu-west-1",
+                Region::EuWest2 => "eu-west-2",
+                Region::EuWest3 => "eu-west-3",
+                Region::EuCentral1 => "eu-central-1",
+                Region::EuNorth1 => "eu-north-1",
+                Region::ApNortheast1 => "ap-northeast-1",
+                Region::ApNortheast2 => "ap-northeast-2",
+                Region::ApSoutheast1 => "ap-southeast-1",
+                Region::ApSoutheast2 => "ap-southeast-2",
+                Region::ApSouth1 => "ap-south-1",
+                Region::SaEast1 => "sa-east-1",
+                Region::CaCentral1 => "ca-central-1",
+            }
+        }
+    }
+    impl ::std::fmt::Display for Region {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+    impl ::std::str::FromStr for Region {
+        type Err = ::kinesis_types::UnknownValue;
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            match value {
+                "us-east-1" => Ok(Region::UsEast1),
+                "us-east-2" => Ok(Region::UsEast2),
+                "us-west-1" => Ok(Region::UsWest1),
+                "us-west-2" => Ok(Region::UsWest2),
+                "eu-west-1" => Ok(Region::EuWest1),
+                "eu-west-2" => Ok(Region::EuWest2),
+                "eu-west-3" => Ok(Region::EuWest3),
+                "eu-central-1" => Ok(Region::EuCentral1),
+                "eu-north-1" => Ok(Region::EuNorth1),
+                "ap-northeast-1" => Ok(Region::ApNortheast1),
+                "ap-northeast-2" => Ok(Region::ApNortheast2),
+                "ap-southeast-1" => Ok(Region::ApSoutheast1),
+                "ap-southeast-2" => Ok(Region::ApSoutheast2),
+                "ap-south-1" => Ok(Region::ApSouth1),
+                "sa-east-1" => Ok(Region::SaEast1),
+                "ca-central-1" => Ok(Region::CaCentral1),
+                _ => {
+                    Err(
+                        ::kinesis_types::UnknownValue::new(
+                            value,
+                            Region::ALL.iter().map(Region::as_str),
+                        ),
+                    )
+                }
+            }
+        }
+    }
+}
