@@ -119,7 +119,22 @@ macro_rules! native_integer {
         }
     )*};
 }
-native_integer!(i64 => as_i64, u64 => as_u64, i32 => as_i64, u32 => as_u64);
+native_integer!(
+    i64 => as_i64, i32 => as_i64, i16 => as_i64, i8 => as_i64,
+    u64 => as_u64, u32 => as_u64, u16 => as_u64, u8 => as_u64
+);
+
+impl ValidateJson for f32 {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        f64::validate_json(value, path, report)
+    }
+}
+
+impl ValidateJson for Box<str> {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        String::validate_json(value, path, report)
+    }
+}
 
 impl ValidateJson for Value {
     fn validate_json(_: &Value, _: &Path<'_>, _: &mut Report) {}
@@ -133,8 +148,9 @@ impl ValidateJson for serde_json::Map<String, Value> {
     }
 }
 
+/// An optional property is absent or valid: JSON `null` is not absence. (Plain serde
+/// reads `null` as `None`; generated fields refuse it with `__private::non_null`.)
 impl<T: ValidateJson> ValidateJson for Option<T> {
-    /// An optional property is absent or valid: JSON `null` is not absence.
     fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
         T::validate_json(value, path, report)
     }
@@ -156,6 +172,15 @@ impl<T: ValidateJson> ValidateJson for Vec<T> {
             }
             other => type_error(other, "array", path, report),
         }
+    }
+}
+
+impl<T: ValidateJson, S> ValidateJson for std::collections::HashMap<String, T, S>
+where
+    S: std::hash::BuildHasher + Default,
+{
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        std::collections::BTreeMap::<String, T>::validate_json(value, path, report)
     }
 }
 
