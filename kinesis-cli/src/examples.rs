@@ -1,0 +1,161 @@
+//! `kinesis examples`: the message examples of the bundled document, as JSON.
+
+use kinesis_types::MessageName;
+use serde_json::{Map, Value};
+
+use crate::document;
+use crate::error::{Fatal, Status};
+use crate::output::Stdout;
+use crate::validate::message_name;
+
+/// Arguments of `kinesis examples`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only this message's examples (see `kinesis messages`).
+    #[arg(value_name = "NAME")]
+    pub message: Option<String>,
+    /// Only the example of this name: its payload alone, ready for
+    /// `kinesis validate --message NAME`.
+    #[arg(long, value_name = "EXAMPLE", requires = "message")]
+    pub example: Option<String>,
+    /// One payload per line, ready for `kinesis validate --ndjson`.
+    #[arg(long)]
+    pub ndjson: bool,
+}
+
+/// One example of the bundled document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Example {
+    /// Its message.
+    pub message: MessageName,
+    /// Its `name` (`#INDEX` when it has none).
+    pub name: String,
+    /// Its `summary`.
+    pub summary: Option<String>,
+    /// Its `payload`.
+    pub payload: Value,
+    /// The JSON pointer of the payload in the document.
+    pub pointer: String,
+}
+
+/// Every example with a payload of every message of the bundled document, in document
+/// order (messages in the order of [`MessageName::ALL`]).
+pub fn all() -> Result<Vec<Example>, Fatal> {
+    let doc = document::bundled()?;
+    let mut examples = Vec::new();
+    let empty = Map::new();
+    let messages = doc
+        .get("/components/messages")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    for &message in MessageName::ALL {
+        let found = messages.iter().find(|(key, value)| {
+            value.get("name").and_then(Value::as_str) == Some(message.name())
+                || key.as_str() == message.name()
+        });
+        let Some((key, value)) = found else { continue };
+        let Some(list) = value.get("examples").and_then(Value::as_array) else {
+            continue;
+        };
+        for (index, example) in list.iter().enumerate() {
+            let Some(payload) = example.get("payload") else {
+                continue;
+            };
+            examples.push(Example {
+                message,
+                name: example
+                    .get("name")
+                    .and_then(Value::as_str)
+                    .map_or_else(|| format!("#{index}"), str::to_string),
+                summary: example
+                    .get("summary")
+                    .and_then(Value::as_str)
+                    .map(str::to_string),
+                payload: payload.clone(),
+                pointer: format!(
+                    "/components/messages/{}/examples/{index}/payload",
+                    key.replace('~', "~0").replace('/', "~1")
+                ),
+            });
+        }
+    }
+    Ok(examples)
+}
+
+/// Runs `kinesis examples`.
+pub fn run(args: &Args) -> Result<Status, Fatal> {
+    let mut examples = all()?;
+    if let Some(name) = &args.message {
+        let message = message_name(name)?;
+        examples.retain(|example| example.message == message);
+        if let Some(wanted) = &args.example {
+            let known: Vec<&str> = examples.iter().map(|e| e.name.as_str()).collect();
+            if !known.contains(&wanted.as_str()) {
+                return Err(Fatal::new(format!(
+                    "message {message} has no example {wanted:?}; its examples are: {}",
+                    known.join(", ")
+                )));
+            }
+            examples.retain(|example| &example.name == wanted);
+        }
+    }
+    let text = if args.ndjson {
+        let mut text = String::new();
+        for example in &examples {
+            text.push_str(&compact(&example.payload));
+            text.push('\n');
+        }
+        text
+    } else if args.example.is_some() {
+        let payload = examples.first().map(|e| e.payload.clone());
+        pretty(&payload.unwrap_or(Value::Null)) + "\n"
+    } else {
+        let list: Vec<Value> = examples
+            .iter()
+            .map(|example| {
+                let mut object = Map::new();
+                object.insert("message".into(), example.message.name().into());
+                object.insert("example".into(), example.name.clone().into());
+                if let Some(summary) = &example.summary {
+                    object.insert("summary".into(), summary.clone().into());
+                }
+                object.insert("payload".into(), example.payload.clone());
+                Value::Object(object)
+            })
+            .collect();
+        pretty(&Value::Array(list)) + "\n"
+    };
+    let mut stdout = Stdout::new();
+    stdout.write(&text)?;
+    stdout.flush()?;
+    Ok(Status::Ok)
+}
+
+fn compact(value: &Value) -> String {
+    serde_json::to_string(value).unwrap_or_default()
+}
+
+fn pretty(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_examples_and_they_are_valid() {
+        let examples = all().unwrap();
+        for &message in MessageName::ALL {
+            assert!(examples.iter().any(|e| e.message == message), "{message}");
+        }
+        for example in &examples {
+            assert!(
+                example.message.validate_json(&example.payload).is_ok(),
+                "{}/{}",
+                example.message,
+                example.name
+            );
+        }
+    }
+}

@@ -1,0 +1,457 @@
+//! `kinesis validate`: JSON payloads checked against the generated types.
+
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use kinesis_types::{Keyword, MessageName, Violation};
+use serde_json::Value;
+
+use crate::error::{Fatal, Status};
+use crate::input::{self, Source};
+use crate::output::{self, Stdout};
+
+/// Arguments of `kinesis validate`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when every payload is valid, 1 when any is not, 2 for \
+                        usage and I/O errors (an unreadable file, an unknown message name)."
+)]
+pub struct Args {
+    /// The message every payload must be (see `kinesis messages`); without it, every
+    /// message is tried and the ones that fit are reported.
+    #[arg(short, long, value_name = "NAME")]
+    pub message: Option<String>,
+    /// Read every line of the input as one payload (blank lines are skipped); streams
+    /// input of any size.
+    #[arg(long)]
+    pub ndjson: bool,
+    /// Print one JSON object per payload, in input order:
+    /// {"valid":true} or {"valid":false,"errors":[{"path","keyword","message"}]}.
+    #[arg(long)]
+    pub json: bool,
+    /// With --json: add "value", the payload as the generated types write it back.
+    #[arg(long, requires = "json")]
+    pub emit: bool,
+    /// The files to read (`-` for standard input); standard input when none is given.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+/// What one payload turned out to be.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Verdict {
+    /// Valid. `matches` lists the messages it conforms to when no message was named.
+    Valid {
+        /// The message it was validated as (the first match when several fit).
+        message: MessageName,
+        /// `None` when the message was named; else every message it conforms to.
+        matches: Option<Vec<MessageName>>,
+    },
+    /// Not JSON.
+    Syntax {
+        /// 1-based line, in the file or stream.
+        line: u64,
+        /// 1-based column.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// Not a valid payload of the message named with `--message`.
+    Invalid {
+        /// The message.
+        message: MessageName,
+        /// Every violation, in document order.
+        violations: Vec<Violation>,
+    },
+    /// No message was named, and the payload fits none of them.
+    NoMatch {
+        /// The violations against each message, the closest first: the fewest
+        /// violations of the payload as a whole (missing top-level properties, wrong
+        /// type), then the fewest violations.
+        by_message: Vec<(MessageName, Vec<Violation>)>,
+    },
+}
+
+impl Verdict {
+    /// Whether the payload is valid.
+    pub fn is_valid(&self) -> bool {
+        matches!(self, Verdict::Valid { .. })
+    }
+
+    /// The violations reported in JSON output: the syntax error, the violations against
+    /// the named message, or those against the closest message.
+    pub fn violations(&self) -> Vec<Violation> {
+        match self {
+            Verdict::Valid { .. } => Vec::new(),
+            Verdict::Syntax {
+                line,
+                column,
+                message,
+            } => vec![Violation {
+                pointer: String::new(),
+                keyword: Keyword::Syntax,
+                message: syntax_message(*line, *column, message),
+            }],
+            Verdict::Invalid { violations, .. } => violations.clone(),
+            Verdict::NoMatch { by_message } => by_message
+                .first()
+                .map(|(_, violations)| violations.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// The message of a syntax error, as the runtime library words it.
+pub fn syntax_message(line: u64, column: usize, message: &str) -> String {
+    format!("not valid JSON at line {line} column {column}: {message}")
+}
+
+/// One payload's verdict, and with `--emit` the payload as the generated types write it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The payload serialized back from the generated types (`--emit`, valid payloads).
+    pub value: Option<String>,
+}
+
+/// Validates payloads as one message, or as whichever messages they fit.
+#[derive(Debug, Clone, Copy)]
+pub struct Checker {
+    /// The message named with `--message`.
+    pub message: Option<MessageName>,
+    /// Whether to serialize valid payloads back (`--emit`).
+    pub emit: bool,
+}
+
+impl Checker {
+    /// Checks one payload; `first_line` is the line the payload starts on, for syntax
+    /// errors.
+    pub fn check(&self, bytes: &[u8], first_line: u64) -> Outcome {
+        match self.message {
+            Some(message) => self.check_as(message, bytes, first_line),
+            None => self.check_all(bytes, first_line),
+        }
+    }
+
+    fn check_as(&self, message: MessageName, bytes: &[u8], first_line: u64) -> Outcome {
+        match message.parse(bytes) {
+            Ok(payload) => Outcome {
+                verdict: Verdict::Valid {
+                    message,
+                    matches: None,
+                },
+                value: self.emit.then(|| to_json(&payload)),
+            },
+            Err(kinesis_types::Error::Syntax {
+                line,
+                column,
+                message,
+            }) => Outcome {
+                verdict: Verdict::Syntax {
+                    line: first_line + line.saturating_sub(1) as u64,
+                    column,
+                    message,
+                },
+                value: None,
+            },
+            Err(error) => Outcome {
+                verdict: Verdict::Invalid {
+                    message,
+                    violations: error.violations(),
+                },
+                value: None,
+            },
+        }
+    }
+
+    fn check_all(&self, bytes: &[u8], first_line: u64) -> Outcome {
+        let json: Value = match serde_json::from_slice(bytes) {
+            Ok(json) => json,
+            Err(error) => {
+                return Outcome {
+                    verdict: syntax_verdict(&error, first_line),
+                    value: None,
+                }
+            }
+        };
+        let mut matches = Vec::new();
+        let mut by_message = Vec::new();
+        for &message in MessageName::ALL {
+            match message.validate_json(&json) {
+                Ok(()) => matches.push(message),
+                Err(violations) => by_message.push((message, violations.into_vec())),
+            }
+        }
+        let Some(&first) = matches.first() else {
+            // Stable: equally close messages stay in document order.
+            by_message.sort_by_key(|(_, violations)| distance(violations));
+            return Outcome {
+                verdict: Verdict::NoMatch { by_message },
+                value: None,
+            };
+        };
+        let mut value = None;
+        if self.emit {
+            match first.parse_value(&json) {
+                Ok(payload) => value = Some(to_json(&payload)),
+                // The typed read refusing what the walk accepted would be a bug; report
+                // what the typed read says rather than a value that was not produced.
+                Err(error) => {
+                    return Outcome {
+                        verdict: Verdict::Invalid {
+                            message: first,
+                            violations: error.violations(),
+                        },
+                        value: None,
+                    }
+                }
+            }
+        }
+        Outcome {
+            verdict: Verdict::Valid {
+                message: first,
+                matches: Some(matches),
+            },
+            value,
+        }
+    }
+}
+
+/// How far a payload is from a message, for choosing the closest: first the problems
+/// with the payload as a whole (a missing top-level property, the wrong type: it is
+/// probably another message), then the number of violations.
+fn distance(violations: &[Violation]) -> (usize, usize) {
+    let whole = violations
+        .iter()
+        .filter(|v| v.pointer.is_empty() && matches!(v.keyword, Keyword::Required | Keyword::Type))
+        .count();
+    (whole, violations.len())
+}
+
+fn to_json(payload: &kinesis_types::Message) -> String {
+    serde_json::to_string(payload)
+        .unwrap_or_else(|error| format!("\"the payload cannot be written back: {error}\""))
+}
+
+/// A syntax verdict from serde_json's error, its line counted from `first_line`.
+fn syntax_verdict(error: &serde_json::Error, first_line: u64) -> Verdict {
+    let text = error.to_string();
+    // serde_json appends " at line L column C"; keep the message without it.
+    let message = match text.rfind(" at line ") {
+        Some(at) if error.line() > 0 => text[..at].to_string(),
+        _ => text,
+    };
+    Verdict::Syntax {
+        line: first_line + error.line().saturating_sub(1) as u64,
+        column: error.column(),
+        message,
+    }
+}
+
+/// Parses a message name given on the command line; unknown names list the known ones.
+pub fn message_name(name: &str) -> Result<MessageName, Fatal> {
+    MessageName::from_str(name).map_err(|unknown| {
+        Fatal::new(format!(
+            "unknown message {:?}; the known messages are: {}",
+            unknown.given,
+            unknown.known.join(", ")
+        ))
+    })
+}
+
+/// Counts of payloads by verdict.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    /// Valid payloads.
+    pub valid: u64,
+    /// Invalid payloads (syntax errors included).
+    pub invalid: u64,
+    /// Valid payloads that fit more than one message (when no message was named).
+    pub ambiguous: u64,
+}
+
+impl Tally {
+    fn add(&mut self, outcome: &Outcome) {
+        match &outcome.verdict {
+            Verdict::Valid { matches, .. } => {
+                self.valid += 1;
+                if matches.as_ref().is_some_and(|m| m.len() > 1) {
+                    self.ambiguous += 1;
+                }
+            }
+            _ => self.invalid += 1,
+        }
+    }
+
+    fn merge(&mut self, other: Tally) {
+        self.valid += other.valid;
+        self.invalid += other.invalid;
+        self.ambiguous += other.ambiguous;
+    }
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy)]
+struct Style {
+    json: bool,
+    ndjson: bool,
+    tried_all: bool,
+}
+
+impl Style {
+    /// Renders one outcome into `out`.
+    fn render(self, out: &mut String, source: &str, line: Option<u64>, outcome: &Outcome) {
+        if self.json {
+            output::payload_json(out, outcome, self.tried_all);
+        } else if !(self.ndjson && outcome.verdict.is_valid()) {
+            // Valid lines of a stream are only counted: a stream is mostly valid lines.
+            output::payload_human(out, source, line, &outcome.verdict);
+        }
+    }
+}
+
+/// Runs `kinesis validate`.
+pub fn run(args: &Args) -> Result<Status, Fatal> {
+    let message = args.message.as_deref().map(message_name).transpose()?;
+    let checker = Checker {
+        message,
+        emit: args.emit,
+    };
+    let style = Style {
+        json: args.json,
+        ndjson: args.ndjson,
+        tried_all: message.is_none(),
+    };
+    let mut stdout = Stdout::new();
+    let mut tally = Tally::default();
+    let mut unreadable = false;
+    for source in Source::from_args(&args.files) {
+        let read = if args.ndjson {
+            validate_stream(&checker, style, &source, &mut stdout, &mut tally)
+        } else {
+            validate_document(&checker, style, &source, &mut stdout, &mut tally)
+        };
+        match read {
+            Ok(()) => {}
+            Err(Fatal::Message(message)) => {
+                // Say it now, in its place among the results, and go on with the others.
+                stdout.flush()?;
+                eprintln!("kinesis: {message}");
+                unreadable = true;
+            }
+            Err(Fatal::Quiet) => return Err(Fatal::Quiet),
+        }
+    }
+    stdout.flush()?;
+    if !args.json {
+        eprintln!("{}", output::summary(&tally));
+    }
+    if unreadable {
+        return Err(Fatal::Quiet);
+    }
+    Ok(Status::failed_if(tally.invalid > 0))
+}
+
+fn validate_document(
+    checker: &Checker,
+    style: Style,
+    source: &Source,
+    stdout: &mut Stdout,
+    tally: &mut Tally,
+) -> Result<(), Fatal> {
+    let bytes = source.read_all()?;
+    let outcome = checker.check(&bytes, 1);
+    tally.add(&outcome);
+    let mut text = String::new();
+    style.render(&mut text, &source.name(), None, &outcome);
+    stdout.write(&text)
+}
+
+fn validate_stream(
+    checker: &Checker,
+    style: Style,
+    source: &Source,
+    stdout: &mut Stdout,
+    tally: &mut Tally,
+) -> Result<(), Fatal> {
+    let name = source.name();
+    input::stream_ndjson(
+        source,
+        |batch| {
+            let mut text = String::new();
+            let mut counts = Tally::default();
+            for (line, bytes) in batch.lines() {
+                let outcome = checker.check(bytes, line);
+                counts.add(&outcome);
+                style.render(&mut text, &name, Some(line), &outcome);
+            }
+            (text, counts)
+        },
+        |(text, counts)| {
+            tally.merge(counts);
+            stdout.write(&text)?;
+            stdout.flush()
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RECORD: &str = r#"{"SequenceNumber":"1","Data":"SGk=","PartitionKey":"k"}"#;
+
+    #[test]
+    fn a_named_message_validates_and_emits() {
+        let checker = Checker {
+            message: Some(message_name("KinesisRecord").unwrap()),
+            emit: true,
+        };
+        let outcome = checker.check(RECORD.as_bytes(), 1);
+        assert!(outcome.verdict.is_valid());
+        let value: Value = serde_json::from_str(outcome.value.as_deref().unwrap()).unwrap();
+        assert_eq!(value["PartitionKey"], "k");
+    }
+
+    #[test]
+    fn syntax_errors_count_lines_from_the_payload_start() {
+        let checker = Checker {
+            message: None,
+            emit: false,
+        };
+        let outcome = checker.check(b"{\"a\":\n  }x", 7);
+        match outcome.verdict {
+            Verdict::Syntax { line, .. } => assert_eq!(line, 8),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn without_a_message_the_closest_comes_first() {
+        let checker = Checker {
+            message: None,
+            emit: false,
+        };
+        // Fewer violations against LambdaKinesisEvent (one: no "Records"), but this is a
+        // record with a bad partition key.
+        let outcome = checker.check(
+            br#"{"SequenceNumber":"x","Data":"S!k=","PartitionKey":""}"#,
+            1,
+        );
+        let Verdict::NoMatch { by_message } = outcome.verdict else {
+            panic!("{:?}", outcome.verdict)
+        };
+        assert_eq!(by_message[0].0.name(), "KinesisRecord");
+        assert!(by_message
+            .windows(2)
+            .all(|pair| distance(&pair[0].1) <= distance(&pair[1].1)));
+    }
+
+    #[test]
+    fn unknown_names_list_the_known_ones() {
+        let error = message_name("Nope").unwrap_err().to_string();
+        assert!(error.starts_with("unknown message \"Nope\"; the known messages are: "));
+        assert!(error.contains("KinesisRecord"));
+    }
+}
