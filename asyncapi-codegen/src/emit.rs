@@ -246,7 +246,7 @@ impl Emitter {
         } else {
             inner
         };
-        if field.required {
+        if field.required && !field.nullable {
             inner
         } else {
             quote!(Option<#inner>)
@@ -272,7 +272,13 @@ impl Emitter {
                 Ty::U64 => Some("u64"),
                 _ => None,
             };
-            if field.required {
+            if field.nullable {
+                // `type: [T, "null"]`: JSON null is a value, read as `None` and written
+                // back as null (an absent optional property is written as null too).
+                if !field.required {
+                    serde.push(quote!(default));
+                }
+            } else if field.required {
                 if let Some(native) = native {
                     let with = self.rt_str(&format!("::__private::native::{native}"));
                     serde.push(quote!(deserialize_with = #with));
@@ -287,7 +293,7 @@ impl Emitter {
             let serde = if serde.is_empty() { quote!() } else { quote!(#[serde(#(#serde),*)]) };
             let constraints = self.constraint_attrs(&field.ty, &field.constraints);
             // schemars would describe an `Option` as nullable; absent is not null here.
-            let not_null = match (&self.schemars, field.required) {
+            let not_null = match (&self.schemars, field.required || field.nullable) {
                 (Some(feature), false) => {
                     let inner = self.ty(&field.ty).to_string().replace(' ', "");
                     quote!(#[cfg_attr(feature = #feature, schemars(with = #inner))])
