@@ -6,20 +6,23 @@
 //!
 //! ```text
 //! reader thread --batches--> worker threads --results--> calling thread (in input order)
+//!       ^                                                        |
+//!       +------------------- emptied buffers --------------------+
 //! ```
 //!
-//! The reader cuts the input into batches of whole lines (about [`BATCH_BYTES`], fewer
-//! when the input pauses, so an interactive stream is answered line by line); each worker
-//! turns a batch into its result (validation and rendering); the calling thread hands the
-//! results on in input order. At most [`tickets`] batches exist at any time (being read,
-//! queued, worked on, or waiting for an earlier one), so memory stays near
-//! `tickets × BATCH_BYTES` plus the longest line, whatever the length of the stream.
+//! The reader only reads: about [`BATCH_BYTES`] at a time (less when the input pauses,
+//! so an interactive stream is answered line by line) into a buffer, cut after its last
+//! line end (the partial line starts the next buffer), and counts the line ends for
+//! numbering. Each worker splits its batch into lines and turns it into a result
+//! (validation and rendering); the calling thread hands the results on in input order
+//! and gives the buffer back to the reader. There are [`buffers`] buffers, so memory
+//! stays near `buffers × BATCH_BYTES` plus the longest line, whatever the length of the
+//! stream, and in the steady state nothing is allocated for reading.
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, Read};
 use std::num::NonZeroUsize;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
@@ -27,12 +30,10 @@ use std::thread;
 
 use crate::error::Fatal;
 
-/// A batch is handed on once it holds this many bytes.
+/// A batch is handed on once it holds this many bytes (or the input pauses).
 pub const BATCH_BYTES: usize = 1 << 20;
-/// ... or this many lines.
-const BATCH_LINES: usize = 8192;
-/// Read buffer of the reader thread.
-const READ_BUFFER: usize = 1 << 20;
+/// A buffer that grew past this (for a long line) is not kept for reuse.
+const KEEP_BYTES: usize = 4 * BATCH_BYTES;
 
 /// Where payloads come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -95,19 +96,40 @@ impl Source {
     }
 }
 
-/// Whole lines of an NDJSON stream, without their line ends; blank lines left out.
-#[derive(Debug, Default)]
+/// Whole lines of an NDJSON stream, as read.
+#[derive(Debug)]
 pub struct Batch {
+    /// The buffer; only `data[..len]` was read.
     data: Vec<u8>,
-    lines: Vec<(u64, Range<usize>)>,
+    len: usize,
+    /// The number of the first line in `data`.
+    first_line: u64,
 }
 
 impl Batch {
-    /// Each line with its 1-based line number in the stream.
+    /// Each line that is not blank, without its line end, with its 1-based line number
+    /// in the stream.
     pub fn lines(&self) -> impl Iterator<Item = (u64, &[u8])> {
-        self.lines
-            .iter()
-            .map(|(number, range)| (*number, &self.data[range.clone()]))
+        let data = &self.data[..self.len];
+        let mut start = 0;
+        let mut number = self.first_line;
+        let mut ends = memchr::memchr_iter(b'\n', data);
+        std::iter::from_fn(move || loop {
+            if start >= data.len() {
+                return None;
+            }
+            let end = ends.next().unwrap_or(data.len());
+            let mut line = &data[start..end];
+            start = end + 1;
+            let this = number;
+            number += 1;
+            if let [rest @ .., b'\r'] = line {
+                line = rest;
+            }
+            if !line.iter().all(u8::is_ascii_whitespace) {
+                return Some((this, line));
+            }
+        })
     }
 }
 
@@ -116,8 +138,8 @@ pub fn workers() -> usize {
     thread::available_parallelism().map_or(1, NonZeroUsize::get)
 }
 
-/// How many batches may exist at once (see the module documentation).
-pub fn tickets(workers: usize) -> usize {
+/// How many batch buffers exist (see the module documentation).
+pub fn buffers(workers: usize) -> usize {
     workers * 4
 }
 
@@ -132,18 +154,18 @@ pub fn stream_ndjson<T: Send>(
 ) -> Result<(), Fatal> {
     let reader = source.open()?;
     let workers = workers();
-    let tickets = tickets(workers);
-    let (batch_tx, batch_rx) = sync_channel::<(u64, Batch)>(tickets);
+    let buffers = buffers(workers);
+    let (batch_tx, batch_rx) = sync_channel::<(u64, Batch)>(buffers);
     let batch_rx = Arc::new(Mutex::new(batch_rx));
-    let (done_tx, done_rx) = sync_channel::<(u64, T)>(tickets);
-    let (ticket_tx, ticket_rx) = sync_channel::<()>(tickets);
-    for _ in 0..tickets {
-        // The channel has room for every ticket.
-        let _ = ticket_tx.try_send(());
+    let (done_tx, done_rx) = sync_channel::<(u64, T, Vec<u8>)>(buffers);
+    let (empty_tx, empty_rx) = sync_channel::<Vec<u8>>(buffers);
+    for _ in 0..buffers {
+        // The channel has room for every buffer.
+        let _ = empty_tx.try_send(Vec::new());
     }
     let work = &work;
     thread::scope(|scope| {
-        let reader = scope.spawn(move || read_batches(reader, &batch_tx, &ticket_rx));
+        let reader = scope.spawn(move || read_batches(reader, &batch_tx, &empty_rx));
         for _ in 0..workers {
             let batch_rx = Arc::clone(&batch_rx);
             let done_tx = done_tx.clone();
@@ -153,7 +175,8 @@ pub fn stream_ndjson<T: Send>(
                     Err(_) => return,
                 };
                 let Ok((seq, batch)) = next else { return };
-                if done_tx.send((seq, work(&batch))).is_err() {
+                let result = work(&batch);
+                if done_tx.send((seq, result, batch.data)).is_err() {
                     return;
                 }
             });
@@ -165,20 +188,25 @@ pub fn stream_ndjson<T: Send>(
         let mut outcome = Ok(());
         let mut waiting = BTreeMap::new();
         let mut next = 0u64;
-        'results: for (seq, result) in done_rx.iter() {
-            waiting.insert(seq, result);
-            while let Some(result) = waiting.remove(&next) {
+        'results: for (seq, result, buffer) in done_rx.iter() {
+            waiting.insert(seq, (result, buffer));
+            while let Some((result, buffer)) = waiting.remove(&next) {
                 next += 1;
                 if let Err(fatal) = sink(result) {
                     outcome = Err(fatal);
                     break 'results;
                 }
-                let _ = ticket_tx.send(());
+                let buffer = if buffer.len() > KEEP_BYTES {
+                    Vec::new()
+                } else {
+                    buffer
+                };
+                let _ = empty_tx.send(buffer);
             }
         }
         // Closing these unblocks the reader and the workers when the sink gave up.
         drop(done_rx);
-        drop(ticket_tx);
+        drop(empty_tx);
         let read = match reader.join() {
             Ok(read) => read,
             Err(_) => Err(io::Error::other("the reader thread failed")),
@@ -188,69 +216,73 @@ pub fn stream_ndjson<T: Send>(
     })
 }
 
-/// The reader thread: cuts the input into batches, each sent once a ticket allows.
+/// The reader thread: fills the buffers it is given with whole lines and sends them on.
 fn read_batches(
-    reader: Box<dyn Read + Send>,
+    mut reader: Box<dyn Read + Send>,
     batches: &SyncSender<(u64, Batch)>,
-    tickets: &Receiver<()>,
+    empty: &Receiver<Vec<u8>>,
 ) -> io::Result<()> {
-    let mut reader = BufReader::with_capacity(READ_BUFFER, reader);
-    let mut number = 0u64;
+    // The start of a line whose end has not been read yet.
+    let mut carry: Vec<u8> = Vec::new();
+    let mut next_line = 1u64;
     let mut seq = 0u64;
-    let mut have_ticket = false;
     loop {
-        if !have_ticket {
-            if tickets.recv().is_err() {
-                return Ok(()); // nobody wants more
-            }
-            have_ticket = true;
+        let Ok(mut data) = empty.recv() else {
+            return Ok(()); // nobody wants more
+        };
+        let mut len = carry.len();
+        if data.len() < len + BATCH_BYTES {
+            data.resize(len + BATCH_BYTES, 0);
         }
-        let mut batch = Batch::default();
+        data[..len].copy_from_slice(&carry);
+        carry.clear();
+        // Read until the buffer holds a line end, or the input ends.
         let mut end_of_input = false;
         let mut failure = None;
         loop {
-            let start = batch.data.len();
-            match reader.read_until(b'\n', &mut batch.data) {
+            if data.len() - len < BATCH_BYTES / 4 {
+                // A long line: make room (the buffer at least doubles).
+                let size = (data.len() * 2).max(len + BATCH_BYTES);
+                data.resize(size, 0);
+            }
+            match reader.read(&mut data[len..]) {
                 Ok(0) => {
                     end_of_input = true;
                     break;
                 }
-                Ok(_) => {}
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Ok(read) => {
+                    let found = memchr::memchr(b'\n', &data[len..len + read]).is_some();
+                    len += read;
+                    if found {
+                        break;
+                    }
+                }
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
                 Err(error) => {
-                    batch.data.truncate(start);
                     failure = Some(error);
                     break;
                 }
             }
-            number += 1;
-            let mut end = batch.data.len();
-            if batch.data[start..end].ends_with(b"\n") {
-                end -= 1;
-                if batch.data[start..end].ends_with(b"\r") {
-                    end -= 1;
-                }
-            }
-            if batch.data[start..end].iter().all(u8::is_ascii_whitespace) {
-                batch.data.truncate(start);
-            } else {
-                batch.data.truncate(end);
-                batch.lines.push((number, start..end));
-            }
-            // Hand the batch on when it is full, or when reading on might wait for input.
-            if batch.data.len() >= BATCH_BYTES
-                || batch.lines.len() >= BATCH_LINES
-                || reader.buffer().is_empty()
-            {
-                break;
-            }
         }
-        if !batch.lines.is_empty() {
+        // Whole lines go now; a partial line waits for the rest, unless nothing follows.
+        let cut = if end_of_input || failure.is_some() {
+            len
+        } else {
+            memchr::memrchr(b'\n', &data[..len]).map_or(0, |at| at + 1)
+        };
+        carry.extend_from_slice(&data[cut..len]);
+        let first_line = next_line;
+        next_line += memchr::memchr_iter(b'\n', &data[..cut]).count() as u64;
+        if cut > 0 {
+            let batch = Batch {
+                data,
+                len: cut,
+                first_line,
+            };
             if batches.send((seq, batch)).is_err() {
                 return Ok(());
             }
             seq += 1;
-            have_ticket = false;
         }
         if let Some(error) = failure {
             return Err(error);
@@ -312,6 +344,32 @@ mod tests {
             assert_eq!(*number, i as u64 + 1);
             assert_eq!(line, i.to_string().as_bytes());
         }
+    }
+
+    #[test]
+    fn lines_longer_than_a_batch_stay_whole() {
+        let long = vec![b'x'; BATCH_BYTES * 3 + 17];
+        let mut text = Vec::new();
+        for _ in 0..3 {
+            text.extend_from_slice(b"short\n");
+            text.extend_from_slice(&long);
+            text.extend_from_slice(b"\r\n");
+        }
+        text.extend_from_slice(b"last, without a line end");
+        let lines = lines_of(&text);
+        let lengths: Vec<(u64, usize)> = lines.iter().map(|(n, l)| (*n, l.len())).collect();
+        assert_eq!(
+            lengths,
+            [
+                (1, 5),
+                (2, long.len()),
+                (3, 5),
+                (4, long.len()),
+                (5, 5),
+                (6, long.len()),
+                (7, 24)
+            ]
+        );
     }
 
     #[test]

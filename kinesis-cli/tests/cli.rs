@@ -441,6 +441,49 @@ fn a_long_stream_keeps_its_order() {
 }
 
 #[test]
+fn an_interactive_stream_is_answered_line_by_line() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kinesis"))
+        .args(["validate", "-m", "KinesisRecord", "--ndjson", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary runs");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let stdout = child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.expect("UTF-8")).is_err() {
+                return;
+            }
+        }
+    });
+    // Each answer comes while the input is still open.
+    for input in [RECORD, "{}"] {
+        stdin
+            .write_all(format!("{input}\n").as_bytes())
+            .expect("written");
+        stdin.flush().expect("flushed");
+        let answer = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("an answer before the input ends");
+        assert_eq!(
+            answer.starts_with("{\"valid\":true"),
+            input == RECORD,
+            "{answer}"
+        );
+    }
+    drop(stdin);
+    assert_eq!(child.wait().expect("exit").code(), Some(1));
+    reader.join().expect("reader");
+}
+
+#[test]
 fn emit_writes_the_payload_back_from_the_generated_types() {
     let run = kinesis(&["examples", "--ndjson"], b"");
     assert_eq!(run.code, 0);
