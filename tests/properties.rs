@@ -322,6 +322,9 @@ fn material() -> impl Strategy<Value = Material> {
         })
 }
 
+/// (what, where, the value put there, the (pointer, keyword) pairs expected).
+type Break = (String, String, Value, BTreeSet<(String, &'static str)>);
+
 /// Every single-constraint break of `value` (valid for `schema`) at `pointer`.
 fn breaks(
     root: &Value,
@@ -329,7 +332,7 @@ fn breaks(
     value: &Value,
     pointer: &str,
     m: &Material,
-    out: &mut Vec<(String, String, Value, BTreeSet<(String, &'static str)>)>,
+    out: &mut Vec<Break>,
 ) {
     let schema = resolve(root, schema);
     let one = |keyword: &'static str| BTreeSet::from([(pointer.to_string(), keyword)]);
