@@ -266,6 +266,77 @@ pub fn excerpt(text: &str) -> String {
     quoted
 }
 
+/// The last few strings that matched, per pattern, on this thread.
+///
+/// Payloads repeat values that carry patterns: every record of a Lambda event has the
+/// same `eventSourceARN`, and running the regex on it each time was a third of the cost
+/// of validating a record. A slot holds a clone of its `Regex`, which keeps the regex's
+/// pattern allocation alive, so that allocation's address identifies the regex (and its
+/// clones) for as long as the slot exists.
+struct MatchMemo {
+    slots: [Option<(Regex, String)>; MEMO_SLOTS],
+    next: usize,
+}
+
+const MEMO_SLOTS: usize = 4;
+/// Longer strings are not remembered: comparing them costs about what matching does.
+const MEMO_MAX_LEN: usize = 512;
+
+thread_local! {
+    static MATCH_MEMO: std::cell::RefCell<MatchMemo> = const {
+        std::cell::RefCell::new(MatchMemo { slots: [const { None }; MEMO_SLOTS], next: 0 })
+    };
+}
+
+fn same_regex(a: &Regex, b: &Regex) -> bool {
+    std::ptr::eq(a.as_str(), b.as_str())
+}
+
+/// `regex.is_match(text)`, answered from [`MatchMemo`] when `text` matched last time.
+fn is_match_memo(regex: &Regex, text: &str) -> bool {
+    if text.len() > MEMO_MAX_LEN {
+        return regex.is_match(text);
+    }
+    let remembered = MATCH_MEMO.try_with(|memo| {
+        let Ok(memo) = memo.try_borrow() else {
+            return false;
+        };
+        memo.slots
+            .iter()
+            .flatten()
+            .any(|(r, t)| same_regex(r, regex) && t == text)
+    });
+    if remembered == Ok(true) {
+        return true;
+    }
+    let matched = regex.is_match(text);
+    if matched {
+        let _ = MATCH_MEMO.try_with(|memo| {
+            let Ok(mut memo) = memo.try_borrow_mut() else {
+                return;
+            };
+            let memo = &mut *memo;
+            let index = memo
+                .slots
+                .iter()
+                .position(|slot| slot.as_ref().is_some_and(|(r, _)| same_regex(r, regex)))
+                .unwrap_or_else(|| {
+                    let index = memo.next;
+                    memo.next = (memo.next + 1) % MEMO_SLOTS;
+                    index
+                });
+            match &mut memo.slots[index] {
+                Some((r, t)) if same_regex(r, regex) => {
+                    t.clear();
+                    t.push_str(text);
+                }
+                slot => *slot = Some((regex.clone(), text.to_owned())),
+            }
+        });
+    }
+    matched
+}
+
 /// `pattern`: the string contains a match (JSON Schema patterns are not anchored).
 pub fn pattern(
     value: &impl MaybeText,
@@ -275,7 +346,7 @@ pub fn pattern(
     report: &mut Report,
 ) {
     let Some(text) = value.as_text() else { return };
-    if !regex.is_match(text) {
+    if !is_match_memo(regex, text) {
         report.push(
             path,
             Keyword::Pattern,
@@ -582,6 +653,27 @@ mod tests {
             out[0].2,
             "\"abc\" does not match pattern 0|([1-9]\\d{0,128})"
         );
+    }
+
+    #[test]
+    fn remembered_matches_belong_to_their_regex() {
+        let digits = Regex::new("^[0-9]+$").unwrap();
+        let letters = Regex::new("^[a-z]+$").unwrap();
+        for _ in 0..3 {
+            assert!(is_match_memo(&digits, "123"));
+            assert!(!is_match_memo(&letters, "123"));
+            assert!(is_match_memo(&letters, "abc"));
+            assert!(!is_match_memo(&digits, "abc"));
+        }
+        // A regex built after another is dropped, at whatever address, starts afresh.
+        for pattern in ["^1", "^2", "^3", "^4", "^5", "^6"] {
+            let regex = Regex::new(pattern).unwrap();
+            assert_eq!(is_match_memo(&regex, "1"), pattern == "^1");
+            assert_eq!(is_match_memo(&regex, "1"), pattern == "^1");
+        }
+        let long = "1".repeat(MEMO_MAX_LEN + 1);
+        assert!(is_match_memo(&digits, &long));
+        assert!(!is_match_memo(&letters, &long));
     }
 
     #[test]

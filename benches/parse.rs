@@ -1,0 +1,173 @@
+//! Parsing and validating Kinesis payloads, side by side with the alternatives:
+//!
+//! - `jsonschema_is_valid` / `jsonschema_all_errors`: `serde_json::Value` checked by a
+//!   `jsonschema` draft-7 validator built once from the document's payload schema;
+//! - `aws_lambda_events`: the hand-written Lambda event types (validate nothing);
+//! - `parse`: our generated types, `serde_json::from_slice` only;
+//! - `parse_validate`: `kinesis_types::from_slice` (parse, then every constraint);
+//! - `validate`: `Validate::validate` alone on an already parsed value;
+//! - `ignored_any`: `serde_json::from_slice::<IgnoredAny>`, the cost of reading the JSON.
+//!
+//! Run with `cargo bench --bench parse`; see BENCHMARKS.md.
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::measurement::WallTime;
+use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
+use kinesis_types::{KinesisRecord, LambdaKinesisEvent, SubscribeToShardEvent, Validate};
+use serde::de::IgnoredAny;
+use serde_json::Value;
+
+fn group<'a>(c: &'a mut Criterion, name: &str, bytes: usize) -> BenchmarkGroup<'a, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_millis(500));
+    group.measurement_time(Duration::from_secs(2));
+    group
+}
+
+fn jsonschema_validator(name: &str) -> jsonschema::Validator {
+    jsonschema::draft7::new(&common::draft7_schema(name)).expect("the payload schema compiles")
+}
+
+fn lambda(c: &mut Criterion) {
+    let validator = jsonschema_validator("LambdaKinesisEvent");
+    for records in [1, 100, 4_000] {
+        let input = common::lambda_event(records);
+        // Every contender accepts the input, so all of them do the full work.
+        let value: Value = serde_json::from_slice(&input).unwrap();
+        assert!(validator.is_valid(&value));
+        let parsed: LambdaKinesisEvent = kinesis_types::from_slice(&input).unwrap();
+        assert_eq!(parsed.records.len(), records);
+        let theirs: aws_lambda_events::event::kinesis::KinesisEvent =
+            serde_json::from_slice(&input).unwrap();
+        assert_eq!(theirs.records.len(), records);
+
+        let mut g = group(c, &format!("lambda/{records}"), input.len());
+        g.bench_function("jsonschema_is_valid", |b| {
+            b.iter(|| {
+                let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
+                validator.is_valid(&value)
+            })
+        });
+        g.bench_function("jsonschema_all_errors", |b| {
+            b.iter(|| {
+                let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
+                validator.iter_errors(&value).count()
+            })
+        });
+        g.bench_function("aws_lambda_events", |b| {
+            b.iter(|| {
+                serde_json::from_slice::<aws_lambda_events::event::kinesis::KinesisEvent>(
+                    black_box(&input),
+                )
+                .unwrap()
+            })
+        });
+        g.bench_function("parse", |b| {
+            b.iter(|| serde_json::from_slice::<LambdaKinesisEvent>(black_box(&input)).unwrap())
+        });
+        g.bench_function("parse_validate", |b| {
+            b.iter(|| kinesis_types::from_slice::<LambdaKinesisEvent>(black_box(&input)).unwrap())
+        });
+        g.bench_function("validate", |b| {
+            b.iter(|| black_box(&parsed).validate().is_ok())
+        });
+        g.bench_function("ignored_any", |b| {
+            b.iter(|| serde_json::from_slice::<IgnoredAny>(black_box(&input)).unwrap())
+        });
+        g.finish();
+    }
+}
+
+fn subscribe(c: &mut Criterion) {
+    let validator = jsonschema_validator("SubscribeToShardEvent");
+    let input = common::subscribe_event(1_000);
+    let value: Value = serde_json::from_slice(&input).unwrap();
+    assert!(validator.is_valid(&value));
+    let parsed: SubscribeToShardEvent = kinesis_types::from_slice(&input).unwrap();
+
+    let mut g = group(c, "subscribe/1000", input.len());
+    g.bench_function("jsonschema_is_valid", |b| {
+        b.iter(|| {
+            let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
+            validator.is_valid(&value)
+        })
+    });
+    g.bench_function("jsonschema_all_errors", |b| {
+        b.iter(|| {
+            let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
+            validator.iter_errors(&value).count()
+        })
+    });
+    g.bench_function("parse", |b| {
+        b.iter(|| serde_json::from_slice::<SubscribeToShardEvent>(black_box(&input)).unwrap())
+    });
+    g.bench_function("parse_validate", |b| {
+        b.iter(|| kinesis_types::from_slice::<SubscribeToShardEvent>(black_box(&input)).unwrap())
+    });
+    g.bench_function("validate", |b| {
+        b.iter(|| black_box(&parsed).validate().is_ok())
+    });
+    g.bench_function("ignored_any", |b| {
+        b.iter(|| serde_json::from_slice::<IgnoredAny>(black_box(&input)).unwrap())
+    });
+    g.finish();
+}
+
+fn ndjson(c: &mut Criterion) {
+    let validator = jsonschema_validator("KinesisRecord");
+    let input = common::ndjson(100_000);
+    assert_eq!(common::lines(&input).count(), 100_000);
+
+    let mut g = group(c, "ndjson/100000", input.len());
+    g.bench_function("jsonschema_is_valid", |b| {
+        b.iter(|| {
+            common::lines(black_box(&input))
+                .filter(|line| {
+                    let value: Value = serde_json::from_slice(line).unwrap();
+                    validator.is_valid(&value)
+                })
+                .count()
+        })
+    });
+    g.bench_function("jsonschema_all_errors", |b| {
+        b.iter(|| {
+            common::lines(black_box(&input))
+                .map(|line| {
+                    let value: Value = serde_json::from_slice(line).unwrap();
+                    validator.iter_errors(&value).count()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("parse", |b| {
+        b.iter(|| {
+            for line in common::lines(black_box(&input)) {
+                black_box(serde_json::from_slice::<KinesisRecord>(line).unwrap());
+            }
+        })
+    });
+    g.bench_function("parse_validate", |b| {
+        b.iter(|| {
+            for line in common::lines(black_box(&input)) {
+                black_box(kinesis_types::from_slice::<KinesisRecord>(line).unwrap());
+            }
+        })
+    });
+    g.bench_function("ignored_any", |b| {
+        b.iter(|| {
+            for line in common::lines(black_box(&input)) {
+                black_box(serde_json::from_slice::<IgnoredAny>(line).unwrap());
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, lambda, subscribe, ndjson);
+criterion_main!(benches);
