@@ -60,8 +60,8 @@ pub struct Args {
     /// is given.
     #[arg(value_name = "SPEC")]
     pub spec: Option<PathBuf>,
-    /// Print one JSON object: {"file","errors","warnings","findings":[{"severity",
-    /// "check","pointer","message"}]}.
+    /// Print one JSON object:
+    /// {"file","errors","warnings","findings":[{"severity","check","pointer","message"}]}.
     #[arg(long)]
     pub json: bool,
 }

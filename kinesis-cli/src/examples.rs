@@ -10,6 +10,8 @@ use crate::validate::message_name;
 
 /// Arguments of `kinesis examples`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Without --ndjson or --example: a JSON array of \
+                        {\"message\",\"example\",\"summary\",\"payload\"}, in document order.")]
 pub struct Args {
     /// Only this message's examples (see `kinesis messages`).
     #[arg(value_name = "NAME")]
