@@ -81,7 +81,9 @@ pub mod __private {
     pub use crate::address::{parse_address, parse_parameter};
     pub use crate::check::*;
     pub use crate::integer::native;
-    pub use crate::shape::{describe, json_type, type_error};
+    pub use crate::shape::{
+        describe, json_type, nullable, type_error, FlattenedCount, PropertyCount,
+    };
     #[cfg(feature = "schemars")]
     pub use schemars;
     pub use serde;

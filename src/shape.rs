@@ -236,3 +236,63 @@ mod tests {
         assert_eq!(check::<Vec<String>>(json!({})).len(), 1);
     }
 }
+
+/// A number of properties, for `min_properties`/`max_properties` on a whole struct
+/// (`#[derive(Validate)]` counts the fields present and the flattened extra properties).
+#[doc(hidden)]
+pub struct PropertyCount(pub usize);
+
+impl crate::check::MaybeObject for PropertyCount {
+    fn property_count(&self) -> Option<usize> {
+        Some(self.0)
+    }
+}
+
+/// For a required property whose schema allows `null` (`type: [T, "null"]` and listed
+/// in `required`): `null` is `None`, a value is `Some`, and a *missing* property is an
+/// error. Use with `#[serde(deserialize_with = ...)]` and without `default`: serde then
+/// refuses a missing property instead of reading it as `None`.
+pub fn nullable<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    <Option<T> as serde::Deserialize>::deserialize(deserializer)
+}
+
+/// The number of properties a `#[serde(flatten)]`ed map contributes to its object.
+#[doc(hidden)]
+pub trait FlattenedCount {
+    /// How many properties.
+    fn flattened_count(&self) -> usize;
+}
+
+impl<V> FlattenedCount for std::collections::BTreeMap<String, V> {
+    fn flattened_count(&self) -> usize {
+        self.len()
+    }
+}
+
+impl<V, S> FlattenedCount for std::collections::HashMap<String, V, S> {
+    fn flattened_count(&self) -> usize {
+        self.len()
+    }
+}
+
+impl FlattenedCount for serde_json::Map<String, Value> {
+    fn flattened_count(&self) -> usize {
+        self.len()
+    }
+}
+
+impl FlattenedCount for Value {
+    fn flattened_count(&self) -> usize {
+        self.as_object().map_or(0, serde_json::Map::len)
+    }
+}
+
+impl<T: FlattenedCount> FlattenedCount for Option<T> {
+    fn flattened_count(&self) -> usize {
+        self.as_ref().map_or(0, T::flattened_count)
+    }
+}

@@ -51,10 +51,17 @@ pub const FIELD_KEYS: &[&str] = &[
     "format",
     "items",
     "skip",
+    "required",
 ];
 
 /// The container-level keys of `#[validate(...)]`.
-pub const CONTAINER_KEYS: &[&str] = &["crate", "one_of", "any_of"];
+pub const CONTAINER_KEYS: &[&str] = &[
+    "crate",
+    "one_of",
+    "any_of",
+    "min_properties",
+    "max_properties",
+];
 
 fn key_list(keys: &[&str]) -> String {
     keys.iter()
@@ -87,6 +94,8 @@ pub enum RawKind {
 #[derive(Default)]
 pub struct RawField {
     pub checks: Vec<RawCheck>,
+    /// `#[validate(required)]`: a missing property is a `required` violation.
+    pub required: Option<Span>,
     pub serde: SerdeField,
 }
 
@@ -107,6 +116,10 @@ pub struct RawContainer {
     pub krate: Option<syn::Path>,
     pub one_of: Option<Span>,
     pub any_of: Option<Span>,
+    /// `min_properties = N` on the type, with the span of its key.
+    pub min_properties: Option<(u64, Span)>,
+    /// `max_properties = N` on the type, with the span of its key.
+    pub max_properties: Option<(u64, Span)>,
     pub serde: SerdeContainer,
 }
 
@@ -186,6 +199,26 @@ pub fn container(attrs: &[Attribute], errors: &mut Errors) -> RawContainer {
                         }
                         *slot = Some(meta.path.span());
                     }
+                    Some(key @ ("min_properties" | "max_properties")) => {
+                        let expr: Expr = meta.value()?.parse()?;
+                        match count(key, &expr) {
+                            Ok(n) => {
+                                let slot = if key == "min_properties" {
+                                    &mut out.min_properties
+                                } else {
+                                    &mut out.max_properties
+                                };
+                                if slot.is_some() {
+                                    errors.push(syn::Error::new(
+                                        meta.path.span(),
+                                        format!("duplicate `{key}` in #[validate]"),
+                                    ));
+                                }
+                                *slot = Some((n, meta.path.span()));
+                            }
+                            Err(error) => errors.push(error),
+                        }
+                    }
                     _ => {
                         errors.push(unknown_key(&meta, CONTAINER_KEYS, "on a type"));
                         skip_value(&meta)?;
@@ -232,7 +265,20 @@ pub fn field(attrs: &[Attribute], errors: &mut Errors) -> RawField {
     let mut out = RawField::default();
     for attr in attrs {
         if is_validate(attr) {
-            let result = attr.parse_nested_meta(|meta| parse_check(meta, &mut out.checks, errors));
+            let result = attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("required") {
+                    reject_value(&meta, "required")?;
+                    if out.required.is_some() {
+                        errors.push(syn::Error::new(
+                            meta.path.span(),
+                            "duplicate `required` in #[validate]",
+                        ));
+                    }
+                    out.required = Some(meta.path.span());
+                    return Ok(());
+                }
+                parse_check(meta, &mut out.checks, errors)
+            });
             if let Err(error) = result {
                 errors.push(error);
             }

@@ -49,12 +49,55 @@ pub fn model(input: &DeriveInput) -> syn::Result<Model> {
                 container_default: serde.default,
                 transparent: serde.transparent,
             };
+            let shape = shape(&data.fields, ctx, &mut patterns, &mut errors);
+            let counts = (
+                container.min_properties.map(|(n, _)| n),
+                container.max_properties.map(|(n, _)| n),
+            );
+            if let (Some((min, _)), Some((max, span))) =
+                (container.min_properties, container.max_properties)
+            {
+                if min > max {
+                    errors.push(syn::Error::new(
+                        span,
+                        format!(
+                            "min_properties {min} is greater than max_properties {max}: no \
+                             object can conform"
+                        ),
+                    ));
+                }
+            }
+            if shape.kind != ShapeKind::Named {
+                for (_, span) in container
+                    .min_properties
+                    .iter()
+                    .chain(&container.max_properties)
+                {
+                    errors.push(syn::Error::new(
+                        *span,
+                        "`min_properties`/`max_properties` on a type apply to structs with \
+                         named fields (JSON objects); put them on the field",
+                    ));
+                }
+            }
             Body::Struct(StructBody {
-                shape: shape(&data.fields, ctx, &mut patterns, &mut errors),
+                shape,
                 deny_unknown_fields: serde.deny_unknown_fields,
+                property_counts: counts,
             })
         }
         Data::Enum(data) => {
+            for (_, span) in container
+                .min_properties
+                .iter()
+                .chain(&container.max_properties)
+            {
+                errors.push(syn::Error::new(
+                    *span,
+                    "`min_properties`/`max_properties` on a type apply to structs with named \
+                     fields; put them on the variants' fields",
+                ));
+            }
             let repr = if serde.untagged {
                 Repr::Untagged
             } else {
@@ -238,22 +281,43 @@ fn shape(fields: &Fields, ctx: FieldCtx, patterns: &mut Patterns, errors: &mut E
         };
         // serde reads a missing plain `Option` as `None`; with `deserialize_with` it
         // needs `default` for that.
-        let plain_option = option_inner(&f.ty).is_some() && deserialize_with.is_none();
+        let is_option = option_inner(&f.ty).is_some();
+        let plain_option = is_option && deserialize_with.is_none();
+        if let Some(span) = raw.required {
+            if s.skip_deserializing || s.default || s.flatten {
+                errors.push(syn::Error::new(
+                    span,
+                    "`required` contradicts #[serde(default)], #[serde(skip)] and \
+                     #[serde(flatten)]: serde accepts the property missing",
+                ));
+            } else if plain_option {
+                errors.push(syn::Error::new(
+                    span,
+                    "serde reads a missing plain `Option` as `None`, so `required` cannot \
+                     hold: read the field with #[serde(deserialize_with = \"...\")] (such as \
+                     the runtime's `nullable`), which makes serde refuse a missing property",
+                ));
+            }
+        }
+        let required_flag = raw.required.is_some();
         out.push(Field {
             member,
             ty: f.ty.clone(),
             wire,
             aliases: s.aliases,
-            required: !(s.skip_deserializing
-                || s.default
-                || ctx.container_default
-                || s.flatten
-                || plain_option),
+            required: required_flag
+                || !(s.skip_deserializing
+                    || s.default
+                    || ctx.container_default
+                    || s.flatten
+                    || plain_option),
+            optional: is_option && !required_flag,
             serde_skip: s.skip_deserializing,
             flatten,
             skip,
             deserialize_with,
-            null_is_none: plain_option,
+            // `required` on an `Option`: present, and `null` is `None`.
+            null_is_none: plain_option || (required_flag && is_option),
             checks,
         });
     }

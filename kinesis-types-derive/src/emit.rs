@@ -256,10 +256,54 @@ impl Emitter<'_> {
     }
 
     fn struct_validate(&self, body: &StructBody) -> TokenStream {
-        self.shape_validate(&body.shape, &quote!(path), &|_, field| {
+        let fields = self.shape_validate(&body.shape, &quote!(path), &|_, field| {
             let member = &field.member;
             quote!(&self.#member)
-        })
+        });
+        if body.property_counts == (None, None) {
+            return fields;
+        }
+        let krate = self.krate();
+        // The properties the value would be written with: named fields present, and
+        // the extra properties of flattened maps.
+        let terms = body
+            .shape
+            .fields
+            .iter()
+            .filter(|f| !f.serde_skip)
+            .map(|field| {
+                let member = &field.member;
+                match &field.flatten {
+                    Some(Flatten::Map { .. } | Flatten::AnyMap) => {
+                        quote!(#krate::__private::FlattenedCount::flattened_count(&self.#member))
+                    }
+                    Some(Flatten::Struct { .. }) => quote!(0),
+                    None if field.optional => quote!(usize::from(self.#member.is_some())),
+                    None => quote!(1),
+                }
+            });
+        let count = quote!(#krate::__private::PropertyCount(0 #(+ #terms)*));
+        let checks = self.property_count_checks(body, &quote!(&__count));
+        quote! {
+            #fields
+            let __count = #count;
+            #checks
+        }
+    }
+
+    /// Container `min_properties`/`max_properties` on `value` (a `&impl MaybeObject`).
+    fn property_count_checks(&self, body: &StructBody, value: &TokenStream) -> TokenStream {
+        let krate = self.krate();
+        let (min, max) = body.property_counts;
+        let min = min.map(|n| {
+            let n = Literal::usize_unsuffixed(n as usize);
+            quote!(#krate::__private::min_properties(#value, #n, path, report);)
+        });
+        let max = max.map(|n| {
+            let n = Literal::usize_unsuffixed(n as usize);
+            quote!(#krate::__private::max_properties(#value, #n, path, report);)
+        });
+        quote!(#min #max)
     }
 
     fn enum_validate(&self, body: &EnumBody) -> TokenStream {
@@ -551,13 +595,24 @@ impl Emitter<'_> {
     }
 
     fn struct_json(&self, body: &StructBody) -> TokenStream {
-        self.shape_json(
+        let shape = self.shape_json(
             &body.shape,
             &format_ident!("value"),
             &quote!(path),
             &[],
             body.deny_unknown_fields,
-        )
+        );
+        if body.property_counts == (None, None) {
+            return shape;
+        }
+        let value_ty = self.value_ty();
+        let checks = self.property_count_checks(body, &quote!(__counted));
+        quote! {
+            #shape
+            if let #value_ty::Object(__counted) = value {
+                #checks
+            }
+        }
     }
 
     /// Reports that `value` (a `&Value` expression) is none of `names` at `path`:

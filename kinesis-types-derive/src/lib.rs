@@ -51,6 +51,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `format = "<other>"` | `format` | accepted as an annotation, not enforced (as JSON Schema does by default) |
 /// | `items(...)` | `items` | arrays: the constraints inside apply to every item, located by index; nests (`items(items(...))`) |
 /// | `skip` | | the field is neither checked nor descended into (alone: no other key with it) |
+/// | `required` | `required` | a missing property is a `required` violation even though the field is an `Option`: for a required property whose schema allows `null` (`None` is JSON `null`). Read the field with `#[serde(deserialize_with = "kinesis_types::__private::nullable")]` and no `default`, so that serde refuses a missing property too (serde reads a missing plain `Option` as `None`; `required` on one is a compile error) |
 ///
 /// `N` is a non-negative integer literal; `L` is an integer or float literal, possibly
 /// negative (`-1`, `-0.5`), compared exactly with integer values.
@@ -75,6 +76,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `crate = "path"` | where the runtime is (default `::kinesis_types`) |
 /// | `one_of` | on a `#[serde(untagged)]` enum: the JSON must match exactly one variant (`oneOf`) |
 /// | `any_of` | on a `#[serde(untagged)]` enum: at least one variant (`anyOf`, the default) |
+/// | `min_properties = N`, `max_properties = N` | on a struct with named fields: `minProperties`/`maxProperties` of the whole object, at the object's pointer. `validate_json` counts the JSON object's members; `validate()` counts the fields present (required fields, `Some` optional ones) plus the properties of `flatten`ed maps |
 ///
 /// # What serde attributes mean here
 ///

@@ -33,6 +33,9 @@ pub enum Body {
 pub struct StructBody {
     pub shape: Shape,
     pub deny_unknown_fields: bool,
+    /// Container `min_properties`/`max_properties`: the number of properties of the
+    /// whole object (named fields present plus flattened extra properties).
+    pub property_counts: (Option<u64>, Option<u64>),
 }
 
 /// The JSON shape of a struct or of an enum variant's content.
@@ -63,6 +66,8 @@ pub struct Field {
     pub aliases: Vec<String>,
     /// Whether a missing key is a `required` violation.
     pub required: bool,
+    /// Whether the field is an `Option` that may be absent (counted only when `Some`).
+    pub optional: bool,
     /// `#[serde(skip)]`/`skip_deserializing`: not read from JSON, not validated.
     pub serde_skip: bool,
     /// `#[serde(flatten)]`.

@@ -1076,3 +1076,118 @@ fn typed_and_json_walks_agree() {
         [v("", Keyword::OneOf, "matches none of the 2 alternatives")]
     );
 }
+
+// ------------------------------------------------------------- object property counts
+
+#[derive(Debug, Deserialize, Validate)]
+#[validate(min_properties = 2, max_properties = 3)]
+struct WholeObjectCounted {
+    a: String,
+    #[serde(default)]
+    b: Option<String>,
+    #[serde(flatten)]
+    rest: BTreeMap<String, Value>,
+}
+
+#[test]
+fn struct_property_counts_include_present_fields_and_extras() {
+    let one: WholeObjectCounted = serde_json::from_value(json!({"a": "x"})).unwrap();
+    assert_eq!(
+        check(&one),
+        [v(
+            "",
+            Keyword::MinProperties,
+            "1 property, fewer than minProperties 2"
+        )]
+    );
+    let two: WholeObjectCounted = serde_json::from_value(json!({"a": "x", "b": "y"})).unwrap();
+    assert_eq!(check(&two), []);
+    let four: WholeObjectCounted =
+        serde_json::from_value(json!({"a": "x", "b": "y", "c": 1, "d": 2})).unwrap();
+    assert_eq!(
+        check(&four),
+        [v(
+            "",
+            Keyword::MaxProperties,
+            "4 properties, more than maxProperties 3"
+        )]
+    );
+    assert_eq!(
+        check_json::<WholeObjectCounted>(json!({"a": "x"})),
+        [v(
+            "",
+            Keyword::MinProperties,
+            "1 property, fewer than minProperties 2"
+        )]
+    );
+    assert_eq!(
+        check_json::<WholeObjectCounted>(json!({"a": "x", "c": 1})),
+        []
+    );
+    assert_eq!(
+        check_json::<WholeObjectCounted>(json!({"a": "x", "b": "y", "c": 1, "d": 2})),
+        [v(
+            "",
+            Keyword::MaxProperties,
+            "4 properties, more than maxProperties 3"
+        )]
+    );
+    // WholeObjectCounted on the object even when a property is missing or of the wrong type.
+    assert_eq!(
+        check_json::<WholeObjectCounted>(json!({"b": 1})),
+        [
+            v("", Keyword::Required, "missing required property \"a\""),
+            v("/b", Keyword::Type, "1 is not of type string"),
+            v(
+                "",
+                Keyword::MinProperties,
+                "1 property, fewer than minProperties 2"
+            ),
+        ]
+    );
+}
+
+// ------------------------------------------------- required properties that may be null
+
+#[derive(Debug, Deserialize, Validate, PartialEq)]
+struct Nullable {
+    #[serde(deserialize_with = "kinesis_types::__private::nullable")]
+    #[validate(required, max_length = 2)]
+    note: Option<String>,
+    #[serde(default)]
+    other: Option<String>,
+}
+
+#[test]
+fn required_nullable_fields_must_be_present_and_may_be_null() {
+    let null: Nullable = kinesis_types::from_str(r#"{"note": null}"#).unwrap();
+    assert_eq!(null.note, None);
+    let some: Nullable = kinesis_types::from_str(r#"{"note": "ab"}"#).unwrap();
+    assert_eq!(some.note.as_deref(), Some("ab"));
+    assert!(serde_json::from_str::<Nullable>("{}")
+        .unwrap_err()
+        .to_string()
+        .contains("missing field `note`"));
+    let error = kinesis_types::from_str::<Nullable>(r#"{"other": null}"#).unwrap_err();
+    assert_eq!(
+        triples(error.violations()),
+        [v(
+            "",
+            Keyword::Required,
+            "missing required property \"note\""
+        )]
+    );
+    assert_eq!(check_json::<Nullable>(json!({"note": null})), []);
+    assert_eq!(
+        check_json::<Nullable>(json!({"note": "abc"})),
+        [v(
+            "/note",
+            Keyword::MaxLength,
+            "3 characters, more than maxLength 2"
+        )]
+    );
+    assert_eq!(
+        check_json::<Nullable>(json!({"note": 5})),
+        [v("/note", Keyword::Type, "5 is not of type string")]
+    );
+}
