@@ -197,46 +197,6 @@ impl<T: ValidateJson> ValidateJson for std::collections::BTreeMap<String, T> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn check<T: ValidateJson>(value: Value) -> Vec<(String, Keyword)> {
-        let mut report = Report::new();
-        T::validate_json(&value, &Path::ROOT, &mut report);
-        report
-            .into_violations()
-            .into_iter()
-            .map(|v| (v.pointer, v.keyword))
-            .collect()
-    }
-
-    #[test]
-    fn leaves_check_their_json_type() {
-        assert!(check::<String>(json!("x")).is_empty());
-        assert_eq!(
-            check::<String>(json!(null)),
-            vec![("".into(), Keyword::Type)]
-        );
-        assert!(check::<Integer>(json!(5.0)).is_empty());
-        assert_eq!(check::<Integer>(json!(1.5)).len(), 1);
-        assert!(check::<Integer>(json!(1e308)).is_empty());
-        assert_eq!(check::<u64>(json!(-1)).len(), 1);
-        assert!(check::<f64>(json!(1)).is_empty());
-        assert_eq!(check::<Option<String>>(json!(null)).len(), 1);
-    }
-
-    #[test]
-    fn containers_locate_items() {
-        assert_eq!(
-            check::<Vec<String>>(json!(["a", 1, "b", null])),
-            vec![("/1".into(), Keyword::Type), ("/3".into(), Keyword::Type)]
-        );
-        assert_eq!(check::<Vec<String>>(json!({})).len(), 1);
-    }
-}
-
 /// A number of properties, for `min_properties`/`max_properties` on a whole struct
 /// (`#[derive(Validate)]` counts the fields present and the flattened extra properties).
 #[doc(hidden)]
@@ -294,5 +254,45 @@ impl FlattenedCount for Value {
 impl<T: FlattenedCount> FlattenedCount for Option<T> {
     fn flattened_count(&self) -> usize {
         self.as_ref().map_or(0, T::flattened_count)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn check<T: ValidateJson>(value: Value) -> Vec<(String, Keyword)> {
+        let mut report = Report::new();
+        T::validate_json(&value, &Path::ROOT, &mut report);
+        report
+            .into_violations()
+            .into_iter()
+            .map(|v| (v.pointer, v.keyword))
+            .collect()
+    }
+
+    #[test]
+    fn leaves_check_their_json_type() {
+        assert!(check::<String>(json!("x")).is_empty());
+        assert_eq!(
+            check::<String>(json!(null)),
+            vec![("".into(), Keyword::Type)]
+        );
+        assert!(check::<Integer>(json!(5.0)).is_empty());
+        assert_eq!(check::<Integer>(json!(1.5)).len(), 1);
+        assert!(check::<Integer>(json!(1e308)).is_empty());
+        assert_eq!(check::<u64>(json!(-1)).len(), 1);
+        assert!(check::<f64>(json!(1)).is_empty());
+        assert_eq!(check::<Option<String>>(json!(null)).len(), 1);
+    }
+
+    #[test]
+    fn containers_locate_items() {
+        assert_eq!(
+            check::<Vec<String>>(json!(["a", 1, "b", null])),
+            vec![("/1".into(), Keyword::Type), ("/3".into(), Keyword::Type)]
+        );
+        assert_eq!(check::<Vec<String>>(json!({})).len(), 1);
     }
 }
