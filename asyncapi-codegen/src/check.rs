@@ -9,6 +9,8 @@
 //!
 //! All problems are collected, not just the first, each with its JSON pointer.
 
+use std::collections::HashSet;
+
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Problem};
@@ -21,6 +23,7 @@ pub fn check(doc: &Document) -> Result<(), Error> {
     let mut checker = Checker {
         doc,
         errors: Vec::new(),
+        checked: HashSet::new(),
     };
     checker.refs(&doc.root, "");
     if checker.errors.is_empty() {
@@ -35,6 +38,18 @@ fn check_version(doc: &Document) -> Result<(), Error> {
     let found = doc.root.get("asyncapi");
     match found {
         Some(Value::String(version)) if version.starts_with("3.") => Ok(()),
+        // `asyncapi: 3` in YAML is a number: say what is wrong with it, not that
+        // version 3 is unsupported.
+        Some(other @ (Value::Number(_) | Value::Bool(_) | Value::Null)) => Err(Error::At {
+            file: doc.file.clone(),
+            pointer: "/asyncapi".into(),
+            problem: Problem::BadValue {
+                keyword: "asyncapi".into(),
+                expected: format!(
+                    "a version string such as \"3.0.0\" (found {other}; quote it in YAML)"
+                ),
+            },
+        }),
         Some(other) => Err(Error::Version {
             file: doc.file.clone(),
             found: Some(match other {
@@ -99,6 +114,8 @@ const TYPES: &[&str] = &[
 struct Checker<'a> {
     doc: &'a Document,
     errors: Vec<Error>,
+    /// Schemas checked already (a schema reached by several `$ref`s is checked once).
+    checked: HashSet<String>,
 }
 
 impl Checker<'_> {
@@ -243,6 +260,9 @@ impl Checker<'_> {
     }
 
     fn schema(&mut self, schema: &Value, at: &str) {
+        if !self.checked.insert(at.to_string()) {
+            return;
+        }
         let map = match schema {
             Value::Bool(_) => return,
             Value::Object(map) => map,
@@ -263,6 +283,17 @@ impl Checker<'_> {
                             "{key:?} next to $ref is ignored by JSON Schema draft 7; put both in allOf"
                         )),
                     );
+                }
+            }
+            // What a `$ref` leads to is a schema too, wherever it stands (`#/info` is
+            // not one).
+            let target = map
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|t| t.strip_prefix('#'));
+            if let Some(target) = target {
+                if let Some(value) = self.doc.get(target) {
+                    self.schema(value, target);
                 }
             }
             return;

@@ -272,11 +272,25 @@ impl Emitter {
                 Ty::U64 => Some("u64"),
                 _ => None,
             };
+            let mut required_attr = quote!();
             if field.nullable {
                 // `type: [T, "null"]`: JSON null is a value, read as `None` and written
                 // back as null (an absent optional property is written as null too).
+                let with = match native {
+                    _ if !field.required => None,
+                    Some(native) => Some(self.rt_str(&format!("::__private::native::option_{native}"))),
+                    None => Some(self.rt_str("::__private::nullable")),
+                };
                 if !field.required {
                     serde.push(quote!(default));
+                } else {
+                    // Present, possibly null: `deserialize_with` without `default` makes
+                    // serde refuse a missing property, and `required` says so in
+                    // `validate_json`.
+                    required_attr = quote!(#[validate(required)]);
+                }
+                if let Some(with) = with {
+                    serde.push(quote!(deserialize_with = #with));
                 }
             } else if field.required {
                 if let Some(native) = native {
@@ -303,6 +317,7 @@ impl Emitter {
             quote! {
                 #docs
                 #serde
+                #required_attr
                 #constraints
                 #not_null
                 pub #field_name: #ty,

@@ -23,11 +23,17 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
     "Validate",
     "Serialize",
     "Deserialize",
+    "MessageHeaders",
 ];
 
 /// Builds the whole model of a checked document.
 pub fn model(doc: &Document) -> Result<Model, Error> {
-    let mut schemas = Schemas::new(doc, RESERVED_TYPE_NAMES);
+    let reserved: Vec<&str> = RESERVED_TYPE_NAMES
+        .iter()
+        .chain(naming::PRELUDE)
+        .copied()
+        .collect();
+    let mut schemas = Schemas::new(doc, &reserved);
     schemas.components()?;
     let text = |p: &str| doc.get(p).and_then(Value::as_str).map(str::to_string);
     let default_content_type = text("/defaultContentType");
@@ -218,7 +224,7 @@ fn channels(doc: &Document, messages: &[MessageDef]) -> Result<Vec<ChannelDef>, 
     };
     // Names in the generated `channels` module: each channel's address and message
     // types first, in document order, then the enums of its parameters.
-    let mut names = Scope::new();
+    let mut names = Scope::with_prelude();
     let mut stems = Scope::new();
     let mut claimed = Vec::new();
     for key in channels.keys() {
@@ -290,7 +296,7 @@ fn operations(
         return Ok(Vec::new());
     };
     // Names in the generated `operations` module.
-    let mut names = Scope::new();
+    let mut names = Scope::with_prelude();
     names.claim("OperationId");
     names.claim("Payload");
     let claimed: Vec<String> = operations
@@ -366,7 +372,7 @@ fn servers(doc: &Document) -> Vec<ServerDef> {
     // Names in the generated `servers` module: the servers first, then the enums of
     // their variables. Variables of the same name with the same values share one enum;
     // otherwise the later one is named after its server too.
-    let mut names = Scope::new();
+    let mut names = Scope::with_prelude();
     let claimed: Vec<String> = servers
         .keys()
         .map(|key| names.claim(&naming::type_name(key)))

@@ -126,6 +126,38 @@ pub fn const_name(name: &str) -> String {
     identifier(&snake(name).to_uppercase(), "_", "EMPTY")
 }
 
+/// Prelude names that generated code uses unqualified (`Option<String>`, `Vec<T>`,
+/// `Box<T>`, `Some(..)`, `Result<..>`, `Default`, ...): claimed in every type scope
+/// before any document name, so a schema called `Option` becomes `Option2` instead of
+/// shadowing the prelude.
+pub const PRELUDE: &[&str] = &[
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "String",
+    "Vec",
+    "Box",
+    "ToString",
+    "Default",
+    "Clone",
+    "Copy",
+    "Debug",
+    "PartialEq",
+    "Eq",
+    "Hash",
+    "PartialOrd",
+    "Ord",
+    "From",
+    "Into",
+    "Send",
+    "Sync",
+    "Sized",
+    "Iterator",
+];
+
 /// Hands out names unique within one scope (rule 5).
 #[derive(Debug, Default)]
 pub struct Scope {
@@ -136,6 +168,15 @@ impl Scope {
     /// An empty scope.
     pub fn new() -> Self {
         Scope::default()
+    }
+
+    /// A scope with the [`PRELUDE`] names taken.
+    pub fn with_prelude() -> Self {
+        let mut scope = Scope::new();
+        for name in PRELUDE {
+            scope.claim(name);
+        }
+        scope
     }
 
     /// Reserves `name` (or `name2`, `name3`, ... when taken) and returns it.

@@ -218,6 +218,12 @@ impl<'a> Schemas<'a> {
         self.slots.push(None);
         self.in_progress.push(at.to_string());
         let result = match self.schema_at(at)? {
+            Value::Bool(false) => Err(self.error(
+                at,
+                Problem::Invalid(
+                    "the schema `false` accepts nothing; no type can be generated".into(),
+                ),
+            )),
             Value::Object(map) => self
                 .build_kind(map, at, name)
                 .map(|kind| (self.docs(map, &Constraints::default(), false), kind)),
