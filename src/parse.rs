@@ -29,6 +29,15 @@ pub fn from_str<T: ValidateJson>(text: &str) -> Result<T, Error> {
 
 /// Reads an already parsed JSON value into `T` and validates it.
 pub fn from_value<T: ValidateJson>(json: &Value) -> Result<T, Error> {
+    // A Value can be built deeper than the parser allows; deserializing it recurses
+    // (and serde buffers unknown properties recursively), so refuse it the same way.
+    if depth_exceeds(json, MAX_DEPTH) {
+        return Err(Error::Syntax {
+            line: 0,
+            column: 0,
+            message: format!("JSON nested deeper than {MAX_DEPTH} levels"),
+        });
+    }
     match T::deserialize(json) {
         Ok(value) => validated(value),
         Err(error) => Err(shape_error::<T>(json, &error)),
@@ -41,6 +50,26 @@ pub fn validate_json<T: ValidateJson>(json: &Value) -> Result<(), Violations> {
     let mut report = Report::new();
     T::validate_json(json, &Path::ROOT, &mut report);
     report.into_result()
+}
+
+/// serde_json's own recursion limit for parsing text.
+const MAX_DEPTH: usize = 128;
+
+/// Whether `json` nests arrays/objects more than `limit` deep, without recursing.
+fn depth_exceeds(json: &Value, limit: usize) -> bool {
+    let mut stack = vec![(json, 0usize)];
+    while let Some((value, depth)) = stack.pop() {
+        let children: Box<dyn Iterator<Item = &Value>> = match value {
+            Value::Array(items) => Box::new(items.iter()),
+            Value::Object(map) => Box::new(map.values()),
+            _ => continue,
+        };
+        if depth >= limit {
+            return true;
+        }
+        stack.extend(children.map(|child| (child, depth + 1)));
+    }
+    false
 }
 
 fn validated<T: Validate>(value: T) -> Result<T, Error> {

@@ -485,3 +485,42 @@ fn repeated_property_names() {
         br#"{"SequenceNumber": "1", "Data": "", "PartitionKey": "k", "x": 1, "x": 2}"#;
     everything(repeated_unknown);
 }
+
+/// `from_value` (and `MessageName::parse_value`) on a `Value` nested 10,000 deep in a
+/// property the schema does not list must return, as `from_slice` does on the same
+/// text, rather than overflow the stack in serde's walk over the unknown property.
+/// Run in a child process, so that an abort fails this test instead of killing the
+/// test binary.
+#[test]
+fn from_value_on_a_value_nested_10_000_deep_returns() {
+    const CHILD: &str = "KINESIS_TYPES_DEEP_VALUE_CHILD";
+    if std::env::var_os(CHILD).is_some() {
+        let mut deep = json!(1);
+        for _ in 0..10_000 {
+            deep = Value::Array(vec![deep]);
+        }
+        // Not `json!({.., "deep": deep})`: the macro serialises `deep`, recursively.
+        let mut value = json!({"SequenceNumber": "1", "Data": "", "PartitionKey": "k"});
+        value.as_object_mut().expect("an object").insert("deep".into(), deep);
+        assert!(kinesis_types::from_value::<KinesisRecord>(&value).is_err());
+        assert!(MessageName::KinesisRecord.parse_value(&value).is_err());
+        // Dropping a Value this deep recurses too (serde_json's Drop): not ours to fix.
+        std::mem::forget(value);
+        return;
+    }
+    let output = std::process::Command::new(std::env::current_exe().expect("the test binary"))
+        .args([
+            "--exact",
+            "from_value_on_a_value_nested_10_000_deep_returns",
+            "--nocapture",
+        ])
+        .env(CHILD, "1")
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "from_value on a 10,000-deep Value did not return: {}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
