@@ -16,6 +16,7 @@ fn main() {
     files.sort();
     let mut modules = String::new();
     let mut arms = String::new();
+    let mut header_arms = String::new();
     for file in &files {
         let builder = asyncapi_codegen::Builder::new(file).schemars_feature(None);
         let name = builder.output_name();
@@ -35,9 +36,16 @@ fn main() {
              ::serde_json::to_value(&parsed).map_err(|e| e.to_string()) }}",
             file.file_name().unwrap_or_default().to_string_lossy()
         );
+        let _ = writeln!(
+            header_arms,
+            "        {:?} => {{ let name = {module}::MessageName::from_name(message).ok_or_else(|| format!(\"no message {{message:?}}\"))?; \
+             match name.parse_headers(headers).map_err(|e| e.to_string())? {{ \
+             Some(parsed) => ::serde_json::to_value(&parsed).map(Some).map_err(|e| e.to_string()), None => Ok(None) }} }}",
+            file.file_name().unwrap_or_default().to_string_lossy()
+        );
     }
     let source = format!(
-        "{modules}\n/// Parses and validates `payload` as message `message` of fixture `fixture` (its file\n/// name), and writes it back as JSON.\npub fn round_trip(fixture: &str, message: &str, payload: &::serde_json::Value) -> Result<::serde_json::Value, String> {{\n    match fixture {{\n{arms}        other => Err(format!(\"no fixture {{other:?}}\")),\n    }}\n}}\n"
+        "{modules}\n/// Parses and validates `payload` as message `message` of fixture `fixture` (its file\n/// name), and writes it back as JSON.\npub fn round_trip(fixture: &str, message: &str, payload: &::serde_json::Value) -> Result<::serde_json::Value, String> {{\n    match fixture {{\n{arms}        other => Err(format!(\"no fixture {{other:?}}\")),\n    }}\n}}\n\n/// Parses and validates `headers` as the headers of message `message` of fixture\n/// `fixture`, and writes them back as JSON (`None` when the message declares none).\npub fn round_trip_headers(fixture: &str, message: &str, headers: &::serde_json::Value) -> Result<Option<::serde_json::Value>, String> {{\n    match fixture {{\n{header_arms}        other => Err(format!(\"no fixture {{other:?}}\")),\n    }}\n}}\n"
     );
     std::fs::write(out.join("fixtures.rs"), source).expect("OUT_DIR is writable");
 }

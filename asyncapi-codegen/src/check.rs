@@ -155,12 +155,11 @@ impl Checker<'_> {
             self.error(at, Problem::BadRef("$ref must be a string".into()));
             return;
         };
+        // References to other files were made local when they were read.
         let Some(local) = target.strip_prefix('#') else {
             self.error(
                 at,
-                Problem::BadRef(format!(
-                    "{target:?} points outside this document; only local references (#/...) are supported"
-                )),
+                Problem::BadRef(format!("{target:?} cannot be followed")),
             );
             return;
         };

@@ -451,12 +451,28 @@ impl Emitter {
     }
 
     fn union_def(&self, name: &syn::Ident, u: &UnionDef) -> TokenStream {
-        let variants = u.variants.iter().map(|(variant, ty)| {
+        let variants = u.variants.iter().enumerate().map(|(i, (variant, ty))| {
             let variant = ident(variant);
             let ty = self.ty(ty);
-            quote!(#variant(#ty),)
+            let rename = u.tag_values.get(i).map(|value| {
+                let doc = format!(" `{}: {value:?}`", u.tag.as_deref().unwrap_or_default());
+                quote!(#[doc = #doc] #[serde(rename = #value)])
+            });
+            quote!(#rename #variant(#ty),)
         });
         let extra_attrs = self.derive_extra();
+        if let Some(tag) = &u.tag {
+            // The tag decides: a tagged value matches one alternative at most, so
+            // `oneOf` and `anyOf` mean the same here.
+            return quote! {
+                #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
+                #extra_attrs
+                #[serde(tag = #tag)]
+                pub enum #name {
+                    #(#variants)*
+                }
+            };
+        }
         let one_of = u.one_of.then(|| quote!(#[validate(one_of)]));
         quote! {
             #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]

@@ -64,6 +64,40 @@ pub fn emit(
             }
         }
     });
+    // Headers: messages that declare them, and the type of each.
+    let with_headers: Vec<(&MessageDef, TokenStream)> = messages
+        .iter()
+        .filter_map(|m| m.headers.as_ref().map(|h| (m, ty(h))))
+        .collect();
+    let header_variants: Vec<_> = with_headers
+        .iter()
+        .map(|(m, _)| format_ident!("{}", m.variant))
+        .collect();
+    let header_types: Vec<_> = with_headers.iter().map(|(_, t)| t.clone()).collect();
+    let header_type_names: Vec<_> = header_types
+        .iter()
+        .map(|t| t.to_string().replace(' ', ""))
+        .collect();
+    let header_docs = with_headers
+        .iter()
+        .map(|(m, _)| doc_lines(&format!("The headers of a `{}` message.", m.name)));
+    let headers_schema = schemars_feature.map(|feature| {
+        quote! {
+            /// The JSON Schema of this message's headers, when it declares `headers`.
+            #[cfg(feature = #feature)]
+            pub fn headers_schema(self) -> Option<#rt::__private::schemars::Schema> {
+                match self {
+                    #(MessageName::#header_variants => Some(
+                        #rt::__private::schemars::generate::SchemaSettings::draft07()
+                            .into_generator()
+                            .into_root_schema_for::<#header_types>(),
+                    ),)*
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            }
+        }
+    });
     let serde_crate = format!("{}::__private::serde", rt.to_string().replace(' ', ""));
     quote! {
         /// The messages the document declares, by name.
@@ -132,6 +166,39 @@ pub fn emit(
             }
 
             #schema
+
+            /// The name of the Rust type of the headers, when the message declares `headers`.
+            pub const fn headers_type(self) -> Option<&'static str> {
+                match self {
+                    #(MessageName::#header_variants => Some(#header_type_names),)*
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                }
+            }
+
+            /// Reads and validates the headers of this message (`Ok(None)` when the message
+            /// declares no `headers`).
+            pub fn parse_headers(self, json: &#rt::__private::serde_json::Value) -> Result<Option<MessageHeaders>, #rt::Error> {
+                let _ = json;
+                Ok(match self {
+                    #(MessageName::#header_variants => Some(MessageHeaders::#header_variants(#rt::from_value(json)?)),)*
+                    #[allow(unreachable_patterns)]
+                    _ => None,
+                })
+            }
+
+            /// Validates a JSON value as this message's headers without building them (any
+            /// value passes when the message declares no `headers`).
+            pub fn validate_headers(self, json: &#rt::__private::serde_json::Value) -> Result<(), #rt::Violations> {
+                let _ = json;
+                match self {
+                    #(MessageName::#header_variants => #rt::validate_json::<#header_types>(json),)*
+                    #[allow(unreachable_patterns)]
+                    _ => Ok(()),
+                }
+            }
+
+            #headers_schema
         }
 
         impl ::std::fmt::Display for MessageName {
@@ -161,6 +228,27 @@ pub fn emit(
             /// Which message this is.
             pub fn name(&self) -> MessageName {
                 match self { #(Message::#variants(_) => MessageName::#variants,)* }
+            }
+        }
+
+        /// The headers of one of the document's messages (those that declare `headers`).
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(crate = #serde_crate, untagged)]
+        pub enum MessageHeaders {
+            #(#header_docs #header_variants(#header_types),)*
+        }
+
+        impl MessageHeaders {
+            /// Which message these headers belong to.
+            pub fn name(&self) -> MessageName {
+                match *self { #(MessageHeaders::#header_variants(_) => MessageName::#header_variants,)* }
+            }
+        }
+
+        impl #rt::Validate for MessageHeaders {
+            fn validate_at(&self, path: &#rt::Path<'_>, report: &mut #rt::Report) {
+                let _ = (path, &report);
+                match *self { #(MessageHeaders::#header_variants(ref headers) => headers.validate_at(path, report),)* }
             }
         }
 

@@ -21,11 +21,13 @@
 
 #![warn(missing_docs)]
 
+mod all_of;
 pub mod check;
 mod emit;
 mod emit_interfaces;
 mod emit_messages;
 mod error;
+mod external;
 mod interfaces;
 pub mod load;
 pub mod model;
@@ -96,8 +98,21 @@ impl Builder {
 
     /// The formatted Rust source for the document.
     pub fn generate(&self) -> Result<String, Error> {
-        let model = self.model()?;
-        emit::emit(&model, &self.emit_options())
+        self.generate_and_list().0
+    }
+
+    /// The source, and every file read for it (the document and the files its `$ref`s
+    /// name), as far as reading got.
+    fn generate_and_list(&self) -> (Result<String, Error>, Vec<PathBuf>) {
+        let doc = match Document::load(&self.document) {
+            Ok(doc) => doc,
+            Err(error) => return (Err(error), vec![self.document.clone()]),
+        };
+        let (model, files) = model_and_files(&doc);
+        (
+            model.and_then(|model| emit::emit(&model, &self.emit_options())),
+            files,
+        )
     }
 
     /// Generates from a document already in memory.
@@ -134,10 +149,14 @@ impl Builder {
 
     /// For build scripts: generates, writes the file into the output directory (only
     /// when its content changed, so dependants do not rebuild needlessly), and prints
-    /// `cargo:rerun-if-changed` for the document. Returns the written path.
+    /// `cargo:rerun-if-changed` for the document and every file its `$ref`s read.
+    /// Returns the written path.
     pub fn build(&self) -> Result<PathBuf, Error> {
-        println!("cargo:rerun-if-changed={}", self.document.display());
-        let source = self.generate()?;
+        let (source, files) = self.generate_and_list();
+        for file in &files {
+            println!("cargo:rerun-if-changed={}", file.display());
+        }
+        let source = source?;
         let dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR")
@@ -155,10 +174,22 @@ impl Builder {
     }
 }
 
-/// Checks and models a loaded document.
+/// Checks and models a loaded document (reading the files its `$ref`s name, relative
+/// to its file).
 pub fn model_of(doc: &Document) -> Result<Model, Error> {
-    check::check(doc)?;
-    interfaces::model(doc)
+    model_and_files(doc).0
+}
+
+fn model_and_files(doc: &Document) -> (Result<Model, Error>, Vec<PathBuf>) {
+    let (bundled, files) = match external::bundle(doc) {
+        Ok(found) => found,
+        Err(error) => return (Err(error), vec![doc.file.clone()]),
+    };
+    let model = check::check(&bundled)
+        .and_then(|()| all_of::merge(&bundled))
+        .and_then(|merged| interfaces::model(&merged))
+        .map_err(|error| external::relocate(error, &doc.file));
+    (model, files)
 }
 
 fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {

@@ -211,8 +211,11 @@ pub struct UnionDef {
     pub one_of: bool,
     /// The alternatives.
     pub variants: Vec<(String, Ty)>,
-    /// The discriminating property and each alternative's value, when there is one.
+    /// The discriminating property, when there is one (a `#[serde(tag)]` enum whose
+    /// variants hold the alternatives' other properties).
     pub tag: Option<String>,
+    /// Each alternative's value of the tag (same order as `variants`; empty untagged).
+    pub tag_values: Vec<String>,
 }
 
 /// A message of `components/messages`.

@@ -183,8 +183,11 @@ impl<'a> Schemas<'a> {
         if self.named.contains_key(target) {
             return self.named_type(target).map(Ty::Named);
         }
-        // A ref to a schema that is not a component: name it after its last token.
-        let context = naming::type_name(&pointer::last_token(target));
+        // A ref to a schema that is not a component: name it after its last token (a
+        // whole other file: after its name).
+        let stem = crate::external::mounted_file_stem(target)
+            .unwrap_or_else(|| pointer::last_token(target));
+        let context = naming::type_name(&stem);
         self.ty(target, &context)
     }
 
@@ -271,7 +274,7 @@ impl<'a> Schemas<'a> {
         let types = types_of(map);
         let is_object = types.contains(&"object") || map.contains_key("properties");
         if is_object {
-            return self.struct_def(map, at, name).map(TypeKind::Struct);
+            return self.struct_def(map, at, name, None).map(TypeKind::Struct);
         }
         self.newtype_field(at, name).map(TypeKind::Newtype)
     }
@@ -344,6 +347,12 @@ impl<'a> Schemas<'a> {
     ) -> Result<Option<TypeKind>> {
         for keyword in ["oneOf", "anyOf"] {
             if let Some(Value::Array(alternatives)) = map.get(keyword) {
+                let list_at = pointer::join(at, keyword);
+                if let Some((tag, values)) = self.union_tag(map, alternatives, &list_at)? {
+                    return self
+                        .tagged_union(alternatives, &list_at, name, keyword, tag, values)
+                        .map(Some);
+                }
                 let mut variants = Vec::new();
                 let mut scope = Scope::new();
                 for (i, alternative) in alternatives.iter().enumerate() {
@@ -366,20 +375,182 @@ impl<'a> Schemas<'a> {
                 return Ok(Some(TypeKind::Union(UnionDef {
                     one_of: keyword == "oneOf",
                     variants,
-                    tag: map
-                        .get("discriminator")
-                        .and_then(Value::as_str)
-                        .map(str::to_string),
+                    tag: None,
+                    tag_values: Vec::new(),
                 })));
             }
         }
-        if map.contains_key("allOf") {
-            return Err(self.error(
-                &pointer::join(at, "allOf"),
-                Problem::UnsupportedKeyword("allOf".into()),
-            ));
+        Ok(None)
+    }
+
+    /// The object schema an alternative stands for: (pointer, keywords), `$ref`s
+    /// followed; `None` when it is not an object schema.
+    fn alternative_object(&self, at: &str) -> Option<(String, &'a Map<String, Value>)> {
+        let mut at = at.to_string();
+        for _ in 0..64 {
+            let map = self.doc.get(&at)?.as_object()?;
+            match map.get("$ref").and_then(Value::as_str) {
+                Some(target) => at = target.strip_prefix('#')?.to_string(),
+                None => {
+                    let object =
+                        types_of(map).contains(&"object") || map.contains_key("properties");
+                    let combined = ["oneOf", "anyOf", "enum", "const"]
+                        .iter()
+                        .any(|k| map.contains_key(*k));
+                    return (object && !combined).then_some((at, map));
+                }
+            }
+        }
+        None
+    }
+
+    /// The tag of a `oneOf`/`anyOf`: the `discriminator` property, or a property that
+    /// every alternative requires with a distinct `const` string. Returns the property
+    /// and each alternative's value.
+    fn union_tag(
+        &self,
+        map: &Map<String, Value>,
+        alternatives: &[Value],
+        list_at: &str,
+    ) -> Result<Option<(String, Vec<String>)>> {
+        let objects: Vec<Option<(String, &'a Map<String, Value>)>> = (0..alternatives.len())
+            .map(|i| self.alternative_object(&format!("{list_at}/{i}")))
+            .collect();
+        let const_of = |object: &Map<String, Value>, property: &str| -> Option<String> {
+            let schema = object.get("properties")?.get(property)?;
+            let schema = match schema.get("$ref").and_then(Value::as_str) {
+                Some(target) => self.doc.get(target.strip_prefix('#')?)?,
+                None => schema,
+            };
+            match (schema.get("const"), schema.get("enum")) {
+                (Some(Value::String(value)), _) => Some(value.clone()),
+                (None, Some(Value::Array(values))) if values.len() == 1 => {
+                    values[0].as_str().map(str::to_string)
+                }
+                _ => None,
+            }
+        };
+        if let Some(property) = map.get("discriminator").and_then(Value::as_str) {
+            let mut values = Vec::new();
+            for (i, object) in objects.iter().enumerate() {
+                let here = format!("{list_at}/{i}");
+                let Some((target, object)) = object else {
+                    return Err(self.error(
+                        &here,
+                        Problem::Invalid(format!(
+                            "discriminator {property:?}: this alternative is not an object schema"
+                        )),
+                    ));
+                };
+                // Its const, or else (AsyncAPI) the name of the schema.
+                let value = const_of(object, property).or_else(|| {
+                    alternatives[i]
+                        .get("$ref")
+                        .is_some()
+                        .then(|| pointer::last_token(target))
+                });
+                let Some(value) = value else {
+                    return Err(self.error(
+                        &here,
+                        Problem::Invalid(format!(
+                            "discriminator {property:?}: this inline alternative gives no const value for it"
+                        )),
+                    ));
+                };
+                if values.contains(&value) {
+                    return Err(self.error(
+                        &here,
+                        Problem::Invalid(format!(
+                            "discriminator {property:?}: value {value:?} names two alternatives"
+                        )),
+                    ));
+                }
+                values.push(value);
+            }
+            return Ok(Some((property.to_string(), values)));
+        }
+        let Some(Some((_, first))) = objects.first() else {
+            return Ok(None);
+        };
+        if objects.iter().any(Option::is_none) {
+            return Ok(None);
+        }
+        let candidates = first
+            .get("properties")
+            .and_then(Value::as_object)
+            .map(|p| p.keys().cloned().collect::<Vec<_>>())
+            .unwrap_or_default();
+        'candidate: for property in candidates {
+            let mut values = Vec::new();
+            for (_, object) in objects.iter().flatten() {
+                let required = object
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .is_some_and(|r| r.iter().any(|n| n.as_str() == Some(&property)));
+                match const_of(object, &property) {
+                    Some(value) if required && !values.contains(&value) => values.push(value),
+                    _ => continue 'candidate,
+                }
+            }
+            return Ok(Some((property, values)));
         }
         Ok(None)
+    }
+
+    /// A `#[serde(tag)]` enum: one variant per alternative, each holding a struct of the
+    /// alternative's properties without the tag (serde hands the variant the object
+    /// without it), named after the union and the tag value.
+    fn tagged_union(
+        &mut self,
+        alternatives: &[Value],
+        list_at: &str,
+        name: &str,
+        keyword: &str,
+        tag: String,
+        values: Vec<String>,
+    ) -> Result<TypeKind> {
+        let mut scope = Scope::new();
+        let mut variants = Vec::new();
+        for (i, value) in values.iter().enumerate() {
+            let here = format!("{list_at}/{i}");
+            let Some((target, object)) = self.alternative_object(&here) else {
+                return Err(self.error(&here, Problem::Invalid("not an object schema".into())));
+            };
+            let variant = scope.claim(&naming::variant_name(value));
+            let type_name = self
+                .names
+                .claim(&naming::type_name(&format!("{name}{variant}")));
+            let key = format!("{here}#without:{tag}");
+            self.named.insert(key.clone(), type_name.clone());
+            let slot = self.slots.len();
+            self.slots.push(None);
+            self.in_progress.push(key.clone());
+            let result = self.struct_def(object, &target, &type_name, Some(&tag));
+            self.in_progress.retain(|p| *p != key);
+            let def = result?;
+            let mut docs = self.docs(object, &Constraints::default(), false);
+            let note = format!(
+                "The `{tag}: {value:?}` alternative of `{name}`: the properties of `#{target}` except `{tag}`, which the enum holds."
+            );
+            docs.description = Some(match docs.description {
+                Some(text) => format!("{note}\n\n{text}"),
+                None => note,
+            });
+            self.slots[slot] = Some(TypeDef {
+                name: type_name.clone(),
+                pointer: key,
+                docs,
+                kind: TypeKind::Struct(def),
+            });
+            variants.push((variant, Ty::Named(type_name)));
+        }
+        let _ = alternatives;
+        Ok(TypeKind::Union(UnionDef {
+            one_of: keyword == "oneOf",
+            variants,
+            tag: Some(tag),
+            tag_values: values,
+        }))
     }
 
     fn enum_def(
@@ -425,17 +596,21 @@ impl<'a> Schemas<'a> {
         }))
     }
 
+    /// The struct of an object schema; `skip` is a property left out (the tag of a
+    /// tagged union, which the enum holds).
     fn struct_def(
         &mut self,
         map: &'a Map<String, Value>,
         at: &str,
         name: &str,
+        skip: Option<&str>,
     ) -> Result<StructDef> {
         let required: Vec<&str> = map
             .get("required")
             .and_then(Value::as_array)
             .map(|names| names.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
+        let required: Vec<&str> = required.into_iter().filter(|r| Some(*r) != skip).collect();
         let mut scope = Scope::new();
         let additional_field = scope.claim("additional_properties");
         let mut fields = Vec::new();
@@ -443,6 +618,9 @@ impl<'a> Schemas<'a> {
         let properties = map.get("properties").and_then(Value::as_object);
         let properties_at = pointer::join(at, "properties");
         for (wire, schema) in properties.into_iter().flatten() {
+            if Some(wire.as_str()) == skip {
+                continue;
+            }
             let here = pointer::join(&properties_at, wire);
             match self.field(
                 wire,

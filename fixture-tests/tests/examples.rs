@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
+/// (message name, JSON value) pairs.
+type Examples = Vec<(String, Value)>;
+
 fn fixtures() -> Vec<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../asyncapi-codegen/tests/fixtures");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -15,8 +18,9 @@ fn fixtures() -> Vec<PathBuf> {
     files
 }
 
-/// (message name, example payload) for every example in the document.
-fn examples(doc: &Value) -> Vec<(String, Value)> {
+/// (message name, example payload) and (message name, example headers) for every
+/// example in the document.
+fn examples(doc: &Value) -> (Examples, Examples) {
     let mut messages = Vec::new();
     if let Some(Value::Object(map)) = doc.pointer("/components/messages") {
         for (key, message) in map {
@@ -37,6 +41,7 @@ fn examples(doc: &Value) -> Vec<(String, Value)> {
         }
     }
     let mut out = Vec::new();
+    let mut headers_out = Vec::new();
     for (key, message) in messages {
         let name = message
             .get("name")
@@ -52,9 +57,12 @@ fn examples(doc: &Value) -> Vec<(String, Value)> {
             if let Some(payload) = example.get("payload") {
                 out.push((name.clone(), payload.clone()));
             }
+            if let Some(headers) = example.get("headers") {
+                headers_out.push((name.clone(), headers.clone()));
+            }
         }
     }
-    out
+    (out, headers_out)
 }
 
 fn upper_first(s: &str) -> String {
@@ -73,7 +81,21 @@ fn every_example_round_trips_and_validates() {
         let text = std::fs::read_to_string(&file).unwrap();
         let doc: Value = serde_yaml::from_str(&text).unwrap();
         let name = file.file_name().unwrap().to_string_lossy().into_owned();
-        for (message, payload) in examples(&doc) {
+        let (payloads, headers) = examples(&doc);
+        for (message, value) in headers {
+            count += 1;
+            match fixture_tests::round_trip_headers(&name, &message, &value) {
+                Ok(Some(written)) if kinesis_types::json_eq(&written, &value) => {}
+                Ok(Some(written)) => failures.push(format!(
+                    "{name} {message} headers: wrote {written} for {value}"
+                )),
+                Ok(None) => failures.push(format!(
+                    "{name} {message}: example headers, but no headers type"
+                )),
+                Err(error) => failures.push(format!("{name} {message} headers: {error}")),
+            }
+        }
+        for (message, payload) in payloads {
             count += 1;
             match fixture_tests::round_trip(&name, &message, &payload) {
                 Ok(written) if kinesis_types::json_eq(&written, &payload) => {}

@@ -640,6 +640,47 @@ impl MessageName {
             }
         }
     }
+    /// The name of the Rust type of the headers, when the message declares `headers`.
+    pub const fn headers_type(self) -> Option<&'static str> {
+        match self {
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
+    /// Reads and validates the headers of this message (`Ok(None)` when the message
+    /// declares no `headers`).
+    pub fn parse_headers(
+        self,
+        json: &::kinesis_types::__private::serde_json::Value,
+    ) -> Result<Option<MessageHeaders>, ::kinesis_types::Error> {
+        let _ = json;
+        Ok(
+            match self {
+                #[allow(unreachable_patterns)]
+                _ => None,
+            },
+        )
+    }
+    /// Validates a JSON value as this message's headers without building them (any
+    /// value passes when the message declares no `headers`).
+    pub fn validate_headers(
+        self,
+        json: &::kinesis_types::__private::serde_json::Value,
+    ) -> Result<(), ::kinesis_types::Violations> {
+        let _ = json;
+        match self {
+            #[allow(unreachable_patterns)]
+            _ => Ok(()),
+        }
+    }
+    /// The JSON Schema of this message's headers, when it declares `headers`.
+    #[cfg(feature = "schemars")]
+    pub fn headers_schema(self) -> Option<::kinesis_types::__private::schemars::Schema> {
+        match self {
+            #[allow(unreachable_patterns)]
+            _ => None,
+        }
+    }
 }
 
 impl ::std::fmt::Display for MessageName {
@@ -681,6 +722,28 @@ impl Message {
             Message::SubscribeToShardEvent(_) => MessageName::SubscribeToShardEvent,
             Message::LambdaKinesisEvent(_) => MessageName::LambdaKinesisEvent,
         }
+    }
+}
+
+/// The headers of one of the document's messages (those that declare `headers`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(crate = "::kinesis_types::__private::serde", untagged)]
+pub enum MessageHeaders {}
+impl MessageHeaders {
+    /// Which message these headers belong to.
+    pub fn name(&self) -> MessageName {
+        match *self {}
+    }
+}
+
+impl ::kinesis_types::Validate for MessageHeaders {
+    fn validate_at(
+        &self,
+        path: &::kinesis_types::Path<'_>,
+        report: &mut ::kinesis_types::Report,
+    ) {
+        let _ = (path, &report);
+        match *self {}
     }
 }
 
