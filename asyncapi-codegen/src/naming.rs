@@ -11,6 +11,29 @@
 //!    and `_`, which cannot be raw, get a trailing `_`.
 //! 5. Names that still collide within their scope get `2`, `3`, ... appended in
 //!    document order (the first keeps its name).
+//!
+//! Scopes, each claimed in this order:
+//! - top-level types: the runtime names generated code uses (`Message`, `MessageName`,
+//!   `MessageHeaders`, `JsonMap`, `JsonValue`, `JsonSchema`, `Base64Data`, `Integer`,
+//!   `Validate`, `Serialize`, `Deserialize`) and the [`PRELUDE`] names (`Option`,
+//!   `String`, `Vec`, `Box`, `Result`, `Some`, ...), then every `components/schemas` key
+//!   in document order, then inline types as they are built: parent + property
+//!   (`Order` + `lineItems` -> `OrderLineItems`), `Item` for array items, `Value` for
+//!   `additionalProperties`, the alternative's `$ref` token or `title` (else
+//!   `Variant<i>`) for `oneOf`/`anyOf`, union + tag value for a tagged union's variant
+//!   structs, `<Message>Payload`/`<Message>Headers` for inline message schemas, the last
+//!   pointer token for other `$ref` targets, and the file name up to its first `.` for a
+//!   whole other file;
+//! - fields: per struct, `additional_properties` first, then properties in order;
+//!   variants: per enum or union;
+//! - `channels` module: prelude, then per channel `<Channel>Address` and
+//!   `<Channel>Message`, then the enums of enum parameters (`<Channel><Parameter>`);
+//! - `operations` module: prelude, `OperationId`, `Payload`, then each operation id,
+//!   then `<Operation>Message`;
+//! - `servers` module: prelude, each server, then the enums of enum variables: a
+//!   variable with the same name and the same values as an earlier one shares its enum
+//!   (named after the variable); otherwise it gets its own, named after the variable,
+//!   or server + variable when that name is taken by a different enum.
 
 use std::collections::HashSet;
 
