@@ -141,8 +141,8 @@ impl Bundler {
             let mut loaded = match Document::load(&resolved) {
                 Ok(doc) => doc.root,
                 Err(Error::Io { source, .. }) => {
-                    return Err(Problem::DanglingRef(format!(
-                        "{target} (cannot read {}: {source})",
+                    return Err(Problem::BadRef(format!(
+                        "{target:?}: cannot read {}: {source}",
                         resolved.display()
                     )))
                 }
