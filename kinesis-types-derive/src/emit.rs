@@ -34,6 +34,25 @@ pub fn emit(model: &Model) -> TokenStream {
     let (v_impl, v_ty, v_where) = validate_generics.split_for_impl();
     let json_generics = bounded(&model.generics, quote!(#krate::ValidateJson));
     let (j_impl, j_ty, j_where) = json_generics.split_for_impl();
+    // `ValidateJson` needs `DeserializeOwned`, which a type borrowing from its input
+    // (one with a lifetime parameter) cannot be; such types get `Validate` only.
+    let json = if model.generics.lifetimes().next().is_some() {
+        quote!()
+    } else {
+        quote! {
+            #[automatically_derived]
+            impl #j_impl #krate::ValidateJson for #ident #j_ty #j_where {
+                #[allow(unused_variables)]
+                fn validate_json(
+                    value: &#krate::__private::serde_json::Value,
+                    path: &#krate::Path<'_>,
+                    report: &mut #krate::Report,
+                ) {
+                    #json
+                }
+            }
+        }
+    };
     quote! {
         #[doc(hidden)]
         #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
@@ -48,17 +67,7 @@ pub fn emit(model: &Model) -> TokenStream {
                 }
             }
 
-            #[automatically_derived]
-            impl #j_impl #krate::ValidateJson for #ident #j_ty #j_where {
-                #[allow(unused_variables)]
-                fn validate_json(
-                    value: &#krate::__private::serde_json::Value,
-                    path: &#krate::Path<'_>,
-                    report: &mut #krate::Report,
-                ) {
-                    #json
-                }
-            }
+            #json
         };
     }
 }
