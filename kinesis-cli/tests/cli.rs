@@ -1040,3 +1040,52 @@ fn help_and_version_succeed() {
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("kinesis "));
 }
+
+/// The README's quick start validates `examples/payloads/`: the valid files are the
+/// document's own examples (so they cannot drift from it), the invalid one fails with
+/// the violations the README shows.
+#[test]
+fn the_bundled_payload_files_match_the_document() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/payloads");
+    for (file, message, example) in [
+        (
+            "lambda-kinesis-event.json",
+            "LambdaKinesisEvent",
+            "fullBatch",
+        ),
+        ("kinesis-record.json", "KinesisRecord", "fullRecordKms"),
+        (
+            "subscribe-to-shard-event.json",
+            "SubscribeToShardEvent",
+            "shardEndAfterSplit",
+        ),
+    ] {
+        let path = root.join(file);
+        let on_disk: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        let printed = kinesis(&["examples", message, "--example", example], b"");
+        let from_document: Value = serde_json::from_str(&printed.stdout).unwrap();
+        assert_eq!(
+            on_disk, from_document,
+            "{file} differs from {message}/{example}"
+        );
+        let run = kinesis(
+            &["validate", "--message", message, path.to_str().unwrap()],
+            b"",
+        );
+        assert_eq!(run.code, 0, "{file}: {}", run.stdout);
+    }
+    let invalid = root.join("invalid-lambda-kinesis-event.json");
+    let run = kinesis(
+        &[
+            "validate",
+            "--message",
+            "LambdaKinesisEvent",
+            invalid.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains(
+        "  /Records/0/kinesis/partitionKey: 257 characters, more than maxLength 256\n  /Records/0/eventSource: \"AWS:Kinesis\" is not \"aws:kinesis\"\n"
+    ), "{}", run.stdout);
+}
