@@ -28,6 +28,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
+use crate::check::Keys;
 use crate::error::{Error, Problem};
 use crate::load::Document;
 use crate::pointer;
@@ -35,7 +36,7 @@ use crate::pointer;
 /// `doc` with every `allOf` merged (borrowed unchanged when it has none).
 pub fn merge(doc: &Document) -> Result<Cow<'_, Document>, Error> {
     let mut found = Vec::new();
-    collect(&doc.root, "", false, &mut found);
+    collect(&doc.root, "", Keys::Root, &mut found);
     if found.is_empty() {
         return Ok(Cow::Borrowed(doc));
     }
@@ -59,24 +60,22 @@ pub fn merge(doc: &Document) -> Result<Cow<'_, Document>, Error> {
 }
 
 /// Pointers of the schemas with `allOf`, children before parents.
-fn collect(value: &Value, at: &str, names: bool, out: &mut Vec<String>) {
+fn collect(value: &Value, at: &str, keys: Keys, out: &mut Vec<String>) {
     match value {
         Value::Object(map) => {
             for (key, child) in map {
-                // Data, not schemas (unless `key` is a property name).
-                if !names && matches!(key.as_str(), "examples" | "const" | "enum" | "default") {
-                    continue;
+                // Data (`examples`, `const`, ...) holds no schemas.
+                if let Some(child_keys) = keys.child(key) {
+                    collect(child, &pointer::join(at, key), child_keys, out);
                 }
-                let child_names = !names && matches!(key.as_str(), "properties" | "schemas");
-                collect(child, &pointer::join(at, key), child_names, out);
             }
-            if !names && matches!(map.get("allOf"), Some(Value::Array(_))) {
+            if keys.are_keywords() && matches!(map.get("allOf"), Some(Value::Array(_))) {
                 out.push(at.to_string());
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                collect(item, &format!("{at}/{i}"), false, out);
+                collect(item, &format!("{at}/{i}"), Keys::Keywords, out);
             }
         }
         _ => {}

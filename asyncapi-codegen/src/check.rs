@@ -25,7 +25,7 @@ pub fn check(doc: &Document) -> Result<(), Error> {
         errors: Vec::new(),
         checked: HashSet::new(),
     };
-    checker.refs(&doc.root, "");
+    checker.refs(&doc.root, "", Keys::Root);
     if checker.errors.is_empty() {
         checker.schemas();
         checker.channels();
@@ -128,22 +128,26 @@ impl Checker<'_> {
     }
 
     /// Every `$ref` in the document resolves, and chains of refs end somewhere.
-    fn refs(&mut self, value: &Value, at: &str) {
+    fn refs(&mut self, value: &Value, at: &str, keys: Keys) {
         match value {
             Value::Object(map) => {
-                if let Some(target) = map.get("$ref") {
-                    self.one_ref(target, &pointer::join(at, "$ref"));
+                if keys.are_keywords() {
+                    if let Some(target) = map.get("$ref") {
+                        self.one_ref(target, &pointer::join(at, "$ref"));
+                    }
                 }
                 for (key, child) in map {
-                    // Examples are data, not document structure.
-                    if key != "examples" && key != "$ref" {
-                        self.refs(child, &pointer::join(at, key));
+                    if keys.are_keywords() && key == "$ref" {
+                        continue;
+                    }
+                    if let Some(child_keys) = keys.child(key) {
+                        self.refs(child, &pointer::join(at, key), child_keys);
                     }
                 }
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.refs(item, &format!("{at}/{i}"));
+                    self.refs(item, &format!("{at}/{i}"), Keys::Keywords);
                 }
             }
             _ => {}
@@ -166,7 +170,7 @@ impl Checker<'_> {
         let mut seen = vec![target.clone()];
         let mut current = local.to_string();
         loop {
-            let Some(resolved) = self.doc.get(&current) else {
+            let Some((_, resolved)) = locate(self.doc, &current) else {
                 self.error(at, Problem::DanglingRef(format!("#{current}")));
                 return;
             };
@@ -214,12 +218,15 @@ impl Checker<'_> {
                 messages.push((pointer::join("/components/messages", name), message));
             }
         }
-        if let Some(Value::Object(channels)) = root.get("channels") {
+        for place in ["/channels", "/components/channels"] {
+            let Some(Value::Object(channels)) = root.pointer(place) else {
+                continue;
+            };
             for (name, channel) in channels {
                 if let Some(Value::Object(map)) = channel.get("messages") {
                     for (key, message) in map {
                         let at = pointer::join(
-                            &pointer::join(&pointer::join("/channels", name), "messages"),
+                            &pointer::join(&pointer::join(place, name), "messages"),
                             key,
                         );
                         messages.push((at, message));
@@ -290,10 +297,8 @@ impl Checker<'_> {
                 .get("$ref")
                 .and_then(Value::as_str)
                 .and_then(|t| t.strip_prefix('#'));
-            if let Some(target) = target {
-                if let Some(value) = self.doc.get(target) {
-                    self.schema(value, target);
-                }
+            if let Some((target, value)) = target.and_then(|t| locate(self.doc, t)) {
+                self.schema(value, &target);
             }
             return;
         }
@@ -575,6 +580,64 @@ impl Checker<'_> {
     }
 }
 
+/// What the keys of a mapping are, for walks over the whole document: keywords
+/// (`$ref` among them), or names chosen by the document's author (a property named
+/// `$ref` is not a reference).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keys {
+    /// The document's top level: keywords, and `components` holds maps of names.
+    Root,
+    /// Keywords of an object of the specification or of a schema.
+    Keywords,
+    /// `components`: each of its keywords holds a map of names.
+    Components,
+    /// Names: the keys of `properties`, `channels`, `operations`, `servers`,
+    /// `parameters`, `messages`, `variables` and of each `components` map.
+    Names,
+    /// The files mounted from other files (see [`crate::external`]): paths, each
+    /// holding a file's top level.
+    Files,
+}
+
+/// The keywords whose value is a mapping from names to objects.
+const NAME_MAPS: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "definitions",
+    "$defs",
+    "channels",
+    "operations",
+    "servers",
+    "parameters",
+    "messages",
+    "variables",
+];
+
+/// The keywords whose value is data, not document structure.
+const DATA: &[&str] = &["examples", "example", "const", "enum", "default"];
+
+impl Keys {
+    /// What the keys of the value at `key` are, in a mapping whose keys are `self`;
+    /// `None` when that value is data (`examples`, `const`, ...), to be left alone.
+    pub(crate) fn child(self, key: &str) -> Option<Keys> {
+        Some(match self {
+            Keys::Names => Keys::Keywords,
+            Keys::Files => Keys::Root,
+            Keys::Components => Keys::Names,
+            Keys::Root | Keys::Keywords if DATA.contains(&key) => return None,
+            Keys::Root if key == "components" => Keys::Components,
+            Keys::Root if key == crate::external::MOUNT => Keys::Files,
+            Keys::Root | Keys::Keywords if NAME_MAPS.contains(&key) => Keys::Names,
+            Keys::Root | Keys::Keywords => Keys::Keywords,
+        })
+    }
+
+    /// Whether these keys are keywords (`$ref` among them).
+    pub(crate) fn are_keywords(self) -> bool {
+        matches!(self, Keys::Root | Keys::Keywords)
+    }
+}
+
 /// A non-negative integer count.
 fn count(value: &Value) -> Option<u64> {
     value.as_u64().or_else(|| {
@@ -590,11 +653,57 @@ pub(crate) fn resolve<'a>(doc: &'a Document, value: &'a Value) -> Option<&'a Val
     let mut current = value;
     for _ in 0..64 {
         match current.get("$ref").and_then(Value::as_str) {
-            Some(target) => current = doc.get(target.strip_prefix('#')?)?,
+            Some(target) => current = locate(doc, target.strip_prefix('#')?)?.1,
             None => return Some(current),
         }
     }
     None
+}
+
+/// The value at the local JSON pointer `pointer`, and the pointer where it stands,
+/// following the `$ref`s of the objects passed through: in
+/// `/channels/orders/messages/placed`, `channels/orders` may be
+/// `{$ref: '#/components/channels/orders'}`, and the message is found at
+/// `/components/channels/orders/messages/placed`. A member the object has is taken
+/// before its `$ref` (a property may be named `$ref`).
+pub(crate) fn locate<'a>(doc: &'a Document, pointer: &str) -> Option<(String, &'a Value)> {
+    locate_within(doc, pointer, 0)
+}
+
+fn locate_within<'a>(
+    doc: &'a Document,
+    pointer: &str,
+    depth: usize,
+) -> Option<(String, &'a Value)> {
+    let mut at = String::new();
+    let mut current = &doc.root;
+    let Some(rest) = pointer.strip_prefix('/') else {
+        return pointer.is_empty().then_some((at, current));
+    };
+    for token in rest.split('/') {
+        let key = token.replace("~1", "/").replace("~0", "~");
+        let mut hops = 0;
+        loop {
+            let found = match current {
+                Value::Object(map) => map.get(&key),
+                Value::Array(items) => key.parse::<usize>().ok().and_then(|i| items.get(i)),
+                _ => None,
+            };
+            if let Some(found) = found {
+                current = found;
+                at = pointer::join(&at, &key);
+                break;
+            }
+            // Through this object's `$ref` (a bounded number of times: refs may loop).
+            let target = current.get("$ref")?.as_str()?.strip_prefix('#')?;
+            hops += 1;
+            if depth >= 32 || hops > 32 {
+                return None;
+            }
+            (at, current) = locate_within(doc, target, depth + 1)?;
+        }
+    }
+    Some((at, current))
 }
 
 /// The `{name}` parameters of an address template, in order.

@@ -19,6 +19,7 @@ use std::path::{Component, Path, PathBuf};
 
 use serde_json::{Map, Value};
 
+use crate::check::Keys;
 use crate::error::{Error, Problem};
 use crate::load::Document;
 use crate::pointer;
@@ -30,7 +31,7 @@ pub const MOUNT: &str = "x-asyncapi-codegen-files";
 /// own file first).
 pub fn bundle(doc: &Document) -> Result<(Cow<'_, Document>, Vec<PathBuf>), Error> {
     let mut files = vec![doc.file.clone()];
-    if !has_external(&doc.root) {
+    if !has_external(&doc.root, Keys::Root) {
         return Ok((Cow::Borrowed(doc), files));
     }
     let base = doc.file.parent().map(Path::to_path_buf).unwrap_or_default();
@@ -41,7 +42,7 @@ pub fn bundle(doc: &Document) -> Result<(Cow<'_, Document>, Vec<PathBuf>), Error
         errors: Vec::new(),
     };
     let mut root = doc.root.clone();
-    bundler.rewrite(&mut root, "", &doc.file, None);
+    bundler.rewrite(&mut root, "", Keys::Root, &doc.file, None);
     Error::from_list(std::mem::take(&mut bundler.errors))?;
     if let Value::Object(map) = &mut root {
         map.insert(MOUNT.into(), Value::Object(bundler.mounted));
@@ -56,13 +57,16 @@ pub fn bundle(doc: &Document) -> Result<(Cow<'_, Document>, Vec<PathBuf>), Error
     ))
 }
 
-fn has_external(value: &Value) -> bool {
+fn has_external(value: &Value, keys: Keys) -> bool {
     match value {
         Value::Object(map) => map.iter().any(|(key, child)| {
-            (key == "$ref" && child.as_str().is_some_and(|r| !r.starts_with('#')))
-                || (key != "examples" && has_external(child))
+            if keys.are_keywords() && key == "$ref" {
+                return child.as_str().is_some_and(|r| !r.starts_with('#'));
+            }
+            keys.child(key)
+                .is_some_and(|child_keys| has_external(child, child_keys))
         }),
-        Value::Array(items) => items.iter().any(has_external),
+        Value::Array(items) => items.iter().any(|item| has_external(item, Keys::Keywords)),
         _ => false,
     }
 }
@@ -77,11 +81,22 @@ struct Bundler {
 impl Bundler {
     /// Rewrites the `$ref`s in `value`, which is in `file` (mounted under `mount`, or the
     /// document itself when `None`).
-    fn rewrite(&mut self, value: &mut Value, at: &str, file: &Path, mount: Option<&str>) {
+    fn rewrite(
+        &mut self,
+        value: &mut Value,
+        at: &str,
+        keys: Keys,
+        file: &Path,
+        mount: Option<&str>,
+    ) {
         match value {
             Value::Object(map) => {
                 let here = pointer::join(at, "$ref");
-                if let Some(Value::String(target)) = map.get_mut("$ref") {
+                let target = match map.get_mut("$ref") {
+                    Some(Value::String(target)) if keys.are_keywords() => Some(target),
+                    _ => None,
+                };
+                if let Some(target) = target {
                     match self.target(target, file, mount) {
                         Ok(Some(new)) => *target = new,
                         Ok(None) => {}
@@ -93,15 +108,18 @@ impl Bundler {
                     }
                 }
                 for (key, child) in map.iter_mut() {
-                    if key != "examples" && key != "$ref" {
+                    if keys.are_keywords() && key == "$ref" {
+                        continue;
+                    }
+                    if let Some(child_keys) = keys.child(key) {
                         let child_at = pointer::join(at, key);
-                        self.rewrite(child, &child_at, file, mount);
+                        self.rewrite(child, &child_at, child_keys, file, mount);
                     }
                 }
             }
             Value::Array(items) => {
                 for (i, item) in items.iter_mut().enumerate() {
-                    self.rewrite(item, &format!("{at}/{i}"), file, mount);
+                    self.rewrite(item, &format!("{at}/{i}"), Keys::Keywords, file, mount);
                 }
             }
             _ => {}
@@ -151,7 +169,7 @@ impl Bundler {
             // Claim the key first: files may reference each other.
             self.mounted.insert(key.clone(), Value::Null);
             self.files.push(resolved.clone());
-            self.rewrite(&mut loaded, "", &resolved, Some(&mount_at));
+            self.rewrite(&mut loaded, "", Keys::Root, &resolved, Some(&mount_at));
             self.mounted.insert(key, loaded);
         }
         Ok(Some(format!("#{mount_at}{fragment}")))

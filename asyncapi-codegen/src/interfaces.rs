@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::check::{address_parameters, resolve};
+use crate::check::{address_parameters, locate, resolve};
 use crate::error::{Error, Problem};
 use crate::load::Document;
 use crate::model::{ChannelDef, MessageDef, Model, OperationDef, ParameterDef, ServerDef, Variant};
@@ -59,15 +59,27 @@ pub fn model(doc: &Document) -> Result<Model, Error> {
     // Messages defined inline in channels join the registry too.
     if let Some(Value::Object(channels)) = doc.get("/channels") {
         for (channel, value) in channels {
+            // A channel given by `$ref`: its inline messages stand where it does.
+            let channel_at = match value.get("$ref").and_then(Value::as_str) {
+                Some(target) => target
+                    .strip_prefix('#')
+                    .and_then(|t| locate(doc, t))
+                    .map(|(at, _)| at),
+                None => Some(pointer::join("/channels", channel)),
+            };
+            let Some(channel_at) = channel_at else {
+                continue;
+            };
+            let value = resolve(doc, value).unwrap_or(value);
             if let Some(Value::Object(map)) = value.get("messages") {
                 for (key, message_value) in map {
                     if message_value.get("$ref").is_some() {
                         continue;
                     }
-                    let at = pointer::join(
-                        &pointer::join(&pointer::join("/channels", channel), "messages"),
-                        key,
-                    );
+                    let at = pointer::join(&pointer::join(&channel_at, "messages"), key);
+                    if messages.iter().any(|m: &MessageDef| m.pointer == at) {
+                        continue;
+                    }
                     let stem = format!("{}{}", naming::pascal(channel), naming::pascal(key));
                     match message(
                         doc,
@@ -148,19 +160,17 @@ fn message_variant(
     at: &str,
     messages: &[MessageDef],
 ) -> Option<String> {
-    let target = match value.get("$ref").and_then(Value::as_str) {
-        Some(target) => target.strip_prefix('#')?.to_string(),
-        None => at.to_string(),
-    };
-    // A ref to a channel's message that itself refs a component message.
-    let target = match doc
-        .get(&target)
-        .and_then(|v| v.get("$ref"))
-        .and_then(Value::as_str)
-    {
-        Some(next) => next.strip_prefix('#')?.to_string(),
-        None => target,
-    };
+    // Where the message really stands: through a channel given by `$ref`
+    // (`#/channels/orders/messages/placed`), and a channel's message that refs a
+    // component message.
+    let mut target = at.to_string();
+    let mut current = value;
+    for _ in 0..64 {
+        let Some(next) = current.get("$ref").and_then(Value::as_str) else {
+            break;
+        };
+        (target, current) = locate(doc, next.strip_prefix('#')?)?;
+    }
     messages
         .iter()
         .find(|m| m.pointer == target)
@@ -263,10 +273,17 @@ fn channels(doc: &Document, messages: &[MessageDef]) -> Result<Vec<ChannelDef>, 
                 parameters.push(parameter);
             }
         }
+        // Inline messages of a channel given by `$ref` stand where it does.
+        let channel_at = value
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(|t| t.strip_prefix('#'))
+            .and_then(|t| locate(doc, t))
+            .map_or_else(|| at.clone(), |(at, _)| at);
         let mut carried = Vec::new();
         if let Some(Value::Object(list)) = map.get("messages") {
             for (message_key, message) in list {
-                let here = pointer::join(&pointer::join(&at, "messages"), message_key);
+                let here = pointer::join(&pointer::join(&channel_at, "messages"), message_key);
                 if let Some(variant) = message_variant(doc, message, &here, messages) {
                     carried.push((message_key.clone(), variant));
                 }

@@ -65,3 +65,47 @@ fn open_addresses_and_operation_messages() {
     );
     assert!(TrackShipmentsMessage::parse("OrderPlaced", b"{}").is_err());
 }
+
+#[test]
+fn operation_messages_through_a_channel_given_by_ref() {
+    use fixture_tests::shared_refs::operations::{
+        CancelOrderMessage, OperationId, PlaceOrderMessage,
+    };
+    use fixture_tests::shared_refs::{channels::OrdersMessage, MessageName};
+    // `#/channels/orders/messages/placed`, where `channels/orders` is a `$ref`.
+    assert_eq!(PlaceOrderMessage::MESSAGES, [MessageName::OrderPlaced]);
+    assert_eq!(
+        OperationId::carrying(MessageName::OrderPlaced),
+        [OperationId::PlaceOrder]
+    );
+    // An inline message of `components/channels/Orders`.
+    assert_eq!(CancelOrderMessage::MESSAGES, [MessageName::OrdersCancelled]);
+    assert_eq!(
+        OrdersMessage::MESSAGES,
+        [MessageName::OrderPlaced, MessageName::OrdersCancelled]
+    );
+    let cancelled = CancelOrderMessage::parse(
+        "OrdersCancelled",
+        br#"{"orderId": "o-1", "reason": "late"}"#,
+    )
+    .unwrap();
+    assert_eq!(cancelled.name(), MessageName::OrdersCancelled);
+    assert!(CancelOrderMessage::parse("OrderPlaced", br#"{"orderId": "o-1"}"#).is_err());
+    let error = CancelOrderMessage::parse(
+        "OrdersCancelled",
+        br#"{"orderId": "o-1", "reason": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#,
+    )
+    .unwrap_err();
+    assert!(error.to_string().contains("/reason"), "{error}");
+}
+
+#[test]
+fn a_property_named_ref_is_a_property() {
+    use fixture_tests::names::UserEvent;
+    let event: UserEvent =
+        kinesis_types::from_str(r##"{"type": "login", "$ref": "#/not/a/reference"}"##).unwrap();
+    assert_eq!(event.r#ref.as_deref(), Some("#/not/a/reference"));
+    let error =
+        kinesis_types::from_str::<UserEvent>(r#"{"type": "login", "$ref": "x"}"#).unwrap_err();
+    assert!(error.to_string().contains("/$ref"), "{error}");
+}
