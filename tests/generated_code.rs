@@ -80,7 +80,10 @@ fn a_changed_document_changes_the_code() {
     assert!(before.contains("#[validate(min_length = 1, max_length = 256)]\n    #[cfg_attr(\n        feature = \"schemars\",\n        schemars(extend(\"minLength\" = 1, \"maxLength\" = 256))\n    )]\n    pub partition_key: String,"));
     assert!(after.contains("#[validate(min_length = 1, max_length = 512)]"));
     // Everything else is untouched: the Lambda types are identical.
-    let lambda =
-        |code: &str| code[code.find("pub struct LambdaKinesisEvent ").unwrap()..].to_string();
+    let lambda = |code: &str| {
+        let start = code.find("pub struct LambdaKinesisEvent ").unwrap();
+        let end = start + code[start..].find("pub enum MessageName").unwrap();
+        code[start..end].to_string()
+    };
     assert_eq!(lambda(&before), lambda(&after));
 }
