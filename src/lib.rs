@@ -39,6 +39,7 @@ mod base64_data;
 mod check;
 mod error;
 mod integer;
+mod nullable;
 mod parse;
 mod shape;
 mod validate;
@@ -47,6 +48,7 @@ pub use address::{Action, AddressError, AddressReason, MessageError, Operation};
 pub use base64_data::{Base64Data, Base64Error, Base64Reason};
 pub use error::{Error, UnknownValue};
 pub use integer::Integer;
+pub use nullable::Nullable;
 pub use kinesis_types_derive::Validate;
 pub use parse::{from_slice, from_str, from_value, validate_json};
 pub use shape::ValidateJson;
@@ -81,6 +83,7 @@ pub mod __private {
     pub use crate::address::{parse_address, parse_parameter};
     pub use crate::check::*;
     pub use crate::integer::native;
+    pub use crate::nullable::de as nullables;
     pub use crate::shape::{
         describe, json_type, nullable, type_error, FlattenedCount, PropertyCount,
     };

@@ -246,7 +246,13 @@ impl Emitter {
         } else {
             inner
         };
-        if field.required && !field.nullable {
+        let inner = if field.nullable {
+            let rt = &self.rt;
+            quote!(#rt::Nullable<#inner>)
+        } else {
+            inner
+        };
+        if field.required {
             inner
         } else {
             quote!(Option<#inner>)
@@ -274,23 +280,19 @@ impl Emitter {
             };
             let mut required_attr = quote!();
             if field.nullable {
-                // `type: [T, "null"]`: JSON null is a value, read as `None` and written
-                // back as null (an absent optional property is written as null too).
-                let with = match native {
-                    _ if !field.required => None,
-                    Some(native) => Some(self.rt_str(&format!("::__private::native::option_{native}"))),
-                    None => Some(self.rt_str("::__private::nullable")),
-                };
-                if !field.required {
-                    serde.push(quote!(default));
-                } else {
+                // `type: [T, "null"]`: `Nullable<T>`, where JSON null is a value, not
+                // absence; optional, `Option<Nullable<T>>`, omitted when absent.
+                let suffix = native.map_or(String::new(), |native| format!("_{native}"));
+                let kind = if field.required { "required" } else { "optional" };
+                let with = self.rt_str(&format!("::__private::nullables::{kind}{suffix}"));
+                if field.required {
                     // Present, possibly null: `deserialize_with` without `default` makes
                     // serde refuse a missing property, and `required` says so in
                     // `validate_json`.
                     required_attr = quote!(#[validate(required)]);
-                }
-                if let Some(with) = with {
                     serde.push(quote!(deserialize_with = #with));
+                } else {
+                    serde.push(quote!(default, skip_serializing_if = "Option::is_none", deserialize_with = #with));
                 }
             } else if field.required {
                 if let Some(native) = native {
@@ -307,9 +309,12 @@ impl Emitter {
             let serde = if serde.is_empty() { quote!() } else { quote!(#[serde(#(#serde),*)]) };
             let constraints = self.constraint_attrs(&field.ty, &field.constraints);
             // schemars would describe an `Option` as nullable; absent is not null here.
-            let not_null = match (&self.schemars, field.required || field.nullable) {
+            let not_null = match (&self.schemars, field.required) {
                 (Some(feature), false) => {
-                    let inner = self.ty(&field.ty).to_string().replace(' ', "");
+                    let inner = self.ty(&field.ty);
+                    let rt = &self.rt;
+                    let inner = if field.nullable { quote!(#rt::Nullable<#inner>) } else { inner };
+                    let inner = inner.to_string().replace(' ', "");
                     quote!(#[cfg_attr(feature = #feature, schemars(with = #inner))])
                 }
                 _ => quote!(),
