@@ -43,6 +43,7 @@ mod nullable;
 mod parse;
 mod shape;
 mod validate;
+mod zero_copy;
 
 pub use address::{Action, AddressError, AddressReason, MessageError, Operation};
 pub use base64_data::{Base64Data, Base64Error, Base64Reason};
@@ -53,6 +54,7 @@ pub use kinesis_types_derive::Validate;
 pub use parse::{from_slice, from_str, from_value, validate_json};
 pub use shape::ValidateJson;
 pub use validate::{Keyword, Path, Report, Validate, Violation, Violations};
+pub use zero_copy::{from_slice_borrowed, from_str_borrowed, Base64Ref, Borrowed, IntoOwned};
 
 /// Compares JSON values as JSON Schema does: numbers by value (`1` equals `1.0`).
 pub fn json_eq(a: &serde_json::Value, b: &serde_json::Value) -> bool {
@@ -87,6 +89,7 @@ pub mod __private {
     pub use crate::shape::{
         describe, json_type, nullable, type_error, FlattenedCount, PropertyCount,
     };
+    pub use crate::zero_copy::de as borrowed;
     #[cfg(feature = "schemars")]
     pub use schemars;
     pub use serde;

@@ -72,14 +72,14 @@ fn depth_exceeds(json: &Value, limit: usize) -> bool {
     false
 }
 
-fn validated<T: Validate>(value: T) -> Result<T, Error> {
+pub(crate) fn validated<T: Validate>(value: T) -> Result<T, Error> {
     match value.validate() {
         Ok(()) => Ok(value),
         Err(violations) => Err(Error::Invalid(violations)),
     }
 }
 
-fn shape_error<T: ValidateJson>(json: &Value, error: &serde_json::Error) -> Error {
+pub(crate) fn shape_error<T: ValidateJson>(json: &Value, error: &serde_json::Error) -> Error {
     match validate_json::<T>(json) {
         Err(violations) => Error::Shape(violations),
         // The walk and serde disagreeing would be a bug; keep serde's word rather than

@@ -18,6 +18,8 @@ pub struct EmitOptions {
     pub schemars_feature: Option<String>,
     /// Shown in the header comment (the document's file name).
     pub source_name: String,
+    /// Whether to emit the `borrowed` module of zero-copy twins.
+    pub borrowed: bool,
 }
 
 /// Emits `model` as formatted Rust source.
@@ -29,7 +31,11 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, Error> {
         rt_text: options.runtime.clone(),
         schemars: options.schemars_feature.clone(),
     };
-    let types = model.types.iter().map(|t| emitter.type_def(t));
+    let types: Vec<TokenStream> = model.types.iter().map(|t| emitter.type_def(t)).collect();
+    let borrowed = match options.borrowed {
+        true => crate::emit_borrowed::emit(&types, &emitter.rt, &emitter.rt_text)?,
+        false => TokenStream::new(),
+    };
     let messages = emitter.messages(&model.messages);
     let interfaces = crate::emit_interfaces::emit(model, &emitter.rt, |ty| {
         emitter.ty_with(ty, &quote!(super::))
@@ -53,6 +59,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, Error> {
         #(#types)*
         #messages
         #interfaces
+        #borrowed
     };
     let file: syn::File = syn::parse2(tokens).map_err(|e| Error::Emit(e.to_string()))?;
     let body = space_items(&prettyplease::unparse(&file));

@@ -24,6 +24,7 @@
 mod all_of;
 pub mod check;
 mod emit;
+mod emit_borrowed;
 mod emit_interfaces;
 mod emit_messages;
 mod error;
@@ -49,6 +50,7 @@ pub struct Builder {
     schemars_feature: Option<String>,
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
+    borrowed: bool,
 }
 
 impl Builder {
@@ -60,6 +62,7 @@ impl Builder {
             schemars_feature: Some("schemars".into()),
             out_dir: None,
             file_name: None,
+            borrowed: false,
         }
     }
 
@@ -73,6 +76,14 @@ impl Builder {
     /// (default `schemars`); `None` to emit none.
     pub fn schemars_feature(mut self, feature: Option<&str>) -> Self {
         self.schemars_feature = feature.map(str::to_string);
+        self
+    }
+
+    /// Whether to emit a `borrowed` module with a zero-copy twin of every type that
+    /// holds text (`Cow<'a, str>` strings, `Base64Ref<'a>` data), parsed with the
+    /// runtime's `from_slice_borrowed` (default: off).
+    pub fn borrowed(mut self, on: bool) -> Self {
+        self.borrowed = on;
         self
     }
 
@@ -130,6 +141,7 @@ impl Builder {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
+            borrowed: self.borrowed,
         }
     }
 

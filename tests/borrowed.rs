@@ -1,0 +1,338 @@
+//! The zero-copy twins (`kinesis_types::borrowed`): every example parses borrowed,
+//! validates, equals the owned parse and writes back the same JSON; strings without
+//! escapes are borrowed from the input, escaped ones are unescaped into owned strings;
+//! violations and shape errors are exactly those of the owned types.
+
+use std::borrow::Cow;
+use std::fmt::Debug;
+
+use kinesis_types::{
+    borrowed, from_slice, from_slice_borrowed, json_eq, Base64Ref, Borrowed, Error, IntoOwned,
+    KinesisRecord, LambdaKinesisEvent, SubscribeToShardEvent, ValidateJson,
+};
+use serde::Serialize;
+use serde_json::{json, Value};
+
+const SPEC: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/spec/kinesis-data-streams.asyncapi.yaml"
+);
+
+/// (message key, example name, payload) for every message example in the document.
+fn message_examples() -> Vec<(String, String, Value)> {
+    let text = std::fs::read_to_string(SPEC).expect("the bundled document is readable");
+    let doc: Value = serde_yaml::from_str(&text).expect("the bundled document is YAML");
+    let messages = doc
+        .pointer("/components/messages")
+        .and_then(Value::as_object)
+        .expect("components/messages");
+    let mut out = Vec::new();
+    for (key, message) in messages {
+        for example in message["examples"].as_array().into_iter().flatten() {
+            let name = example["name"].as_str().unwrap_or("(unnamed)").to_string();
+            out.push((key.clone(), name, example["payload"].clone()));
+        }
+    }
+    out
+}
+
+/// Parses `bytes` both ways and checks that they agree in every respect.
+fn agree<'a, B, O>(bytes: &'a [u8], payload: &Value, what: &str)
+where
+    B: Borrowed<'a, Owned = O> + IntoOwned<Owned = O> + Serialize + Debug,
+    O: ValidateJson + PartialEq + Debug + Serialize,
+{
+    let owned = from_slice::<O>(bytes).unwrap_or_else(|e| panic!("{what}: owned: {e}"));
+    let parsed: B = from_slice_borrowed(bytes).unwrap_or_else(|e| panic!("{what}: borrowed: {e}"));
+    assert!(parsed.validate().is_ok(), "{what}");
+    let back = serde_json::to_value(&parsed).unwrap();
+    assert!(
+        json_eq(payload, &back),
+        "{what} changed in the round trip:\n  in:  {payload}\n  out: {back}"
+    );
+    assert_eq!(
+        serde_json::to_string(&parsed).unwrap(),
+        serde_json::to_string(&owned).unwrap(),
+        "{what}: borrowed and owned serialise differently"
+    );
+    assert_eq!(parsed.into_owned(), owned, "{what}");
+}
+
+#[test]
+fn every_message_example_parses_borrowed_and_matches_the_owned_parse() {
+    let examples = message_examples();
+    assert!(examples.len() >= 9);
+    for (key, name, payload) in examples {
+        let bytes = serde_json::to_vec(&payload).unwrap();
+        let what = format!("{key}/{name}");
+        match key.as_str() {
+            "KinesisRecord" => {
+                agree::<borrowed::KinesisRecord, KinesisRecord>(&bytes, &payload, &what)
+            }
+            "SubscribeToShardEvent" => agree::<
+                borrowed::SubscribeToShardEvent,
+                SubscribeToShardEvent,
+            >(&bytes, &payload, &what),
+            "LambdaKinesisEvent" => {
+                agree::<borrowed::LambdaKinesisEvent, LambdaKinesisEvent>(&bytes, &payload, &what)
+            }
+            other => panic!("a message this test does not know: {other}"),
+        }
+    }
+}
+
+fn record() -> Value {
+    json!({
+        "SequenceNumber": "49590338271490256608559692538361571095921575989136588898",
+        "ApproximateArrivalTimestamp": 1545084650.987,
+        "Data": "SGVsbG8sIFdvcmxkIQ==",
+        "PartitionKey": "user-42",
+        "EncryptionType": "KMS"
+    })
+}
+
+fn lambda_event() -> Value {
+    json!({
+        "Records": [{
+            "kinesis": {
+                "kinesisSchemaVersion": "1.0",
+                "partitionKey": "1",
+                "sequenceNumber": "49590338271490256608559692538361571095921575989136588898",
+                "data": "SGVsbG8sIHRoaXMgaXMgYSB0ZXN0Lg==",
+                "approximateArrivalTimestamp": 1545084650.987
+            },
+            "eventSource": "aws:kinesis",
+            "eventVersion": "1.0",
+            "eventID": "shardId-000000000006:49590338271490256608559692538361571095921575989136588898",
+            "eventName": "aws:kinesis:record",
+            "invokeIdentityArn": "arn:aws:iam::123456789012:role/lambda-role",
+            "awsRegion": "us-east-2",
+            "eventSourceARN": "arn:aws:kinesis:us-east-2:123456789012:stream/lambda-stream"
+        }]
+    })
+}
+
+fn subscribe_event() -> Value {
+    json!({
+        "Records": [record()],
+        "ContinuationSequenceNumber": "49590338271490256608559692538361571095921575989136588898",
+        "MillisBehindLatest": 0,
+        "ChildShards": [{
+            "ShardId": "shardId-000000000001",
+            "ParentShards": ["shardId-000000000000"],
+            "HashKeyRange": {"StartingHashKey": "0", "EndingHashKey": "1"}
+        }]
+    })
+}
+
+#[test]
+fn strings_without_escapes_are_borrowed_from_the_input() {
+    let bytes = serde_json::to_vec(&lambda_event()).unwrap();
+    let event: borrowed::LambdaKinesisEvent = from_slice_borrowed(&bytes).unwrap();
+    let record = &event.records[0];
+    let input = bytes.as_ptr_range();
+    let borrowed_from_input = |cow: &Cow<'_, str>| match cow {
+        Cow::Borrowed(s) => input.contains(&s.as_ptr()),
+        Cow::Owned(_) => false,
+    };
+    for (name, cow) in [
+        ("eventSourceARN", &record.event_source_arn),
+        ("eventID", &record.event_id),
+        ("eventVersion", &record.event_version),
+        ("invokeIdentityArn", &record.invoke_identity_arn),
+        ("awsRegion", &record.aws_region),
+        (
+            "kinesisSchemaVersion",
+            &record.kinesis.kinesis_schema_version,
+        ),
+        ("partitionKey", &record.kinesis.partition_key),
+        ("sequenceNumber", &record.kinesis.sequence_number),
+        ("data", record.kinesis.data.as_cow()),
+    ] {
+        assert!(borrowed_from_input(cow), "{name} was copied: {cow:?}");
+    }
+    assert_eq!(
+        record.kinesis.data.decode().unwrap(),
+        b"Hello, this is a test."
+    );
+
+    // Strings inside arrays and options are lent too (serde's own impls would copy).
+    let bytes = serde_json::to_vec(&subscribe_event()).unwrap();
+    let event: borrowed::SubscribeToShardEvent = from_slice_borrowed(&bytes).unwrap();
+    let child = &event.child_shards.as_ref().unwrap()[0];
+    assert!(matches!(
+        child.parent_shards[0],
+        Cow::Borrowed("shardId-000000000000")
+    ));
+    assert!(matches!(
+        child.hash_key_range.starting_hash_key,
+        Cow::Borrowed("0")
+    ));
+    assert!(matches!(
+        event.continuation_sequence_number,
+        Cow::Borrowed(_)
+    ));
+}
+
+#[test]
+fn escaped_strings_are_unescaped_into_owned_strings_and_still_validate() {
+    let mut value = record();
+    value["PartitionKey"] = json!("a\nb\u{e9}\"");
+    let bytes = serde_json::to_vec(&value).unwrap();
+    assert!(String::from_utf8_lossy(&bytes).contains(r#"a\nb"#));
+    let parsed: borrowed::KinesisRecord = from_slice_borrowed(&bytes).unwrap();
+    assert!(matches!(&parsed.partition_key, Cow::Owned(s) if s == "a\nb\u{e9}\""));
+    assert!(matches!(parsed.sequence_number, Cow::Borrowed(_)));
+    assert_eq!(
+        parsed.clone().into_owned(),
+        from_slice::<KinesisRecord>(&bytes).unwrap()
+    );
+
+    // Escapes inside arrays, and an escaped string that breaks a constraint: the same
+    // violation as the owned parse.
+    let mut value = subscribe_event();
+    value["ChildShards"][0]["ParentShards"] = json!(["a\tb"]);
+    value["ChildShards"][0]["ShardId"] = json!("\u{1F600}\t");
+    let bytes = serde_json::to_vec(&value).unwrap();
+    let owned = from_slice::<SubscribeToShardEvent>(&bytes).unwrap_err();
+    let lent = from_slice_borrowed::<borrowed::SubscribeToShardEvent>(&bytes).unwrap_err();
+    assert_eq!(lent, owned);
+    assert_eq!(
+        lent.violations()[0].pointer,
+        "/ChildShards/0/ShardId",
+        "{lent}"
+    );
+    value["ChildShards"][0]["ShardId"] = json!("shard\u{2d}1");
+    let bytes = serde_json::to_vec(&value).unwrap();
+    let parsed: borrowed::SubscribeToShardEvent = from_slice_borrowed(&bytes).unwrap();
+    assert!(matches!(
+        &parsed.child_shards.as_ref().unwrap()[0].parent_shards[0],
+        Cow::Owned(s) if s == "a\tb"
+    ));
+
+    // Escaped base64 is still base64 once unescaped.
+    let bytes = br#"{"SequenceNumber":"1","Data":"SGVsbG8\/","PartitionKey":"k"}"#;
+    let parsed: borrowed::KinesisRecord = from_slice_borrowed(bytes).unwrap();
+    assert_eq!(parsed.data, Base64Ref::from_text("SGVsbG8/"));
+    assert!(matches!(parsed.data.as_cow(), Cow::Owned(_)));
+    assert_eq!(parsed.data.decode().unwrap(), b"Hello?");
+}
+
+/// The error of both parses, asserted identical.
+fn same_error<'a, B: Borrowed<'a> + Debug>(bytes: &'a [u8]) -> Error {
+    let Err(owned) = from_slice::<B::Owned>(bytes) else {
+        panic!("the owned parse accepts {}", String::from_utf8_lossy(bytes));
+    };
+    let lent = from_slice_borrowed::<B>(bytes).expect_err("the borrowed parse refuses it");
+    assert_eq!(lent, owned, "on {}", String::from_utf8_lossy(bytes));
+    assert_eq!(lent.to_string(), owned.to_string());
+    lent
+}
+
+#[test]
+fn violations_and_shape_errors_are_those_of_the_owned_types() {
+    let mut cases: Vec<(&str, Value)> = Vec::new();
+    let mut v = lambda_event();
+    v["Records"][0]["kinesis"]["partitionKey"] = json!("");
+    v["Records"][0]["eventSourceARN"] = json!("not an arn");
+    v["Records"][0]["kinesis"]["data"] = json!("not base64!");
+    cases.push(("lambda", v));
+    let mut v = lambda_event();
+    v["Records"][0].as_object_mut().unwrap().remove("eventID");
+    v["Records"][0]["eventName"] = json!("nope");
+    v["Records"][0]["kinesis"]["partitionKey"] = json!("a".repeat(300));
+    cases.push(("lambda", v));
+    let mut v = lambda_event();
+    v["Records"][0]["eventSource"] = json!("AWS:Kinesis ");
+    cases.push(("lambda", v));
+    let mut v = lambda_event();
+    v["Records"][0]["kinesis"]["approximateArrivalTimestamp"] = Value::Null;
+    cases.push(("lambda", v));
+    let mut v = lambda_event();
+    v["Records"][0]["awsRegion"] = json!(7);
+    cases.push(("lambda", v));
+    cases.push(("lambda", json!({"Records": {}})));
+    cases.push(("lambda", json!([])));
+    let mut v = record();
+    v["SequenceNumber"] = json!("x");
+    v["Data"] = json!("SGVsbG8=\n");
+    cases.push(("record", v));
+    let mut v = record();
+    v["PartitionKey"] = json!("\u{e9}".repeat(257));
+    cases.push(("record", v));
+    let mut v = record();
+    v["EncryptionType"] = json!("kms");
+    cases.push(("record", v));
+    let mut v = subscribe_event();
+    v["MillisBehindLatest"] = json!(-1);
+    v["ChildShards"][0]["ShardId"] = json!("");
+    cases.push(("subscribe", v));
+    let mut v = subscribe_event();
+    v["MillisBehindLatest"] = json!(1.5);
+    v["ChildShards"][0]["ParentShards"] = json!([1]);
+    cases.push(("subscribe", v));
+    let mut v = subscribe_event();
+    v["ChildShards"] = Value::Null;
+    cases.push(("subscribe", v));
+
+    for (kind, value) in cases {
+        let bytes = serde_json::to_vec(&value).unwrap();
+        let error = match kind {
+            "lambda" => same_error::<borrowed::LambdaKinesisEvent>(&bytes),
+            "record" => same_error::<borrowed::KinesisRecord>(&bytes),
+            _ => same_error::<borrowed::SubscribeToShardEvent>(&bytes),
+        };
+        assert!(!error.violations().is_empty(), "{error}");
+    }
+
+    // Not JSON at all: the same syntax error.
+    for bytes in [&b"{"[..], b"", b"{\"Records\": [}", b"\xff"] {
+        same_error::<borrowed::LambdaKinesisEvent>(bytes);
+    }
+}
+
+#[test]
+fn unknown_properties_are_kept_and_written_back() {
+    let mut value = lambda_event();
+    value["extra"] = json!({"nested": ["x", 1]});
+    value["Records"][0]["kinesis"]["more"] = json!("y");
+    let bytes = serde_json::to_vec(&value).unwrap();
+    agree::<borrowed::LambdaKinesisEvent, LambdaKinesisEvent>(&bytes, &value, "unknown properties");
+    let parsed: borrowed::LambdaKinesisEvent = from_slice_borrowed(&bytes).unwrap();
+    assert_eq!(
+        parsed.additional_properties["extra"],
+        json!({"nested": ["x", 1]})
+    );
+}
+
+#[test]
+fn owned_conversions() {
+    let bytes = serde_json::to_vec(&record()).unwrap();
+    let parsed: borrowed::KinesisRecord = from_slice_borrowed(&bytes).unwrap();
+    let owned: KinesisRecord = parsed.clone().into();
+    assert_eq!(owned, IntoOwned::into_owned(parsed));
+    assert_eq!(owned.data.decode().unwrap(), b"Hello, World!");
+}
+
+/// The `borrowed` module as generated for the bundled document, reviewed like the rest
+/// of the generated code: `UPDATE_SNAPSHOTS=1 cargo test --test borrowed`.
+#[test]
+fn borrowed_code_matches_the_snapshot() {
+    const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/borrowed.rs");
+    let generated = asyncapi_codegen::Builder::new(SPEC)
+        .borrowed(true)
+        .generate()
+        .expect("the bundled document generates");
+    let start = generated
+        .find("/// Zero-copy twins")
+        .expect("a borrowed module");
+    let module = &generated[start..];
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(SNAPSHOT, module).expect("snapshot written");
+    }
+    let snapshot = std::fs::read_to_string(SNAPSHOT).unwrap_or_default();
+    assert!(
+        snapshot == module,
+        "the borrowed module differs from {SNAPSHOT}: rerun with UPDATE_SNAPSHOTS=1 and review the diff"
+    );
+}
