@@ -232,10 +232,11 @@ pub fn relocate(error: Error, root_file: &Path) -> Error {
         } if file == root_file => {
             let prefix = format!("/{MOUNT}/");
             let Some(rest) = pointer.strip_prefix(&prefix) else {
+                let dir = root_file.parent().unwrap_or(Path::new(""));
                 return Error::At {
+                    problem: retell_problem(problem, dir, &file),
                     file,
                     pointer,
-                    problem,
                 };
             };
             let (key, inner) = match rest.find('/') {
@@ -244,12 +245,66 @@ pub fn relocate(error: Error, root_file: &Path) -> Error {
             };
             let key = key.replace("~1", "/").replace("~0", "~");
             let dir = root_file.parent().unwrap_or(Path::new(""));
+            let file = normalize(&dir.join(key));
             Error::At {
-                file: normalize(&dir.join(key)),
+                problem: retell_problem(problem, dir, &file),
+                file,
                 pointer: inner.to_string(),
-                problem,
+            }
+        }
+        Error::At {
+            file,
+            pointer,
+            problem,
+        } => {
+            let dir = root_file.parent().unwrap_or(Path::new(""));
+            Error::At {
+                problem: retell_problem(problem, dir, &file),
+                file,
+                pointer,
             }
         }
         other => other,
     }
+}
+
+/// `problem` with the `$ref` targets it names into mounted files written as their
+/// author wrote them, relative to `told` (the file the error is told against).
+fn retell_problem(problem: Problem, dir: &Path, told: &Path) -> Problem {
+    let retell = |text: &str| retell(text, dir, told);
+    match problem {
+        Problem::DanglingRef(target) => Problem::DanglingRef(retell(&target)),
+        Problem::RefCycle(chain) => Problem::RefCycle(chain.iter().map(|t| retell(t)).collect()),
+        Problem::BadRef(text) => Problem::BadRef(retell(&text)),
+        Problem::Invalid(text) => Problem::Invalid(retell(&text)),
+        other => other,
+    }
+}
+
+/// Every `#/x-asyncapi-codegen-files/<file>/...` in `text` as `<file>#/...`, the file
+/// relative to the directory of `told` (just `#/...` within `told` itself).
+fn retell(text: &str, dir: &Path, told: &Path) -> String {
+    let marker = format!("#/{MOUNT}/");
+    let told_dir = normalize(told.parent().unwrap_or(Path::new("")));
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(&marker) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + marker.len()..];
+        let end = after
+            .find(|c: char| c == '/' || c == '"' || c.is_whitespace())
+            .unwrap_or(after.len());
+        let key = after[..end].replace("~1", "/").replace("~0", "~");
+        let file = normalize(&dir.join(&key));
+        if file != normalize(told) {
+            out.push_str(&relative_key(&file, &told_dir));
+        }
+        out.push('#');
+        rest = &after[end..];
+        if !rest.starts_with('/') {
+            out.push('/');
+        }
+    }
+    out.push_str(rest);
+    out
 }
