@@ -5,6 +5,8 @@
 //! - `aws_lambda_events`: the hand-written Lambda event types (validate nothing);
 //! - `parse`: our generated types, `serde_json::from_slice` only;
 //! - `parse_validate`: `kinesis_types::from_slice` (parse, then every constraint);
+//! - `borrowed_parse` / `borrowed_parse_validate`: the same with the zero-copy twins
+//!   (`kinesis_types::borrowed`), strings borrowed from the input;
 //! - `validate`: `Validate::validate` alone on an already parsed value;
 //! - `ignored_any`: `serde_json::from_slice::<IgnoredAny>`, the cost of reading the JSON.
 //!
@@ -17,7 +19,7 @@ use std::time::Duration;
 
 use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
-use kinesis_types::{KinesisRecord, LambdaKinesisEvent, SubscribeToShardEvent, Validate};
+use kinesis_types::{borrowed, KinesisRecord, LambdaKinesisEvent, SubscribeToShardEvent, Validate};
 use serde::de::IgnoredAny;
 use serde_json::Value;
 
@@ -43,6 +45,9 @@ fn lambda(c: &mut Criterion) {
         assert!(validator.is_valid(&value));
         let parsed: LambdaKinesisEvent = kinesis_types::from_slice(&input).unwrap();
         assert_eq!(parsed.records.len(), records);
+        let lent: borrowed::LambdaKinesisEvent =
+            kinesis_types::from_slice_borrowed(&input).unwrap();
+        assert_eq!(lent.into_owned(), parsed);
         let theirs: aws_lambda_events::event::kinesis::KinesisEvent =
             serde_json::from_slice(&input).unwrap();
         assert_eq!(theirs.records.len(), records);
@@ -74,6 +79,19 @@ fn lambda(c: &mut Criterion) {
         g.bench_function("parse_validate", |b| {
             b.iter(|| kinesis_types::from_slice::<LambdaKinesisEvent>(black_box(&input)).unwrap())
         });
+        g.bench_function("borrowed_parse", |b| {
+            b.iter(|| {
+                serde_json::from_slice::<borrowed::LambdaKinesisEvent>(black_box(&input)).unwrap()
+            })
+        });
+        g.bench_function("borrowed_parse_validate", |b| {
+            b.iter(|| {
+                kinesis_types::from_slice_borrowed::<borrowed::LambdaKinesisEvent>(black_box(
+                    &input,
+                ))
+                .unwrap()
+            })
+        });
         g.bench_function("validate", |b| {
             b.iter(|| black_box(&parsed).validate().is_ok())
         });
@@ -90,6 +108,8 @@ fn subscribe(c: &mut Criterion) {
     let value: Value = serde_json::from_slice(&input).unwrap();
     assert!(validator.is_valid(&value));
     let parsed: SubscribeToShardEvent = kinesis_types::from_slice(&input).unwrap();
+    let lent: borrowed::SubscribeToShardEvent = kinesis_types::from_slice_borrowed(&input).unwrap();
+    assert_eq!(lent.into_owned(), parsed);
 
     let mut g = group(c, "subscribe/1000", input.len());
     g.bench_function("jsonschema_is_valid", |b| {
@@ -109,6 +129,17 @@ fn subscribe(c: &mut Criterion) {
     });
     g.bench_function("parse_validate", |b| {
         b.iter(|| kinesis_types::from_slice::<SubscribeToShardEvent>(black_box(&input)).unwrap())
+    });
+    g.bench_function("borrowed_parse", |b| {
+        b.iter(|| {
+            serde_json::from_slice::<borrowed::SubscribeToShardEvent>(black_box(&input)).unwrap()
+        })
+    });
+    g.bench_function("borrowed_parse_validate", |b| {
+        b.iter(|| {
+            kinesis_types::from_slice_borrowed::<borrowed::SubscribeToShardEvent>(black_box(&input))
+                .unwrap()
+        })
     });
     g.bench_function("validate", |b| {
         b.iter(|| black_box(&parsed).validate().is_ok())
@@ -156,6 +187,22 @@ fn ndjson(c: &mut Criterion) {
         b.iter(|| {
             for line in common::lines(black_box(&input)) {
                 black_box(kinesis_types::from_slice::<KinesisRecord>(line).unwrap());
+            }
+        })
+    });
+    g.bench_function("borrowed_parse", |b| {
+        b.iter(|| {
+            for line in common::lines(black_box(&input)) {
+                black_box(serde_json::from_slice::<borrowed::KinesisRecord>(line).unwrap());
+            }
+        })
+    });
+    g.bench_function("borrowed_parse_validate", |b| {
+        b.iter(|| {
+            for line in common::lines(black_box(&input)) {
+                black_box(
+                    kinesis_types::from_slice_borrowed::<borrowed::KinesisRecord>(line).unwrap(),
+                );
             }
         })
     });
