@@ -1,0 +1,350 @@
+//! Invalid payloads for each construct of the fixtures: `kinesis_types::from_slice` and
+//! `validate_json` report the same violations, each with its exact pointer and keyword.
+
+use fixture_tests::{arrays, composition, headers, maps, names, nesting, numbers, unions};
+use kinesis_types::{Keyword, ValidateJson};
+use serde_json::{json, Value};
+
+/// The (pointer, keyword) pairs both entry points report for `json` as `T`.
+fn violations<T: ValidateJson>(json: Value) -> Vec<(String, Keyword)> {
+    let parsed: Vec<(String, Keyword)> =
+        match kinesis_types::from_slice::<T>(json.to_string().as_bytes()) {
+            Ok(_) => Vec::new(),
+            Err(error) => error
+                .violations()
+                .into_iter()
+                .map(|v| (v.pointer, v.keyword))
+                .collect(),
+        };
+    let walked: Vec<(String, Keyword)> = match kinesis_types::validate_json::<T>(&json) {
+        Ok(()) => Vec::new(),
+        Err(violations) => violations
+            .into_vec()
+            .into_iter()
+            .map(|v| (v.pointer, v.keyword))
+            .collect(),
+    };
+    assert_eq!(
+        parsed, walked,
+        "from_slice and validate_json disagree on {json}"
+    );
+    parsed
+}
+
+fn one(pointer: &str, keyword: Keyword) -> Vec<(String, Keyword)> {
+    vec![(pointer.to_string(), keyword)]
+}
+
+#[test]
+fn all_of_merged_required() {
+    // `createdAt` is required by the second part (`Timestamped`).
+    let account = json!({"id": "a", "owner": {"name": "Ada"}, "code": "AB12", "tier": 1});
+    assert_eq!(
+        violations::<composition::AccountOpened>(account),
+        one("", Keyword::Required)
+    );
+    let owner = json!({"id": "a", "createdAt": "t", "owner": {"email": "x"}, "code": "AB12"});
+    assert_eq!(
+        violations::<composition::AccountOpened>(owner),
+        one("/owner", Keyword::Required)
+    );
+    // Bounds merged from several parts: minLength 4 of the third part, maximum 5.
+    let code =
+        json!({"id": "a", "createdAt": "t", "owner": {"name": "A"}, "code": "AB1", "tier": 6});
+    assert_eq!(
+        violations::<composition::AccountOpened>(code),
+        [
+            ("/code".to_string(), Keyword::MinLength),
+            ("/tier".to_string(), Keyword::Maximum)
+        ]
+    );
+}
+
+#[test]
+fn additional_properties() {
+    let base = || json!({"name": "s", "limits": {}, "strict": {"a": 1}});
+    // `additionalProperties: false`.
+    let mut strict = base();
+    strict["strict"]["x"] = json!(1);
+    assert_eq!(
+        violations::<maps::Settings>(strict),
+        one("/strict/x", Keyword::AdditionalProperties)
+    );
+    // A schema for the map's values, and for the extra properties next to named fields.
+    let mut extra = base();
+    extra["env"] = json!(1);
+    assert_eq!(
+        violations::<maps::Settings>(extra),
+        one("/env", Keyword::Type)
+    );
+}
+
+#[test]
+fn property_counts() {
+    assert_eq!(
+        violations::<maps::Settings>(json!({"name": "s", "limits": {}})),
+        [
+            ("".to_string(), Keyword::Required),
+            ("".to_string(), Keyword::MinProperties)
+        ]
+    );
+    let seven = json!({"name": "s", "limits": {}, "strict": {"a": 1}, "a": "1", "b": "2", "c": "3", "d": "4"});
+    assert_eq!(
+        violations::<maps::Settings>(seven),
+        one("", Keyword::MaxProperties)
+    );
+}
+
+#[test]
+fn tagged_unions() {
+    assert_eq!(
+        violations::<unions::Pet>(json!({"petType": "Fish", "name": "x"})),
+        one("/petType", Keyword::Enum)
+    );
+    assert_eq!(
+        violations::<unions::Pet>(json!({"name": "x"})),
+        one("", Keyword::Required)
+    );
+    assert_eq!(
+        violations::<unions::Pet>(json!({"petType": "Cat", "name": "Tom", "lives": 10})),
+        one("/lives", Keyword::Maximum)
+    );
+    assert_eq!(
+        violations::<unions::Shape>(json!({"kind": "circle", "radius": 0})),
+        one("/radius", Keyword::ExclusiveMinimum)
+    );
+    assert_eq!(
+        violations::<unions::Shape>(json!({"kind": "square", "side": 1, "radius": 1})),
+        one("/radius", Keyword::AdditionalProperties)
+    );
+}
+
+#[test]
+fn untagged_unions() {
+    let none = json!({"value": {"a": 1}, "either": "origin"});
+    assert_eq!(
+        violations::<unions::AnyValuePayload>(none),
+        one("/value", Keyword::OneOf)
+    );
+    let either = json!({"value": "x", "either": {"x": 1}});
+    assert_eq!(
+        violations::<unions::AnyValuePayload>(either),
+        one("/either", Keyword::AnyOf)
+    );
+}
+
+#[test]
+fn nullable_and_numbers() {
+    let valid = || json!({"small": 1, "big": 2, "ratio": 0.5, "step": 5, "percent": 1, "note": null, "count": null});
+    assert_eq!(violations::<numbers::Reading>(valid()), []);
+    let mut unit = valid();
+    unit["unit"] = Value::Null;
+    assert_eq!(
+        violations::<numbers::Reading>(unit),
+        one("/unit", Keyword::Enum)
+    );
+    let mut missing = valid();
+    missing.as_object_mut().unwrap().remove("note");
+    assert_eq!(
+        violations::<numbers::Reading>(missing),
+        one("", Keyword::Required)
+    );
+    let mut note = valid();
+    note["note"] = json!("x".repeat(21));
+    assert_eq!(
+        violations::<numbers::Reading>(note),
+        one("/note", Keyword::MaxLength)
+    );
+    let mut retries = valid();
+    retries["retries"] = json!(11);
+    assert_eq!(
+        violations::<numbers::Reading>(retries),
+        one("/retries", Keyword::Maximum)
+    );
+    let mut ratio = valid();
+    ratio["ratio"] = json!(1);
+    assert_eq!(
+        violations::<numbers::Reading>(ratio),
+        one("/ratio", Keyword::ExclusiveMaximum)
+    );
+    let mut ratio = valid();
+    ratio["ratio"] = json!(0);
+    assert_eq!(
+        violations::<numbers::Reading>(ratio),
+        one("/ratio", Keyword::ExclusiveMinimum)
+    );
+    let mut step = valid();
+    step["step"] = json!(7);
+    assert_eq!(
+        violations::<numbers::Reading>(step),
+        one("/step", Keyword::MultipleOf)
+    );
+    let mut percent = valid();
+    percent["percent"] = json!(0.25);
+    assert_eq!(
+        violations::<numbers::Reading>(percent),
+        one("/percent", Keyword::MultipleOf)
+    );
+    let mut small = valid();
+    small["small"] = json!(2147483648i64);
+    assert_eq!(
+        violations::<numbers::Reading>(small),
+        one("/small", Keyword::Maximum)
+    );
+    let mut small = valid();
+    small["small"] = json!(-2147483649i64);
+    assert_eq!(
+        violations::<numbers::Reading>(small),
+        one("/small", Keyword::Minimum)
+    );
+}
+
+#[test]
+fn arrays() {
+    let batch = |ids: Value, matrix: Value| json!({"ids": ids, "matrix": matrix});
+    assert_eq!(
+        violations::<arrays::BatchPayload>(batch(json!([]), json!([]))),
+        one("/ids", Keyword::MinItems)
+    );
+    assert_eq!(
+        violations::<arrays::BatchPayload>(batch(json!(["a", "b", "c", "d", "e"]), json!([]))),
+        one("/ids", Keyword::MaxItems)
+    );
+    assert_eq!(
+        violations::<arrays::BatchPayload>(batch(json!(["a", "a"]), json!([]))),
+        one("/ids", Keyword::UniqueItems)
+    );
+    assert_eq!(
+        violations::<arrays::BatchPayload>(batch(json!(["a", "B"]), json!([[1, 2], [3]]))),
+        [
+            ("/ids/1".to_string(), Keyword::Pattern),
+            ("/matrix/1".to_string(), Keyword::MinItems)
+        ]
+    );
+}
+
+#[test]
+fn recursion_deep_inside() {
+    let tree = json!({"label": "r", "children": [{"label": "a", "children": [{"label": "b", "parent": {"label": 5}}]}]});
+    assert_eq!(
+        violations::<nesting::Node>(tree),
+        one("/children/0/children/0/parent/label", Keyword::Type)
+    );
+}
+
+#[test]
+fn names() {
+    let event = json!({"type": "sign-in", "$ref": "x"});
+    assert_eq!(
+        violations::<names::UserEvent>(event),
+        one("/$ref", Keyword::MinLength)
+    );
+}
+
+#[test]
+fn headers() {
+    use headers::MessageName;
+    let pairs = |result: Result<(), kinesis_types::Violations>| -> Vec<(String, Keyword)> {
+        result
+            .err()
+            .map(|v| {
+                v.into_vec()
+                    .into_iter()
+                    .map(|v| (v.pointer, v.keyword))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        pairs(MessageName::JobSubmitted.validate_headers(&json!({"traceparent": "00-x"}))),
+        []
+    );
+    assert_eq!(
+        pairs(
+            MessageName::JobSubmitted
+                .validate_headers(&json!({"traceparent": "01-x", "contentEncoding": "br", "x": 1}))
+        ),
+        [
+            ("/traceparent".to_string(), Keyword::Pattern),
+            ("/contentEncoding".to_string(), Keyword::Enum),
+            ("/x".to_string(), Keyword::AdditionalProperties)
+        ]
+    );
+    assert_eq!(
+        pairs(MessageName::JobSubmitted.validate_headers(&json!({}))),
+        one("", Keyword::Required)
+    );
+    assert_eq!(
+        pairs(
+            MessageName::JobsCancelled
+                .validate_headers(&json!({"x-request-id": "short", "x-attempt": 6}))
+        ),
+        [
+            ("/x-request-id".to_string(), Keyword::MinLength),
+            ("/x-attempt".to_string(), Keyword::Maximum)
+        ]
+    );
+    // parse_headers reports the same.
+    let error = MessageName::JobsCancelled
+        .parse_headers(&json!({"x-request-id": "short"}))
+        .unwrap_err();
+    assert_eq!(
+        error
+            .violations()
+            .into_iter()
+            .map(|v| (v.pointer, v.keyword))
+            .collect::<Vec<_>>(),
+        one("/x-request-id", Keyword::MinLength)
+    );
+}
+
+// Gaps found by these payloads, asserted as they should be.
+
+#[test]
+#[ignore = "the constraints of an additionalProperties schema (on a map, or on the extra properties next to named fields) and maxProperties on a map field are not applied"]
+fn map_values_and_map_counts() {
+    let base = || json!({"name": "s", "limits": {}, "strict": {"a": 1}});
+    let mut labels = base();
+    labels["labels"] = json!({"team": "core", "owner": "a very long label indeed, too long"});
+    assert_eq!(
+        violations::<maps::Settings>(labels),
+        one("/labels/owner", Keyword::MaxLength)
+    );
+    let mut limits = base();
+    limits["limits"]["cpu"] = json!(-1);
+    assert_eq!(
+        violations::<maps::Settings>(limits),
+        one("/limits/cpu", Keyword::Minimum)
+    );
+    let many = json!({"name": "s", "limits": {"a": 1, "b": 1, "c": 1, "d": 1, "e": 1}, "strict": {"a": 1}});
+    assert_eq!(
+        violations::<maps::Settings>(many),
+        one("/limits", Keyword::MaxProperties)
+    );
+}
+
+#[test]
+#[ignore = "constraints on the items of arrays nested two deep are not applied"]
+fn items_of_nested_arrays() {
+    let grid = json!({"rows": [[[1, -1]]], "deep": {"level2": {"level3": {"level4": {"value": "toolong"}}}}});
+    assert_eq!(
+        violations::<nesting::GridPayload>(grid),
+        [
+            ("/rows/0/0/1".to_string(), Keyword::Minimum),
+            (
+                "/deep/level2/level3/level4/value".to_string(),
+                Keyword::MaxLength
+            )
+        ]
+    );
+}
+
+#[test]
+#[ignore = "an untagged oneOf value matching two alternatives: validate_json reports oneOf, from_slice does not"]
+fn one_of_matching_two() {
+    let both = json!({"value": "x", "either": "o", "amount": 50});
+    assert_eq!(
+        violations::<unions::AnyValuePayload>(both),
+        one("/amount", Keyword::OneOf)
+    );
+}
