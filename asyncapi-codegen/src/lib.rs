@@ -18,6 +18,50 @@
 //!
 //! and in the crate: `include!(concat!(env!("OUT_DIR"), "/service.rs"));`, with the
 //! runtime crate (`kinesis-types`) as a dependency.
+//!
+//! # What is supported, and what it becomes
+//!
+//! | Document | Rust |
+//! |---|---|
+//! | `components/schemas` entry, inline object (any depth) | a struct named after its key, or parent + property (see [`naming`]) |
+//! | `properties`, `required` | fields; optional ones are `Option<T>`, omitted when absent |
+//! | `type: string` / `boolean` / `number` | `String` / `bool` / `f64` |
+//! | `type: integer` (`format: int32`/`int64` are annotations) | `i64` or `u64` when `minimum`/`maximum` bound it, else the runtime's `Integer` (any size); `5.0` is accepted |
+//! | `format: byte` | `Base64Data`, base64 enforced |
+//! | `type: [T, "null"]` | `Nullable<T>` when required, `Option<Nullable<T>>` when not: `null` and absent stay apart |
+//! | `enum`, `const` (strings) | a Rust enum (a one-variant enum for `const`); `default` becomes `#[default]` |
+//! | `items`, arrays of arrays | `Vec<T>` |
+//! | `additionalProperties` absent or `true` | extra properties kept in a flattened `JsonMap`, so they round-trip |
+//! | `additionalProperties: false` | `#[serde(deny_unknown_fields)]`; unknown properties are `additionalProperties` violations |
+//! | `additionalProperties: {schema}` | a `BTreeMap<String, T>` (no named properties), or one flattened next to the fields |
+//! | `allOf` | merged into one schema first (see the `all_of` module): one struct, or one value with combined bounds |
+//! | `oneOf`/`anyOf` with a `discriminator` or a required `const` property common to all alternatives | a `#[serde(tag)]` enum, one struct per alternative |
+//! | other `oneOf`/`anyOf` | an untagged enum; `oneOf` refuses a value matching several |
+//! | `$ref` to a schema that refers back to itself | the field is boxed |
+//! | `true`, `{}` | `JsonValue` |
+//! | `pattern` (ECMA-262, unanchored), `minLength`/`maxLength` (code points), `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`, `minItems`, `maxItems`, `uniqueItems`, `minProperties`, `maxProperties` | `#[validate(...)]` checks, reported with JSON pointers |
+//! | `title`, `description`, `examples`, `default`, `deprecated` | doc comments |
+//! | messages (`payload`, `headers`, inline or by `$ref`) | `MessageName`, `Message`, `MessageHeaders`, parse and validate functions |
+//! | channels (`address`, `parameters`, `components/channels`, `components/parameters`) | a typed address per channel (`Display`, `parse`; enum parameters as enums) and a message enum |
+//! | operations | an item per operation with its action, channel address type and message enum |
+//! | servers and their `variables` | a struct per server rendering its URL; enum variables as enums |
+//! | `$ref` to a file next to the document (relative path) | read, checked and named like a local schema; `cargo:rerun-if-changed` for it |
+//!
+//! Refused with an error naming the file and the JSON pointer: AsyncAPI other than 3.x,
+//! any keyword not listed above (`not`, `if`/`then`/`else`, `patternProperties`, tuple
+//! `items`, ...), patterns that ECMA-262 and the `regex` crate would read differently
+//! and that cannot be translated, `$ref`s to URLs or absolute paths, and `false`
+//! schemas.
+//!
+//! ## The `false` schema
+//!
+//! A `false` schema accepts no value at all. Where a type is needed (a component
+//! schema, a property, a payload, array items, an `allOf` part, a `$ref` target) the
+//! generator refuses it with a build error (``the schema `false` accepts nothing; no
+//! type can be generated``) rather than emit a type that can never be constructed or
+//! read: such a schema is almost always a mistake, and a type that deserializes
+//! nothing would only move the failure to run time. The one place where `false` has
+//! a useful meaning, `additionalProperties: false`, is supported (above).
 
 #![warn(missing_docs)]
 
