@@ -160,6 +160,13 @@ impl<T: schemars::JsonSchema> schemars::JsonSchema for Nullable<T> {
     }
 }
 
+impl<T: crate::IntoOwned> crate::IntoOwned for Nullable<T> {
+    type Owned = Nullable<T::Owned>;
+    fn into_owned(self) -> Nullable<T::Owned> {
+        self.map(T::into_owned)
+    }
+}
+
 /// Deserializers for nullable fields, named by the generator in
 /// `#[serde(deserialize_with)]`.
 pub mod de {
