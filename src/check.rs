@@ -195,6 +195,39 @@ impl<T: MaybeObject> MaybeObject for Option<T> {
     }
 }
 
+/// A value that may hold a map from property names: maps, and `Option` of them.
+pub trait MaybeMap {
+    /// The value type.
+    type Value;
+    /// The entries in the map's order, or `None` when the optional value is absent.
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &Self::Value)>>;
+}
+
+impl<V> MaybeMap for std::collections::BTreeMap<String, V> {
+    type Value = V;
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &V)>> {
+        Some(self.iter().map(|(key, value)| (key.as_str(), value)))
+    }
+}
+impl<V, S> MaybeMap for std::collections::HashMap<String, V, S> {
+    type Value = V;
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &V)>> {
+        Some(self.iter().map(|(key, value)| (key.as_str(), value)))
+    }
+}
+impl MaybeMap for serde_json::Map<String, serde_json::Value> {
+    type Value = serde_json::Value;
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &serde_json::Value)>> {
+        Some(self.iter().map(|(key, value)| (key.as_str(), value)))
+    }
+}
+impl<T: MaybeMap> MaybeMap for Option<T> {
+    type Value = T::Value;
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &T::Value)>> {
+        self.as_ref().and_then(MaybeMap::map_values)
+    }
+}
+
 /// Counts code points only when the byte length leaves the answer open.
 fn code_points_below(text: &str, bound: usize) -> Option<usize> {
     // A code point is 1 to 4 bytes: len/4 <= count <= len.

@@ -216,7 +216,7 @@ impl Emitter {
                 let item = self.ty_with(item, prefix);
                 quote!(Vec<#item>)
             }
-            Ty::Map(value) => {
+            Ty::Map(value, _) => {
                 let value = self.ty_with(value, prefix);
                 quote!(::std::collections::BTreeMap<String, #value>)
             }
@@ -225,18 +225,7 @@ impl Emitter {
 
     /// `#[validate(...)]` and the matching schemars keywords for one value.
     fn constraint_attrs(&self, ty: &Ty, c: &Constraints) -> TokenStream {
-        let mut items = constraint_items(c);
-        if let Ty::Array(_, item_constraints) = ty {
-            let inner = constraint_items(item_constraints);
-            if !inner.is_empty() {
-                items.push(quote!(items(#(#inner),*)));
-            }
-        }
-        let validate = if items.is_empty() {
-            quote!()
-        } else {
-            quote!(#[validate(#(#items),*)])
-        };
+        let validate = validate_attr(ty, c);
         let schemars = match (&self.schemars, schema_keywords(c)) {
             (Some(feature), keywords) if !keywords.is_empty() => {
                 quote!(#[cfg_attr(feature = #feature, schemars(extend(#(#keywords),*)))])
@@ -346,13 +335,16 @@ impl Emitter {
                 },
             ),
             Additional::Deny => (quote!(#[serde(deny_unknown_fields)]), quote!()),
-            Additional::Typed(ty) => {
+            Additional::Typed(ty, constraints) => {
+                let inner = nested_constraint_items(ty, constraints);
+                let values = (!inner.is_empty()).then(|| quote!(#[validate(values(#(#inner),*))]));
                 let ty = self.ty(ty);
                 (
                     quote!(),
                     quote! {
                         /// Properties the schema does not list, each checked against `additionalProperties`.
                         #[serde(flatten)]
+                        #values
                         pub #extra_name: ::std::collections::BTreeMap<String, #ty>,
                     },
                 )
@@ -465,12 +457,18 @@ impl Emitter {
     fn union_def(&self, name: &syn::Ident, u: &UnionDef) -> TokenStream {
         let variants = u.variants.iter().enumerate().map(|(i, (variant, ty))| {
             let variant = ident(variant);
+            // The alternative's schema is its variant's; only the checks are added.
+            let constraints = u
+                .constraints
+                .get(i)
+                .map(|c| validate_attr(ty, c))
+                .unwrap_or_default();
             let ty = self.ty(ty);
             let rename = u.tag_values.get(i).map(|value| {
                 let doc = format!(" `{}: {value:?}`", u.tag.as_deref().unwrap_or_default());
                 quote!(#[doc = #doc] #[serde(rename = #value)])
             });
-            quote!(#rename #variant(#ty),)
+            quote!(#rename #variant(#constraints #ty),)
         });
         let extra_attrs = self.derive_extra();
         if let Some(tag) = &u.tag {
@@ -540,6 +538,38 @@ fn number_literal(n: &serde_json::Number) -> TokenStream {
     }
 }
 
+/// `#[validate(...)]` for a value of type `ty` with constraints `c` (nothing without any).
+fn validate_attr(ty: &Ty, c: &Constraints) -> TokenStream {
+    let items = nested_constraint_items(ty, c);
+    if items.is_empty() {
+        quote!()
+    } else {
+        quote!(#[validate(#(#items),*)])
+    }
+}
+
+/// The `#[validate]` items of a value of type `ty` with constraints `c`, and those of
+/// what it holds at every depth: `items(...)` for an array's items, `values(...)` for a
+/// map's values.
+fn nested_constraint_items(ty: &Ty, c: &Constraints) -> Vec<TokenStream> {
+    let mut items = constraint_items(c);
+    let (key, inner) = match ty {
+        Ty::Array(item, item_constraints) => (
+            quote!(items),
+            nested_constraint_items(item, item_constraints),
+        ),
+        Ty::Map(value, value_constraints) => (
+            quote!(values),
+            nested_constraint_items(value, value_constraints),
+        ),
+        _ => return items,
+    };
+    if !inner.is_empty() {
+        items.push(quote!(#key(#(#inner),*)));
+    }
+    items
+}
+
 /// The `#[validate]` items of one constraint set.
 fn constraint_items(c: &Constraints) -> Vec<TokenStream> {
     let mut items = Vec::new();
@@ -593,6 +623,8 @@ fn schema_keywords(c: &Constraints) -> Vec<TokenStream> {
         ("maxLength", c.max_length),
         ("minItems", c.min_items),
         ("maxItems", c.max_items),
+        ("minProperties", c.min_properties),
+        ("maxProperties", c.max_properties),
     ] {
         if let Some(value) = value {
             let value = Literal::u64_unsuffixed(value);

@@ -90,8 +90,9 @@ pub enum Additional {
     Keep,
     /// Refused (`additionalProperties: false`).
     Deny,
-    /// Allowed, each checked against a schema, kept as typed values.
-    Typed(Ty),
+    /// Allowed, each checked against a schema (its type and the constraints of each
+    /// value), kept as typed values.
+    Typed(Ty, Box<Constraints>),
 }
 
 /// A struct field (or the inner value of a newtype).
@@ -138,10 +139,10 @@ pub enum Ty {
     Any,
     /// A named type.
     Named(String),
-    /// An array.
+    /// An array: the item type and the constraints of each item.
     Array(Box<Ty>, Box<Constraints>),
-    /// An object used as a map.
-    Map(Box<Ty>),
+    /// An object used as a map: the value type and the constraints of each value.
+    Map(Box<Ty>, Box<Constraints>),
 }
 
 /// The validation keywords of one value.
@@ -211,6 +212,9 @@ pub struct UnionDef {
     pub one_of: bool,
     /// The alternatives.
     pub variants: Vec<(String, Ty)>,
+    /// Each alternative's constraints beside its type (same order as `variants`; empty
+    /// when none has any).
+    pub constraints: Vec<Constraints>,
     /// The discriminating property, when there is one (a `#[serde(tag)]` enum whose
     /// variants hold the alternatives' other properties).
     pub tag: Option<String>,

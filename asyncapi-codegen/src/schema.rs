@@ -130,13 +130,14 @@ impl<'a> Schemas<'a> {
             let additional = map.get("additionalProperties");
             if !has_properties {
                 match additional {
-                    None | Some(Value::Bool(true)) => return Ok(Ty::Map(Box::new(Ty::Any))),
+                    None | Some(Value::Bool(true)) => {
+                        return Ok(Ty::Map(Box::new(Ty::Any), Box::default()))
+                    }
                     Some(Value::Object(_)) => {
-                        let inner = self.ty(
-                            &pointer::join(at, "additionalProperties"),
-                            &format!("{context}Value"),
-                        )?;
-                        return Ok(Ty::Map(Box::new(inner)));
+                        let values_at = pointer::join(at, "additionalProperties");
+                        let inner = self.ty(&values_at, &format!("{context}Value"))?;
+                        let constraints = self.value_constraints(&values_at, &inner)?;
+                        return Ok(Ty::Map(Box::new(inner), Box::new(constraints)));
                     }
                     Some(_) => {}
                 }
@@ -158,12 +159,7 @@ impl<'a> Schemas<'a> {
                     None => (Ty::Any, Constraints::default()),
                     Some(_) => {
                         let item = self.ty(&items_at, &format!("{context}Item"))?;
-                        let constraints = match self.schema_at(&items_at)? {
-                            Value::Object(items) if !items.contains_key("$ref") => {
-                                self.constraints(items, &items_at)?
-                            }
-                            _ => Constraints::default(),
-                        };
+                        let constraints = self.value_constraints(&items_at, &item)?;
                         (item, constraints)
                     }
                 };
@@ -320,12 +316,7 @@ impl<'a> Schemas<'a> {
                     None => Ty::Array(Box::new(Ty::Any), Box::default()),
                     Some(_) => {
                         let item = self.ty(&items_at, &format!("{name}Item"))?;
-                        let constraints = match self.schema_at(&items_at)? {
-                            Value::Object(items) if !items.contains_key("$ref") => {
-                                self.constraints(items, &items_at)?
-                            }
-                            _ => Constraints::default(),
-                        };
+                        let constraints = self.value_constraints(&items_at, &item)?;
                         Ty::Array(Box::new(item), Box::new(constraints))
                     }
                 }
@@ -354,6 +345,7 @@ impl<'a> Schemas<'a> {
                         .map(Some);
                 }
                 let mut variants = Vec::new();
+                let mut constraints = Vec::new();
                 let mut scope = Scope::new();
                 for (i, alternative) in alternatives.iter().enumerate() {
                     let here = format!("{}/{i}", pointer::join(at, keyword));
@@ -370,11 +362,16 @@ impl<'a> Schemas<'a> {
                         .unwrap_or_else(|| format!("Variant{i}"));
                     let variant = scope.claim(&naming::variant_name(&label));
                     let ty = self.ty(&here, &format!("{name}{variant}"))?;
+                    constraints.push(self.value_constraints(&here, &ty)?);
                     variants.push((variant, ty));
+                }
+                if constraints.iter().all(Constraints::is_empty) {
+                    constraints.clear();
                 }
                 return Ok(Some(TypeKind::Union(UnionDef {
                     one_of: keyword == "oneOf",
                     variants,
+                    constraints,
                     tag: None,
                     tag_values: Vec::new(),
                 })));
@@ -548,6 +545,7 @@ impl<'a> Schemas<'a> {
         Ok(TypeKind::Union(UnionDef {
             one_of: keyword == "oneOf",
             variants,
+            constraints: Vec::new(),
             tag: Some(tag),
             tag_values: values,
         }))
@@ -659,10 +657,12 @@ impl<'a> Schemas<'a> {
         let additional = match map.get("additionalProperties") {
             None | Some(Value::Bool(true)) => Additional::Keep,
             Some(Value::Bool(false)) => Additional::Deny,
-            Some(_) => Additional::Typed(self.ty(
-                &pointer::join(at, "additionalProperties"),
-                &format!("{name}Value"),
-            )?),
+            Some(_) => {
+                let values_at = pointer::join(at, "additionalProperties");
+                let ty = self.ty(&values_at, &format!("{name}Value"))?;
+                let constraints = self.value_constraints(&values_at, &ty)?;
+                Additional::Typed(ty, Box::new(constraints))
+            }
         };
         let count = |key: &str| map.get(key).and_then(Value::as_u64);
         Ok(StructDef {
@@ -686,12 +686,7 @@ impl<'a> Schemas<'a> {
         let ty = self.ty(at, &context)?;
         let (constraints, docs, nullable, default) = match schema {
             Value::Object(map) => {
-                let is_ref = map.contains_key("$ref");
-                let constraints = if is_ref || matches!(ty, Ty::Named(_)) && !is_leaf_named(map) {
-                    Constraints::default()
-                } else {
-                    self.constraints(map, at)?
-                };
+                let constraints = self.constraints_beside(schema, at, &ty)?;
                 let docs = self.docs(map, &constraints, true);
                 let nullable = types_of(map).contains(&"null");
                 (constraints, docs, nullable, map.get("default").cloned())
@@ -717,6 +712,32 @@ impl<'a> Schemas<'a> {
             default,
             boxed,
         })
+    }
+
+    /// The constraints that the value of type `ty` described by the schema at `at`
+    /// carries beside its type: none for a `$ref` or a named object or union (whose
+    /// type checks itself); `minProperties`/`maxProperties` for a map.
+    fn value_constraints(&self, at: &str, ty: &Ty) -> Result<Constraints> {
+        let schema = self.schema_at(at)?;
+        self.constraints_beside(schema, at, ty)
+    }
+
+    /// [`Self::value_constraints`] of `schema` (the schema at `at`).
+    fn constraints_beside(&self, schema: &Value, at: &str, ty: &Ty) -> Result<Constraints> {
+        let map = match schema {
+            Value::Object(map) if !map.contains_key("$ref") => map,
+            _ => return Ok(Constraints::default()),
+        };
+        if matches!(ty, Ty::Named(_)) && !is_leaf_named(map) {
+            return Ok(Constraints::default());
+        }
+        let mut constraints = self.constraints(map, at)?;
+        if matches!(ty, Ty::Map(..)) {
+            let count = |key: &str| map.get(key).and_then(Value::as_u64);
+            constraints.min_properties = count("minProperties");
+            constraints.max_properties = count("maxProperties");
+        }
+        Ok(constraints)
     }
 
     /// The validation keywords of one schema.
@@ -844,6 +865,12 @@ pub fn describe_constraints(c: &Constraints) -> Option<String> {
     }
     if c.unique_items {
         parts.push("items unique".into());
+    }
+    match (c.min_properties, c.max_properties) {
+        (Some(lo), Some(hi)) => parts.push(format!("{lo} to {hi} properties")),
+        (Some(lo), None) => parts.push(format!("at least {lo} properties")),
+        (None, Some(hi)) => parts.push(format!("at most {hi} properties")),
+        (None, None) => {}
     }
     match c.format.as_deref() {
         Some("byte") => parts.push("format `byte`: standard padded base64, enforced".into()),

@@ -50,6 +50,7 @@ pub const FIELD_KEYS: &[&str] = &[
     "max_properties",
     "format",
     "items",
+    "values",
     "skip",
     "required",
 ];
@@ -87,6 +88,8 @@ pub enum RawKind {
     Number(Num),
     UniqueItems(bool),
     Items(Vec<RawCheck>),
+    /// `values(...)`: the checks for every value of a map.
+    Values(Vec<RawCheck>),
     Skip,
 }
 
@@ -385,7 +388,7 @@ fn unknown_key(meta: &ParseNestedMeta, known: &[&str], place: &str) -> syn::Erro
     )
 }
 
-/// Parses one field-level key (recursively for `items(...)`) into `out`.
+/// Parses one field-level key (recursively for `items(...)` and `values(...)`) into `out`.
 ///
 /// Errors about a value (wrong literal kind, negative count) are pushed to `errors` and
 /// parsing goes on, so that one attribute can report several mistakes; syntax errors end
@@ -469,18 +472,25 @@ fn parse_check(
                 RawKind::UniqueItems(true)
             }
         }
-        "items" => {
+        "items" | "values" => {
             if !meta.input.peek(syn::token::Paren) {
+                let what = if name == "items" { "item" } else { "value" };
                 errors.push(syn::Error::new(
                     key.span(),
-                    "`items` takes the constraints for each item in parentheses: \
-                     `items(max_length = 10)`",
+                    format!(
+                        "`{name}` takes the constraints for each {what} in parentheses: \
+                         `{name}(max_length = 10)`"
+                    ),
                 ));
                 return skip_value(&meta);
             }
             let mut inner = Vec::new();
             meta.parse_nested_meta(|m| parse_check(m, &mut inner, errors))?;
-            RawKind::Items(inner)
+            if name == "items" {
+                RawKind::Items(inner)
+            } else {
+                RawKind::Values(inner)
+            }
         }
         "skip" => {
             reject_value(&meta, "skip")?;

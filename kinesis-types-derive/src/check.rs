@@ -265,13 +265,22 @@ fn shape(fields: &Fields, ctx: FieldCtx, patterns: &mut Patterns, errors: &mut E
             }
         }
         let flatten = s.flatten.then(|| flatten_kind(&f.ty));
+        // A flattened map's values are the extra properties: `values(...)` applies to
+        // each of them; nothing else has a value of its own to check.
+        let values_only = matches!(flatten, Some(Flatten::Map { .. }));
         if flatten.is_some() {
-            if let Some(first) = checks.first() {
-                errors.push(syn::Error::new(
-                    first.span,
+            let misplaced = checks
+                .iter()
+                .find(|check| !(values_only && matches!(check.kind, CheckKind::Values(_))));
+            if let Some(first) = misplaced {
+                let message = if values_only {
+                    "only `values(...)` applies to a #[serde(flatten)] map: the constraints \
+                     inside it apply to each property the map takes"
+                } else {
                     "constraints on a #[serde(flatten)] field are not supported: put them on \
-                     the fields of the flattened type",
-                ));
+                     the fields of the flattened type"
+                };
+                errors.push(syn::Error::new(first.span, message));
             }
         }
         let deserialize_with = match (s.deserialize_with, s.with) {
@@ -462,7 +471,7 @@ fn checks(
             RawKind::Skip if top => skip = Some(check),
             RawKind::Skip => errors.push(syn::Error::new(
                 check.key.span(),
-                "`skip` applies to a whole field, not inside `items(...)`",
+                "`skip` applies to a whole field, not inside `items(...)` or `values(...)`",
             )),
             _ => {}
         }
@@ -544,6 +553,10 @@ fn checks(
                 let (inner, _) = checks(inner, patterns, errors, false);
                 CheckKind::Items(inner)
             }
+            RawKind::Values(inner) => {
+                let (inner, _) = checks(inner, patterns, errors, false);
+                CheckKind::Values(inner)
+            }
             RawKind::Skip => continue,
         };
         out.push(Check { span, kind });
@@ -623,6 +636,43 @@ mod tests {
             );
         }
         assert_eq!(found.len(), expected.len(), "{found:#?}");
+    }
+
+    #[test]
+    fn flattened_maps_take_values_only() {
+        let found = errors(quote::quote! {
+            struct S {
+                #[serde(flatten)]
+                #[validate(values(max_length = 3, values(minimum = 0)))]
+                a: std::collections::BTreeMap<String, String>,
+            }
+        });
+        assert!(found.is_empty(), "{found:?}");
+        let found = errors(quote::quote! {
+            struct S {
+                #[serde(flatten)]
+                #[validate(max_properties = 3, values(max_length = 3))]
+                a: std::collections::BTreeMap<String, String>,
+                #[serde(flatten)]
+                #[validate(values(max_length = 3))]
+                b: Inner,
+                #[validate(values(skip))]
+                c: std::collections::BTreeMap<String, String>,
+            }
+        });
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert!(
+            found[0].starts_with("only `values(...)` applies"),
+            "{found:?}"
+        );
+        assert!(
+            found[1].starts_with("constraints on a #[serde(flatten)]"),
+            "{found:?}"
+        );
+        assert!(
+            found[2].contains("not inside `items(...)` or `values(...)`"),
+            "{found:?}"
+        );
     }
 
     #[test]

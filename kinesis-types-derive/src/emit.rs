@@ -30,7 +30,21 @@ pub fn emit(model: &Model) -> TokenStream {
         Body::Struct(body) => (e.struct_validate(body), e.struct_json(body)),
         Body::Enum(body) => (e.enum_validate(body), e.enum_json(body)),
     };
-    let validate_generics = bounded(&model.generics, quote!(#krate::Validate));
+    let mut validate_generics = bounded(&model.generics, quote!(#krate::Validate));
+    if let Body::Enum(body) = &model.body {
+        if e.counts_alternatives(body) {
+            // The alternatives are counted on the value's JSON.
+            let more = bounded(
+                &model.generics,
+                quote!(#krate::ValidateJson + #krate::__private::serde::Serialize),
+            );
+            if let (Some(clause), Some(extra)) =
+                (validate_generics.where_clause.as_mut(), more.where_clause)
+            {
+                clause.predicates.extend(extra.predicates);
+            }
+        }
+    }
     let (v_impl, v_ty, v_where) = validate_generics.split_for_impl();
     let json_generics = bounded(&model.generics, quote!(#krate::ValidateJson));
     let (j_impl, j_ty, j_where) = json_generics.split_for_impl();
@@ -195,6 +209,23 @@ impl Emitter<'_> {
                             }
                         }
                     }
+                    CheckKind::Values(inner) => {
+                        let values = format_ident!("__values{}", depth + 1);
+                        let key = format_ident!("__k{}", depth + 1);
+                        let vi = format_ident!("__v{}", depth + 1);
+                        let pi = format_ident!("__p{}", depth + 1);
+                        let inner = self.checks(inner, &vi, &pi, depth + 1);
+                        quote_spanned! {span=>
+                            if let ::core::option::Option::Some(#values) =
+                                #private::MaybeMap::map_values(#v)
+                            {
+                                for (#key, #vi) in #values {
+                                    let #pi = #p.key(#key);
+                                    #inner
+                                }
+                            }
+                        }
+                    }
                 }
             })
             .collect()
@@ -209,8 +240,19 @@ impl Emitter<'_> {
             return TokenStream::new();
         }
         if field.flatten.is_some() {
-            // A flattened value's members sit in the same object.
-            return quote!(#krate::Validate::validate_at(#access, path, report););
+            // A flattened value's members sit in the same object; `values(...)` of a
+            // flattened map applies to each of them, at its key.
+            let v = format_ident!("__v0");
+            let p = format_ident!("__p0");
+            let checks = self.checks(&field.checks, &v, &p, 0);
+            return quote! {
+                {
+                    let #p: #krate::Path<'_> = *path;
+                    let #v = #access;
+                    #checks
+                    #krate::Validate::validate_at(#v, path, report);
+                }
+            };
         }
         let v = format_ident!("__v0");
         let p = format_ident!("__p0");
@@ -381,11 +423,38 @@ impl Emitter<'_> {
             });
             quote!(#pattern => { #setup #validate })
         });
-        quote! {
+        let held = quote! {
             match self {
                 #(#arms)*
             }
+        };
+        if !self.counts_alternatives(body) {
+            return held;
         }
+        // oneOf: serde took the first variant that deserializes, but the value may match
+        // others too, or fail that variant's constraints and match another. Count the
+        // alternatives its JSON matches, exactly as `validate_json` does, so that both
+        // report the same: nothing for one match (whichever variant holds it), `oneOf`
+        // for none or several.
+        let variants: Vec<&Variant> = body.variants.iter().filter(|v| !v.serde_skip).collect();
+        let count = self.untagged_json(body, &variants);
+        quote! {
+            match #krate::__private::serde_json::to_value(self) {
+                ::core::result::Result::Ok(__json) => {
+                    let value = &__json;
+                    #count
+                }
+                ::core::result::Result::Err(_) => { #held }
+            }
+        }
+    }
+
+    /// Whether `validate()` counts the alternatives an untagged `one_of` value matches
+    /// (not for a type with a lifetime parameter, which has no `ValidateJson`).
+    fn counts_alternatives(&self, body: &EnumBody) -> bool {
+        matches!(body.repr, Repr::Untagged)
+            && body.one_of
+            && self.model.generics.lifetimes().next().is_none()
     }
 
     // ---------------------------------------------------------------- ValidateJson
@@ -514,6 +583,7 @@ impl Emitter<'_> {
         deny_unknown_fields: bool,
     ) -> TokenStream {
         let krate = self.krate();
+        let value_ty = self.value_ty();
         let mut out = TokenStream::new();
         let mut keys: Vec<&str> = claimed.to_vec();
         for field in &shape.fields {
@@ -561,14 +631,43 @@ impl Emitter<'_> {
                 continue;
             }
             out.extend(match flatten {
-                Flatten::Map { value: item } => quote! {
-                    for (__key, __item) in #obj {
-                        if !#is_claimed {
-                            let __p: #krate::Path<'_> = #path.key(__key);
-                            <#item as #krate::ValidateJson>::validate_json(__item, &__p, report);
+                Flatten::Map { value: item } => {
+                    // `values(...)`: each property's constraints, checked on its typed
+                    // value as `Validate` does, before what is inside the properties.
+                    let values = field.checks.iter().filter_map(|check| match &check.kind {
+                        CheckKind::Values(inner) => Some(inner),
+                        _ => None,
+                    });
+                    let value_checks = values.map(|inner| {
+                        let v = format_ident!("__v1");
+                        let p = format_ident!("__p1");
+                        let checks = self.checks(inner, &v, &p, 1);
+                        // In key order, as the typed map (a `BTreeMap`) holds them.
+                        quote! {
+                            let mut __extra: ::std::vec::Vec<(&::std::string::String, &#value_ty)> =
+                                #obj.iter().filter(|(__key, _)| !#is_claimed).collect();
+                            __extra.sort_by(|a, b| a.0.cmp(b.0));
+                            for (__key, __item) in __extra {
+                                let __typed: ::core::result::Result<#item, #krate::__private::serde_json::Error> =
+                                    <#item as #krate::__private::serde::Deserialize>::deserialize(__item);
+                                if let ::core::result::Result::Ok(__typed) = __typed {
+                                    let #p: #krate::Path<'_> = #path.key(__key);
+                                    let #v = &__typed;
+                                    #checks
+                                }
+                            }
+                        }
+                    });
+                    quote! {
+                        #(#value_checks)*
+                        for (__key, __item) in #obj {
+                            if !#is_claimed {
+                                let __p: #krate::Path<'_> = #path.key(__key);
+                                <#item as #krate::ValidateJson>::validate_json(__item, &__p, report);
+                            }
                         }
                     }
-                },
+                }
                 Flatten::AnyMap => TokenStream::new(),
                 Flatten::Struct {
                     optional: false,

@@ -34,7 +34,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// Several keys may share one `#[validate(...)]` or be spread over several; each key may
 /// be given once per field. Constraints apply to the field's value; on an `Option`, they
 /// apply when it is `Some` (the runtime's `MaybeText`/`MaybeNumber`/`MaybeItems`/
-/// `MaybeObject` traits decide which types a constraint accepts, and a constraint on a
+/// `MaybeObject`/`MaybeMap` traits decide which types a constraint accepts, and a constraint on a
 /// type it does not fit is a compile error pointing at the attribute).
 ///
 /// | attribute | JSON Schema | applies to |
@@ -50,6 +50,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | `format = "byte"` | `format: byte` | strings: standard, padded base64 is enforced |
 /// | `format = "<other>"` | `format` | accepted as an annotation, not enforced (as JSON Schema does by default) |
 /// | `items(...)` | `items` | arrays: the constraints inside apply to every item, located by index; nests (`items(items(...))`) |
+/// | `values(...)` | `additionalProperties` (a schema) | maps from `String`: the constraints inside apply to every value, located by its key; nests with `items(...)` and itself. The one key allowed on a `#[serde(flatten)]` map, where it applies to each property the map takes |
 /// | `skip` | | the field is neither checked nor descended into (alone: no other key with it) |
 /// | `required` | `required` | a missing property is a `required` violation even though the field is an `Option`: for a required property whose schema allows `null` (`None` is JSON `null`). Read the field with `#[serde(deserialize_with = "kinesis_types::__private::nullable")]` and no `default`, so that serde refuses a missing property too (serde reads a missing plain `Option` as `None`; `required` on one is a compile error) |
 ///
@@ -74,7 +75,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | attribute | meaning |
 /// | --- | --- |
 /// | `crate = "path"` | where the runtime is (default `::kinesis_types`) |
-/// | `one_of` | on a `#[serde(untagged)]` enum: the JSON must match exactly one variant (`oneOf`) |
+/// | `one_of` | on a `#[serde(untagged)]` enum: the JSON must match exactly one variant (`oneOf`). serde takes the first variant that deserializes, so `validate()` serializes the value (the enum must implement `serde::Serialize`) and counts the variants its JSON matches as `validate_json` does, reporting the same; a type with a lifetime parameter checks the variant it holds only |
 /// | `any_of` | on a `#[serde(untagged)]` enum: at least one variant (`anyOf`, the default) |
 /// | `min_properties = N`, `max_properties = N` | on a struct with named fields: `minProperties`/`maxProperties` of the whole object, at the object's pointer. `validate_json` counts the JSON object's members; `validate()` counts the fields present (required fields, `Some` optional ones) plus the properties of `flatten`ed maps |
 ///
@@ -95,7 +96,8 @@ use syn::{parse_macro_input, DeriveInput};
 /// - `flatten`: a map from `String` (`BTreeMap<String, T>`, `HashMap<String, T>`, ...)
 ///   takes the properties no other field names, each checked as a `T` (nothing to check
 ///   for `T` = `Value`, as in `serde_json::Map<String, Value>`); a flattened struct is
-///   checked against the same object. Constraints cannot be put on a flattened field;
+///   checked against the same object. Constraints cannot be put on a flattened field,
+///   except `values(...)` on a flattened map;
 /// - `deny_unknown_fields`: every other property is an `additionalProperties` violation;
 /// - `transparent` and newtype structs are their field, at the same pointer; tuple
 ///   structs are arrays of exactly their length;

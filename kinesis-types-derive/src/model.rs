@@ -123,6 +123,8 @@ pub enum CheckKind {
     FormatByte,
     /// Checks applied to every item of an array.
     Items(Vec<Check>),
+    /// Checks applied to every value of a map (located by its key).
+    Values(Vec<Check>),
 }
 
 /// A number literal from an attribute.

@@ -275,6 +275,68 @@ struct Lists {
     opaque: Option<Opaque>,
 }
 
+#[derive(Debug, Deserialize, Validate)]
+struct MapValues {
+    #[validate(max_properties = 2, values(minimum = 0))]
+    limits: BTreeMap<String, i64>,
+    #[validate(values(max_items = 1, items(max_length = 2)))]
+    groups: Option<BTreeMap<String, Vec<String>>>,
+    #[validate(values(values(pattern = "^[a-z]+$")))]
+    nested: Option<BTreeMap<String, BTreeMap<String, String>>>,
+    #[serde(flatten)]
+    #[validate(values(max_length = 3))]
+    extra: BTreeMap<String, String>,
+}
+
+#[test]
+fn map_values_located_by_key() {
+    let found = agree::<MapValues>(json!({
+        "limits": {"a": -1, "b": 0, "c": 1},
+        "groups": {"g": ["abc", "d"]},
+        "nested": {"n": {"k": "ABC"}},
+        "zz": "long",
+        "aa": "ok",
+        "ab": "longer",
+    }));
+    assert_eq!(
+        found,
+        [
+            v(
+                "/limits",
+                Keyword::MaxProperties,
+                "3 properties, more than maxProperties 2"
+            ),
+            v("/limits/a", Keyword::Minimum, "-1 is less than minimum 0"),
+            v(
+                "/groups/g",
+                Keyword::MaxItems,
+                "2 items, more than maxItems 1"
+            ),
+            v(
+                "/groups/g/0",
+                Keyword::MaxLength,
+                "3 characters, more than maxLength 2"
+            ),
+            v(
+                "/nested/n/k",
+                Keyword::Pattern,
+                "\"ABC\" does not match pattern ^[a-z]+$"
+            ),
+            v(
+                "/ab",
+                Keyword::MaxLength,
+                "6 characters, more than maxLength 3"
+            ),
+            v(
+                "/zz",
+                Keyword::MaxLength,
+                "4 characters, more than maxLength 3"
+            ),
+        ]
+    );
+    assert!(agree::<MapValues>(json!({"limits": {}, "x": "abc"})).is_empty());
+}
+
 #[test]
 fn arrays_maps_and_items() {
     let lists = Lists {
@@ -740,7 +802,7 @@ fn rename_all_and_deserialize_with() {
 
 // ------------------------------------------------------------------------- enums with data
 
-#[derive(Debug, Deserialize, Validate)]
+#[derive(Debug, Deserialize, serde::Serialize, Validate)]
 #[serde(untagged)]
 #[validate(one_of)]
 enum IdOrName {
@@ -748,7 +810,7 @@ enum IdOrName {
     Name(#[validate(max_length = 3)] String),
 }
 
-#[derive(Debug, Deserialize, Validate)]
+#[derive(Debug, Deserialize, serde::Serialize, Validate)]
 #[serde(untagged)]
 #[validate(one_of)]
 enum Overlap {
@@ -765,18 +827,17 @@ enum RecordOrKey {
 
 #[test]
 fn untagged_enums_are_one_of_or_any_of() {
+    // Typed `one_of` values are checked as their JSON: a value no alternative takes is a
+    // `oneOf` violation, as `validate_json` reports it.
     assert_eq!(
         check(&IdOrName::Id(0)),
-        [v("", Keyword::Minimum, "0 is less than minimum 1")]
+        [v("", Keyword::OneOf, "matches none of the 2 alternatives")]
     );
     assert_eq!(
         check(&IdOrName::Name("abcd".into())),
-        [v(
-            "",
-            Keyword::MaxLength,
-            "4 characters, more than maxLength 3"
-        )]
+        [v("", Keyword::OneOf, "matches none of the 2 alternatives")]
     );
+    assert!(check(&IdOrName::Id(5)).is_empty());
     assert!(check_json::<IdOrName>(json!(5)).is_empty());
     assert!(check_json::<IdOrName>(json!("abc")).is_empty());
     assert_eq!(
@@ -792,6 +853,18 @@ fn untagged_enums_are_one_of_or_any_of() {
         )]
     );
     assert!(check_json::<Overlap>(json!("ABC")).is_empty());
+    // Typed, the same: serde took the first variant, but the value matches the other
+    // too; and a value the first variant refuses is fine when the other takes it.
+    assert_eq!(
+        check(&Overlap::Short("abc".into())),
+        [v(
+            "",
+            Keyword::OneOf,
+            "matches 2 alternatives, oneOf requires exactly one"
+        )]
+    );
+    assert!(check(&Overlap::Short("abcdefgh".into())).is_empty());
+    assert!(check(&Overlap::Lower("ABC".into())).is_empty());
     assert!(check_json::<RecordOrKey>(json!("abc")).is_empty());
     assert_eq!(
         check_json::<RecordOrKey>(json!({ "PartitionKey": "" })),
@@ -1064,17 +1137,22 @@ fn typed_and_json_walks_agree() {
         1
     );
     assert_eq!(agree::<Outer>(json!({ "id": "i", "size": 0 })).len(), 1);
-    // An untagged value deserializes as the first variant of its shape; the typed check
-    // then names that variant's constraint, where the JSON walk (like JSON Schema) says
-    // no alternative matches. Both refuse it.
+    // An untagged `one_of` value deserializes as the first variant of its shape; the
+    // typed check counts the alternatives its JSON matches, as the JSON walk (like JSON
+    // Schema) does: none here, several, or one that is not the variant serde chose.
     assert_eq!(
-        check(&serde_json::from_value::<IdOrName>(json!(0)).unwrap()),
-        [v("", Keyword::Minimum, "0 is less than minimum 1")]
-    );
-    assert_eq!(
-        check_json::<IdOrName>(json!(0)),
+        agree::<IdOrName>(json!(0)),
         [v("", Keyword::OneOf, "matches none of the 2 alternatives")]
     );
+    assert_eq!(
+        agree::<Overlap>(json!("abc")),
+        [v(
+            "",
+            Keyword::OneOf,
+            "matches 2 alternatives, oneOf requires exactly one"
+        )]
+    );
+    assert!(agree::<Overlap>(json!("abcdefgh")).is_empty());
 }
 
 // ------------------------------------------------------------- object property counts
