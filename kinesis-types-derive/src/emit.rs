@@ -449,12 +449,13 @@ impl Emitter<'_> {
         }
     }
 
-    /// Whether `validate()` counts the alternatives an untagged `one_of` value matches
-    /// (not for a type with a lifetime parameter, which has no `ValidateJson`).
+    /// Whether `validate()` counts the alternatives an untagged value matches, as
+    /// `validate_json` does: serde keeps the first alternative that deserializes, but
+    /// JSON Schema's verdict depends on all of them (`anyOf`: a later one may accept a
+    /// value the held one refuses; `oneOf`: a second match is a violation). Not for a
+    /// type with a lifetime parameter, which has no `ValidateJson`.
     fn counts_alternatives(&self, body: &EnumBody) -> bool {
-        matches!(body.repr, Repr::Untagged)
-            && body.one_of
-            && self.model.generics.lifetimes().next().is_none()
+        matches!(body.repr, Repr::Untagged) && self.model.generics.lifetimes().next().is_none()
     }
 
     // ---------------------------------------------------------------- ValidateJson

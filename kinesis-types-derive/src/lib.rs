@@ -76,7 +76,7 @@ use syn::{parse_macro_input, DeriveInput};
 /// | --- | --- |
 /// | `crate = "path"` | where the runtime is (default `::kinesis_types`) |
 /// | `one_of` | on a `#[serde(untagged)]` enum: the JSON must match exactly one variant (`oneOf`). serde takes the first variant that deserializes, so `validate()` serializes the value (the enum must implement `serde::Serialize`) and counts the variants its JSON matches as `validate_json` does, reporting the same; a type with a lifetime parameter checks the variant it holds only |
-/// | `any_of` | on a `#[serde(untagged)]` enum: at least one variant (`anyOf`, the default) |
+/// | `any_of` | on a `#[serde(untagged)]` enum: at least one variant (`anyOf`, the default). As for `one_of`, `validate()` serializes the value (so the enum must implement `serde::Serialize`) and checks it against every variant: a value the held variant refuses is valid when another takes it |
 /// | `min_properties = N`, `max_properties = N` | on a struct with named fields: `minProperties`/`maxProperties` of the whole object, at the object's pointer. `validate_json` counts the JSON object's members; `validate()` counts the fields present (required fields, `Some` optional ones) plus the properties of `flatten`ed maps |
 ///
 /// # What serde attributes mean here

@@ -39,7 +39,7 @@ fn v(pointer: &str, keyword: Keyword, message: &str) -> (String, Keyword, String
 
 // ------------------------------------------------------------------------- strings
 
-#[derive(Debug, Deserialize, Validate)]
+#[derive(Debug, Deserialize, serde::Serialize, Validate)]
 #[serde(rename_all = "PascalCase")]
 struct Record {
     #[validate(min_length = 1, max_length = 256)]
@@ -449,7 +449,7 @@ enum Encryption {
     Kms,
 }
 
-#[derive(Debug, Deserialize, Validate)]
+#[derive(Debug, Deserialize, serde::Serialize, Validate)]
 struct Key(#[validate(max_length = 3)] String);
 
 #[derive(Debug, Deserialize, Validate)]
@@ -818,7 +818,7 @@ enum Overlap {
     Lower(#[validate(pattern = "^[a-z]+$")] String),
 }
 
-#[derive(Debug, Deserialize, Validate)]
+#[derive(Debug, Deserialize, serde::Serialize, Validate)]
 #[serde(untagged)]
 enum RecordOrKey {
     Record(Record),
@@ -1268,4 +1268,27 @@ fn required_nullable_fields_must_be_present_and_may_be_null() {
         check_json::<Nullable>(json!({"note": 5})),
         [v("/note", Keyword::Type, "5 is not of type string")]
     );
+}
+
+/// anyOf [number >= 0, integer <= 100]: serde keeps the first variant for -5, which its
+/// own bound refuses, but the second alternative takes it, so the value is valid.
+#[derive(Debug, Deserialize, serde::Serialize, Validate)]
+#[serde(untagged)]
+enum NonNegativeOrSmall {
+    NonNegative(#[validate(minimum = 0)] f64),
+    Small(#[validate(maximum = 100)] i64),
+}
+
+#[test]
+fn any_of_is_decided_by_every_alternative() {
+    let held: NonNegativeOrSmall = serde_json::from_value(json!(-5)).unwrap();
+    assert!(matches!(held, NonNegativeOrSmall::NonNegative(_)));
+    assert!(check(&held).is_empty());
+    assert!(check_json::<NonNegativeOrSmall>(json!(-5)).is_empty());
+    assert!(kinesis_types::from_str::<NonNegativeOrSmall>("-5").is_ok());
+    // -0.5 fits neither: not >= 0, and not an integer.
+    let expected = [v("", Keyword::AnyOf, "matches none of the 2 alternatives")];
+    let refused: NonNegativeOrSmall = serde_json::from_value(json!(-0.5)).unwrap();
+    assert_eq!(check(&refused), expected);
+    assert_eq!(check_json::<NonNegativeOrSmall>(json!(-0.5)), expected);
 }
