@@ -33,10 +33,10 @@
 //! | `items`, arrays of arrays | `Vec<T>` |
 //! | `additionalProperties` absent or `true` | extra properties kept in a flattened `JsonMap`, so they round-trip |
 //! | `additionalProperties: false` | `#[serde(deny_unknown_fields)]`; unknown properties are `additionalProperties` violations |
-//! | `additionalProperties: {schema}` | a `BTreeMap<String, T>` (no named properties), or one flattened next to the fields |
+//! | `additionalProperties: {schema}` | a `BTreeMap<String, T>` (no named properties), or one flattened next to the fields; the schema's constraints apply to every value (`#[validate(values(...))]`) |
 //! | `allOf` | merged into one schema first (see the `all_of` module): one struct, or one value with combined bounds |
 //! | `oneOf`/`anyOf` with a `discriminator` or a required `const` property common to all alternatives | a `#[serde(tag)]` enum, one struct per alternative |
-//! | other `oneOf`/`anyOf` | an untagged enum; `oneOf` refuses a value matching several |
+//! | other `oneOf`/`anyOf` | an untagged enum whose variants carry their alternative's constraints; the value is checked against every alternative (not just the one serde kept), and `oneOf` refuses a value matching several |
 //! | `$ref` to a schema that refers back to itself | the field is boxed |
 //! | `true`, `{}` | `JsonValue` |
 //! | `pattern` (ECMA-262, unanchored), `minLength`/`maxLength` (code points), `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`, `minItems`, `maxItems`, `uniqueItems`, `minProperties`, `maxProperties` | `#[validate(...)]` checks, reported with JSON pointers |
