@@ -346,6 +346,13 @@ pub mod de {
         }
     }
 
+    /// `null` or a value.
+    impl<'de, T: BorrowDeserialize<'de>> BorrowDeserialize<'de> for crate::Nullable<T> {
+        fn borrow_deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+            Option::<T>::borrow_deserialize(deserializer).map(crate::Nullable::from)
+        }
+    }
+
     /// Adapts [`BorrowDeserialize`] to serde's `Deserialize`.
     struct Lend<T>(T);
 
@@ -375,5 +382,88 @@ pub mod de {
         deserializer: D,
     ) -> Result<Option<T>, D::Error> {
         Option::<T>::borrow_deserialize(deserializer)
+    }
+
+    /// For required nullable fields, as `nullables::required`: `Nullable<T>`.
+    pub fn nullable_required<'de, D: Deserializer<'de>, T: BorrowDeserialize<'de>>(
+        deserializer: D,
+    ) -> Result<crate::Nullable<T>, D::Error> {
+        crate::Nullable::<T>::borrow_deserialize(deserializer)
+    }
+
+    /// For optional nullable fields, as `nullables::optional`: `Option<Nullable<T>>`,
+    /// absent is `None` (with `#[serde(default)]`), `null` is `Some(Nullable::Null)`.
+    pub fn nullable_optional<'de, D: Deserializer<'de>, T: BorrowDeserialize<'de>>(
+        deserializer: D,
+    ) -> Result<Option<crate::Nullable<T>>, D::Error> {
+        nullable_required(deserializer).map(Some)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::de::{lend, non_null, nullable_optional, nullable_required};
+    use super::*;
+    use crate::Nullable;
+
+    #[derive(serde::Deserialize)]
+    struct Containers<'a> {
+        #[serde(borrow, deserialize_with = "lend")]
+        list: Vec<Cow<'a, str>>,
+        #[serde(borrow, default, deserialize_with = "non_null")]
+        optional: Option<Cow<'a, str>>,
+        #[serde(borrow, deserialize_with = "nullable_required")]
+        nullable: Nullable<Cow<'a, str>>,
+        #[serde(borrow, default, deserialize_with = "nullable_optional")]
+        maybe_null: Option<Nullable<Cow<'a, str>>>,
+        #[serde(borrow, deserialize_with = "lend")]
+        map: BTreeMap<String, Vec<Cow<'a, str>>>,
+        #[serde(borrow)]
+        data: Base64Ref<'a>,
+    }
+
+    #[allow(clippy::ptr_arg)] // the variant is what is looked at
+    fn borrowed(cow: &Cow<'_, str>) -> bool {
+        matches!(cow, Cow::Borrowed(_))
+    }
+
+    #[test]
+    fn strings_in_containers_are_lent_unless_escaped() {
+        let text = r#"{"list": ["a", "b\n"], "optional": "o", "nullable": "n",
+            "maybe_null": null, "map": {"k": ["v"]}, "data": "AA=="}"#;
+        let c: Containers = serde_json::from_str(text).unwrap();
+        assert!(borrowed(&c.list[0]) && !borrowed(&c.list[1]));
+        assert_eq!(c.list[1], "b\n");
+        assert!(c.optional.as_ref().is_some_and(borrowed));
+        assert!(matches!(&c.nullable, Nullable::Value(v) if borrowed(v)));
+        assert_eq!(c.maybe_null, Some(Nullable::Null));
+        assert!(borrowed(&c.map["k"][0]));
+        assert!(borrowed(c.data.as_cow()));
+        assert_eq!(c.data.decoded_len(), Some(1));
+        assert_eq!(c.data.clone().into_owned().decode().unwrap(), [0]);
+
+        // Absent optional properties are `None`; `null` is refused where it is not a value.
+        let text = r#"{"list": [], "nullable": null, "map": {}, "data": ""}"#;
+        let c: Containers = serde_json::from_str(text).unwrap();
+        assert_eq!((c.optional, c.maybe_null), (None, None));
+        assert_eq!(c.nullable, Nullable::Null);
+        let text = r#"{"list": [], "optional": null, "nullable": null, "map": {}, "data": ""}"#;
+        assert!(serde_json::from_str::<Containers>(text).is_err());
+        let text = r#"{"list": [null], "nullable": null, "map": {}, "data": ""}"#;
+        assert!(serde_json::from_str::<Containers>(text).is_err());
+    }
+
+    #[test]
+    fn into_owned_copies_what_is_borrowed() {
+        let list: Vec<Cow<'_, str>> = vec![Cow::Borrowed("a"), Cow::Owned("b".into())];
+        assert_eq!(
+            IntoOwned::into_owned(list),
+            vec!["a".to_string(), "b".into()]
+        );
+        let nested: Option<Box<Nullable<Cow<'_, str>>>> = Some(Box::new(Nullable::Null));
+        assert_eq!(
+            IntoOwned::into_owned(nested),
+            Some(Box::new(Nullable::Null))
+        );
     }
 }

@@ -376,9 +376,17 @@ impl Borrower<'_> {
                         with = true;
                         let function = nv.value.to_token_stream().to_string();
                         let function = function.trim_matches('"');
+                        // The runtime's lending twin of each deserializer that would
+                        // copy strings.
                         let lent = function
                             .strip_prefix(&private)
-                            .filter(|f| lending && matches!(*f, "non_null" | "nullable"));
+                            .filter(|_| lending)
+                            .and_then(|f| match f {
+                                "non_null" | "nullable" => Some(f),
+                                "nullables::required" => Some("nullable_required"),
+                                "nullables::optional" => Some("nullable_optional"),
+                                _ => None,
+                            });
                         if let Some(f) = lent {
                             let path = format!("{private}borrowed::{f}");
                             metas.push(quote!(deserialize_with = #path));
@@ -418,5 +426,65 @@ impl Borrower<'_> {
             }
         }
         quote!(#(#out)*)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Builder;
+
+    fn generate(fixture: &str, borrowed: bool) -> String {
+        let path = format!("{}/tests/fixtures/{fixture}", env!("CARGO_MANIFEST_DIR"));
+        Builder::new(path)
+            .schemars_feature(None)
+            .borrowed(borrowed)
+            .generate()
+            .expect("the fixture generates")
+    }
+
+    #[test]
+    fn off_by_default_and_the_owned_code_unchanged_when_on() {
+        let off = generate("numbers.yaml", false);
+        let on = generate("numbers.yaml", true);
+        assert!(!off.contains("pub mod borrowed"));
+        let start = on.find("/// Zero-copy twins").expect("a borrowed module");
+        assert_eq!(&on[..start].trim_end(), &off.trim_end());
+    }
+
+    #[test]
+    fn strings_in_containers_are_lent_and_text_free_types_are_shared() {
+        let code = generate("numbers.yaml", true);
+        // A required nullable string: the lending twin of its deserializer.
+        assert!(code.contains(
+            "deserialize_with = \"::kinesis_types::__private::borrowed::nullable_required\",\n            borrow\n        )]\n        #[validate(required)]\n        #[validate(max_length = 20)]\n        pub note: ::kinesis_types::Nullable<::std::borrow::Cow<'a, str>>,"
+        ), "{code}");
+        let code = generate("arrays.yaml", true);
+        assert!(
+            code.contains("pub ids: Vec<::std::borrow::Cow<'a, str>>,"),
+            "{code}"
+        );
+        assert!(code.contains("::kinesis_types::__private::borrowed::lend"));
+        // Every twin converts into, and names, its owned type.
+        let twins = code
+            .matches("<'a> ::kinesis_types::Borrowed<'a> for ")
+            .count();
+        assert!(twins > 0);
+        assert_eq!(
+            twins,
+            code.matches("pub fn into_owned(self) -> super::").count()
+        );
+    }
+
+    #[test]
+    fn types_without_text_have_no_twin() {
+        let code = generate("unions.yaml", true);
+        let module = &code[code.find("pub mod borrowed").expect("a borrowed module")..];
+        // Unit enums are shared with the owned module, never twinned.
+        for line in module
+            .lines()
+            .filter(|l| l.trim_start().starts_with("pub enum "))
+        {
+            assert!(line.contains("<'a>"), "{line}");
+        }
     }
 }
