@@ -26,6 +26,10 @@
 //! - `format: byte` is enforced as standard, padded base64 ([`Base64Data`]): the one
 //!   deliberate strictness beyond JSON Schema, which treats formats as annotations.
 //!
+//! Zero-copy parsing: [`from_slice_borrowed`] reads the twins in [`borrowed`], whose
+//! strings borrow from the input where they need no unescaping; validation and errors
+//! are the same as for the owned types.
+//!
 //! Violations carry RFC 6901 JSON pointers with the wire names
 //! (`/Records/0/kinesis/partitionKey`), comparable with other validators' instance paths.
 

@@ -8,23 +8,6 @@
 //! owned `String`. Types without text (unit enums, numbers) are shared with the owned
 //! module, and properties the schema does not list are kept as JSON, as in the owned
 //! types (they are rare, and an empty map costs nothing).
-//!
-//! ```
-//! use kinesis_types::{borrowed, Validate};
-//! use std::borrow::Cow;
-//!
-//! let input = br#"{
-//!     "SequenceNumber": "49590338271490256608559692538361571095921575989136588898",
-//!     "Data": "SGVsbG8sIFdvcmxkIQ==",
-//!     "PartitionKey": "user-42"
-//! }"#;
-//! let record: borrowed::KinesisRecord = kinesis_types::from_slice_borrowed(input)?;
-//! assert!(matches!(record.partition_key, Cow::Borrowed("user-42")));
-//! assert_eq!(record.data.decode()?, b"Hello, World!");
-//! let owned: kinesis_types::KinesisRecord = record.into_owned();
-//! assert!(owned.validate().is_ok());
-//! # Ok::<(), Box<dyn std::error::Error>>(())
-//! ```
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -63,6 +46,23 @@ pub trait IntoOwned {
 /// Parses `bytes` as JSON into a borrowed type and validates it: like
 /// [`crate::from_slice`], with strings borrowed from `bytes` where they need no
 /// unescaping. Errors are the same as [`crate::from_slice`] gives for the owned type.
+///
+/// ```
+/// use kinesis_types::{borrowed, Validate};
+/// use std::borrow::Cow;
+///
+/// let input = br#"{
+///     "SequenceNumber": "49590338271490256608559692538361571095921575989136588898",
+///     "Data": "SGVsbG8sIFdvcmxkIQ==",
+///     "PartitionKey": "user-42"
+/// }"#;
+/// let record: borrowed::KinesisRecord = kinesis_types::from_slice_borrowed(input)?;
+/// assert!(matches!(record.partition_key, Cow::Borrowed("user-42")));
+/// assert_eq!(record.data.decode()?, b"Hello, World!");
+/// let owned: kinesis_types::KinesisRecord = record.into_owned();
+/// assert!(owned.validate().is_ok());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn from_slice_borrowed<'a, T: Borrowed<'a>>(bytes: &'a [u8]) -> Result<T, Error> {
     match serde_json::from_slice::<T>(bytes) {
         Ok(value) => crate::parse::validated(value),
