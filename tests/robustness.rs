@@ -501,7 +501,10 @@ fn from_value_on_a_value_nested_10_000_deep_returns() {
         }
         // Not `json!({.., "deep": deep})`: the macro serialises `deep`, recursively.
         let mut value = json!({"SequenceNumber": "1", "Data": "", "PartitionKey": "k"});
-        value.as_object_mut().expect("an object").insert("deep".into(), deep);
+        value
+            .as_object_mut()
+            .expect("an object")
+            .insert("deep".into(), deep);
         assert!(kinesis_types::from_value::<KinesisRecord>(&value).is_err());
         assert!(MessageName::KinesisRecord.parse_value(&value).is_err());
         // Dropping a Value this deep recurses too (serde_json's Drop): not ours to fix.
