@@ -69,15 +69,25 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, Error> {
     ))
 }
 
-/// A blank line between top-level items, which prettyplease writes back to back.
+/// A blank line between items (in modules and impl blocks too), which prettyplease
+/// writes back to back: an item starts after a line that closes one at the same depth.
 fn space_items(source: &str) -> String {
+    const STARTS: &[&str] = &[
+        "#[", "///", "pub ", "impl", "fn ", "const ", "static ", "use ", "mod ", "struct ",
+        "enum ", "trait ", "type ",
+    ];
     let mut out = String::with_capacity(source.len() + source.len() / 16);
     let mut previous = "";
     for line in source.lines() {
-        let item_start = !line.starts_with([' ', '}', ')', ']']) && !line.is_empty();
-        let previous_ended =
-            previous == "}" || previous.ends_with(';') && !previous.starts_with(' ');
-        if item_start && previous_ended && !previous.starts_with("#[") {
+        let indent = line.len() - line.trim_start().len();
+        let body = line.trim_start();
+        let previous_indent = previous.len() - previous.trim_start().len();
+        let previous_body = previous.trim_start();
+        let item_start = STARTS.iter().any(|start| body.starts_with(start));
+        let previous_ended = indent == previous_indent
+            && (previous_body == "}" || previous_body == "};" || previous_body.ends_with(';'))
+            && !previous_body.starts_with("#[");
+        if item_start && previous_ended {
             out.push('\n');
         }
         out.push_str(line);

@@ -6,6 +6,7 @@
 pub mod borrowed {
     #[allow(unused_imports)]
     use super::*;
+
     /// Borrowed form of [`super::KinesisRecord`].
     ///
     /// The unit of data stored in a Kinesis data stream. A record includes a sequence number, approximate arrival timestamp, data blob, partition key, and optionally the encryption type.
@@ -53,14 +54,17 @@ pub mod borrowed {
         #[serde(flatten)]
         pub additional_properties: JsonMap<String, JsonValue>,
     }
+
     impl<'a> KinesisRecord<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::KinesisRecord {
             ::kinesis_types::IntoOwned::into_owned(self)
         }
     }
+
     impl<'a> ::kinesis_types::IntoOwned for KinesisRecord<'a> {
         type Owned = super::KinesisRecord;
+
         fn into_owned(self) -> super::KinesisRecord {
             super::KinesisRecord {
                 sequence_number: ::kinesis_types::IntoOwned::into_owned(
@@ -76,14 +80,17 @@ pub mod borrowed {
             }
         }
     }
+
     impl<'a> ::std::convert::From<KinesisRecord<'a>> for super::KinesisRecord {
         fn from(value: KinesisRecord<'a>) -> Self {
             value.into_owned()
         }
     }
+
     impl<'a> ::kinesis_types::Borrowed<'a> for KinesisRecord<'a> {
         type Owned = super::KinesisRecord;
     }
+
     /// Borrowed form of [`super::SubscribeToShardEvent`].
     ///
     /// After you call SubscribeToShard, Kinesis Data Streams sends events of this type over the HTTP/2 connection to the registered consumer.
@@ -118,14 +125,17 @@ pub mod borrowed {
         #[serde(flatten)]
         pub additional_properties: JsonMap<String, JsonValue>,
     }
+
     impl<'a> SubscribeToShardEvent<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::SubscribeToShardEvent {
             ::kinesis_types::IntoOwned::into_owned(self)
         }
     }
+
     impl<'a> ::kinesis_types::IntoOwned for SubscribeToShardEvent<'a> {
         type Owned = super::SubscribeToShardEvent;
+
         fn into_owned(self) -> super::SubscribeToShardEvent {
             super::SubscribeToShardEvent {
                 records: ::kinesis_types::IntoOwned::into_owned(self.records),
@@ -138,15 +148,18 @@ pub mod borrowed {
             }
         }
     }
+
     impl<'a> ::std::convert::From<SubscribeToShardEvent<'a>>
     for super::SubscribeToShardEvent {
         fn from(value: SubscribeToShardEvent<'a>) -> Self {
             value.into_owned()
         }
     }
+
     impl<'a> ::kinesis_types::Borrowed<'a> for SubscribeToShardEvent<'a> {
         type Owned = super::SubscribeToShardEvent;
     }
+
     /// Borrowed form of [`super::ChildShard`].
     ///
     /// A child shard resulting from a shard split or merge operation.
@@ -173,14 +186,17 @@ pub mod borrowed {
         #[serde(flatten)]
         pub additional_properties: JsonMap<String, JsonValue>,
     }
+
     impl<'a> ChildShard<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::ChildShard {
             ::kinesis_types::IntoOwned::into_owned(self)
         }
     }
+
     impl<'a> ::kinesis_types::IntoOwned for ChildShard<'a> {
         type Owned = super::ChildShard;
+
         fn into_owned(self) -> super::ChildShard {
             super::ChildShard {
                 shard_id: ::kinesis_types::IntoOwned::into_owned(self.shard_id),
@@ -194,14 +210,17 @@ pub mod borrowed {
             }
         }
     }
+
     impl<'a> ::std::convert::From<ChildShard<'a>> for super::ChildShard {
         fn from(value: ChildShard<'a>) -> Self {
             value.into_owned()
         }
     }
+
     impl<'a> ::kinesis_types::Borrowed<'a> for ChildShard<'a> {
         type Owned = super::ChildShard;
     }
+
     /// Borrowed form of [`super::HashKeyRange`].
     ///
     /// The range of possible hash key values for the shard.
@@ -218,14 +237,17 @@ pub mod borrowed {
         #[serde(flatten)]
         pub additional_properties: JsonMap<String, JsonValue>,
     }
+
     impl<'a> HashKeyRange<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::HashKeyRange {
             ::kinesis_types::IntoOwned::into_owned(self)
         }
     }
+
     impl<'a> ::kinesis_types::IntoOwned for HashKeyRange<'a> {
         type Owned = super::HashKeyRange;
+
         fn into_owned(self) -> super::HashKeyRange {
             super::HashKeyRange {
                 starting_hash_key: ::kinesis_types::IntoOwned::into_owned(
@@ -238,14 +260,17 @@ pub mod borrowed {
             }
         }
     }
+
     impl<'a> ::std::convert::From<HashKeyRange<'a>> for super::HashKeyRange {
         fn from(value: HashKeyRange<'a>) -> Self {
             value.into_owned()
         }
     }
+
     impl<'a> ::kinesis_types::Borrowed<'a> for HashKeyRange<'a> {
         type Owned = super::HashKeyRange;
     }
+
     /// Borrowed form of [`super::LambdaKinesisEvent`].
     ///
     /// The event payload delivered to a Lambda function by a Kinesis event source mapping. Contains an array of event records with Kinesis data and metadata.
@@ -259,14 +284,17 @@ pub mod borrowed {
         #[serde(flatten)]
         pub additional_properties: JsonMap<String, JsonValue>,
     }
+
     impl<'a> LambdaKinesisEvent<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::LambdaKinesisEvent {
             ::kinesis_types::IntoOwned::into_owned(self)
         }
     }
+
     impl<'a> ::kinesis_types::IntoOwned for LambdaKinesisEvent<'a> {
         type Owned = super::LambdaKinesisEvent;
+
         fn into_owned(self) -> super::LambdaKinesisEvent {
             super::LambdaKinesisEvent {
                 records: ::kinesis_types::IntoOwned::into_owned(self.records),
@@ -274,14 +302,17 @@ pub mod borrowed {
             }
         }
     }
+
     impl<'a> ::std::convert::From<LambdaKinesisEvent<'a>> for super::LambdaKinesisEvent {
         fn from(value: LambdaKinesisEvent<'a>) -> Self {
             value.into_owned()
         }
     }
+
     impl<'a> ::kinesis_types::Borrowed<'a> for LambdaKinesisEvent<'a> {
         type Owned = super::LambdaKinesisEvent;
     }
+
     /// Borrowed form of [`super::LambdaKinesisEventRecord`].
     ///
     /// A single Kinesis event record within a Lambda invocation payload. Wraps the Kinesis data record with event source metadata.
@@ -325,14 +356,17 @@ pub mod borrowed {
         #[serde(flatten)]
         pub additional_properties: JsonMap<String, JsonValue>,
     }
+
     impl<'a> LambdaKinesisEventRecord<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::LambdaKinesisEventRecord {
             ::kinesis_types::IntoOwned::into_owned(self)
         }
     }
+
     impl<'a> ::kinesis_types::IntoOwned for LambdaKinesisEventRecord<'a> {
         type Owned = super::LambdaKinesisEventRecord;
+
         fn into_owned(self) -> super::LambdaKinesisEventRecord {
             super::LambdaKinesisEventRecord {
                 kinesis: ::kinesis_types::IntoOwned::into_owned(self.kinesis),
@@ -353,15 +387,18 @@ pub mod borrowed {
             }
         }
     }
+
     impl<'a> ::std::convert::From<LambdaKinesisEventRecord<'a>>
     for super::LambdaKinesisEventRecord {
         fn from(value: LambdaKinesisEventRecord<'a>) -> Self {
             value.into_owned()
         }
     }
+
     impl<'a> ::kinesis_types::Borrowed<'a> for LambdaKinesisEventRecord<'a> {
         type Owned = super::LambdaKinesisEventRecord;
     }
+
     /// Borrowed form of [`super::LambdaKinesisData`].
     ///
     /// The Kinesis-specific data within a Lambda event record, containing the data blob, partition key, sequence information, and arrival timestamp.
@@ -403,14 +440,17 @@ pub mod borrowed {
         #[serde(flatten)]
         pub additional_properties: JsonMap<String, JsonValue>,
     }
+
     impl<'a> LambdaKinesisData<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::LambdaKinesisData {
             ::kinesis_types::IntoOwned::into_owned(self)
         }
     }
+
     impl<'a> ::kinesis_types::IntoOwned for LambdaKinesisData<'a> {
         type Owned = super::LambdaKinesisData;
+
         fn into_owned(self) -> super::LambdaKinesisData {
             super::LambdaKinesisData {
                 kinesis_schema_version: ::kinesis_types::IntoOwned::into_owned(
@@ -428,11 +468,13 @@ pub mod borrowed {
             }
         }
     }
+
     impl<'a> ::std::convert::From<LambdaKinesisData<'a>> for super::LambdaKinesisData {
         fn from(value: LambdaKinesisData<'a>) -> Self {
             value.into_owned()
         }
     }
+
     impl<'a> ::kinesis_types::Borrowed<'a> for LambdaKinesisData<'a> {
         type Owned = super::LambdaKinesisData;
     }

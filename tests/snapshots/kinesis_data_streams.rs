@@ -111,6 +111,7 @@ impl KinesisRecordEncryptionType {
         KinesisRecordEncryptionType::None,
         KinesisRecordEncryptionType::Kms,
     ];
+
     /// The exact value on the wire.
     pub const fn as_str(&self) -> &'static str {
         match self {
@@ -128,6 +129,7 @@ impl ::std::fmt::Display for KinesisRecordEncryptionType {
 
 impl ::std::str::FromStr for KinesisRecordEncryptionType {
     type Err = ::kinesis_types::UnknownValue;
+
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "NONE" => Ok(KinesisRecordEncryptionType::None),
@@ -390,6 +392,7 @@ impl LambdaKinesisEventRecordEventSource {
     pub const ALL: &'static [LambdaKinesisEventRecordEventSource] = &[
         LambdaKinesisEventRecordEventSource::AwsKinesis,
     ];
+
     /// The exact value on the wire.
     pub const fn as_str(&self) -> &'static str {
         match self {
@@ -406,6 +409,7 @@ impl ::std::fmt::Display for LambdaKinesisEventRecordEventSource {
 
 impl ::std::str::FromStr for LambdaKinesisEventRecordEventSource {
     type Err = ::kinesis_types::UnknownValue;
+
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "aws:kinesis" => Ok(LambdaKinesisEventRecordEventSource::AwsKinesis),
@@ -456,6 +460,7 @@ impl LambdaKinesisEventRecordEventName {
     pub const ALL: &'static [LambdaKinesisEventRecordEventName] = &[
         LambdaKinesisEventRecordEventName::AwsKinesisRecord,
     ];
+
     /// The exact value on the wire.
     pub const fn as_str(&self) -> &'static str {
         match self {
@@ -472,6 +477,7 @@ impl ::std::fmt::Display for LambdaKinesisEventRecordEventName {
 
 impl ::std::str::FromStr for LambdaKinesisEventRecordEventName {
     type Err = ::kinesis_types::UnknownValue;
+
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "aws:kinesis:record" => {
@@ -509,6 +515,7 @@ impl MessageName {
         MessageName::SubscribeToShardEvent,
         MessageName::LambdaKinesisEvent,
     ];
+
     /// The message's `name` (its key under `components/messages` when it has none).
     pub const fn name(self) -> &'static str {
         match self {
@@ -517,6 +524,7 @@ impl MessageName {
             MessageName::LambdaKinesisEvent => "LambdaKinesisEvent",
         }
     }
+
     /// The message's `title`.
     pub const fn title(self) -> Option<&'static str> {
         match self {
@@ -525,6 +533,7 @@ impl MessageName {
             MessageName::LambdaKinesisEvent => Some("Lambda Kinesis Event"),
         }
     }
+
     /// The message's `summary`.
     pub const fn summary(self) -> Option<&'static str> {
         match self {
@@ -545,6 +554,7 @@ impl MessageName {
             }
         }
     }
+
     /// The message's content type (or the document's default).
     pub const fn content_type(self) -> Option<&'static str> {
         match self {
@@ -553,6 +563,7 @@ impl MessageName {
             MessageName::LambdaKinesisEvent => Some("application/json"),
         }
     }
+
     /// The name of the Rust type of the payload.
     pub const fn payload_type(self) -> &'static str {
         match self {
@@ -561,6 +572,7 @@ impl MessageName {
             MessageName::LambdaKinesisEvent => "LambdaKinesisEvent",
         }
     }
+
     /// Finds a message by `name` or by its key in the document.
     pub fn from_name(name: &str) -> Option<MessageName> {
         match name {
@@ -570,6 +582,7 @@ impl MessageName {
             _ => None,
         }
     }
+
     /// Parses and validates a payload of this message.
     pub fn parse(self, bytes: &[u8]) -> Result<Message, ::kinesis_types::Error> {
         Ok(
@@ -586,6 +599,7 @@ impl MessageName {
             },
         )
     }
+
     /// Reads and validates an already parsed payload of this message.
     pub fn parse_value(
         self,
@@ -605,6 +619,7 @@ impl MessageName {
             },
         )
     }
+
     /// Validates a JSON value as this message's payload without building it.
     pub fn validate_json(
         self,
@@ -622,6 +637,7 @@ impl MessageName {
             }
         }
     }
+
     /// The JSON Schema of this message's payload, as the generated type describes
     /// it (draft-07; optional properties are not nullable).
     #[cfg(feature = "schemars")]
@@ -640,6 +656,7 @@ impl MessageName {
             }
         }
     }
+
     /// The name of the Rust type of the headers, when the message declares `headers`.
     pub const fn headers_type(self) -> Option<&'static str> {
         match self {
@@ -647,6 +664,7 @@ impl MessageName {
             _ => None,
         }
     }
+
     /// Reads and validates the headers of this message (`Ok(None)` when the message
     /// declares no `headers`).
     pub fn parse_headers(
@@ -661,6 +679,7 @@ impl MessageName {
             },
         )
     }
+
     /// Validates a JSON value as this message's headers without building them (any
     /// value passes when the message declares no `headers`).
     pub fn validate_headers(
@@ -673,6 +692,7 @@ impl MessageName {
             _ => Ok(()),
         }
     }
+
     /// The JSON Schema of this message's headers, when it declares `headers`.
     #[cfg(feature = "schemars")]
     pub fn headers_schema(self) -> Option<::kinesis_types::__private::schemars::Schema> {
@@ -691,6 +711,7 @@ impl ::std::fmt::Display for MessageName {
 
 impl ::std::str::FromStr for MessageName {
     type Err = ::kinesis_types::UnknownValue;
+
     fn from_str(name: &str) -> Result<Self, Self::Err> {
         MessageName::from_name(name)
             .ok_or_else(|| {
@@ -765,6 +786,7 @@ impl ::kinesis_types::Validate for Message {
 pub mod channels {
     #[allow(unused_imports)]
     use super::{Base64Data, Integer, JsonMap, JsonValue};
+
     /// The address of channel `kinesisStreamShard`: `kinesis/{streamName}/{shardId}`.
     ///
     /// **Kinesis Stream Shard**
@@ -781,24 +803,30 @@ pub mod channels {
         /// The unique identifier of the shard within the stream, for example shardId-000000000001.
         pub shard_id: String,
     }
+
     impl KinesisStreamShardAddress {
         /// The channel's key in the document.
         pub const KEY: &'static str = "kinesisStreamShard";
+
         /// The channel's `title`.
         pub const TITLE: Option<&'static str> = Some("Kinesis Stream Shard");
+
         /// The channel's `description`.
         pub const DESCRIPTION: Option<&'static str> = Some(
             "A shard within a Kinesis data stream. Each shard is an append-only, ordered sequence of data records. Producers write records to shards via partition keys, and consumers read records sequentially. Each shard provides 1 MiB/sec write capacity and 2 MiB/sec read capacity (shared among polling consumers), or 2 MiB/sec dedicated throughput per enhanced fan-out consumer.",
         );
+
         /// The channel's `address` template (`None` when the document leaves it open).
         pub const ADDRESS_TEMPLATE: Option<&'static str> = Some(
             "kinesis/{streamName}/{shardId}",
         );
+
         /// The messages the channel carries.
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::KinesisRecord,
             super::MessageName::SubscribeToShardEvent,
         ];
+
         /// Reads an address: it must match the template, and every parameter must
         /// be non-empty, free of `/`, and one of its `enum` values when it has them.
         pub fn parse(address: &str) -> Result<Self, ::kinesis_types::AddressError> {
@@ -824,6 +852,7 @@ pub mod channels {
                 }
             }
         }
+
         /// The address, with the parameters filled in (as `Display` writes it).
         pub fn to_address(&self) -> String {
             let mut out = String::new();
@@ -834,17 +863,21 @@ pub mod channels {
             out
         }
     }
+
     impl ::std::fmt::Display for KinesisStreamShardAddress {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(&self.to_address())
         }
     }
+
     impl ::std::str::FromStr for KinesisStreamShardAddress {
         type Err = ::kinesis_types::AddressError;
+
         fn from_str(address: &str) -> Result<Self, Self::Err> {
             KinesisStreamShardAddress::parse(address)
         }
     }
+
     /// The messages channel `kinesisStreamShard` carries; serialised without an envelope, as the bare payload.
     #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
     #[serde(crate = "::kinesis_types::__private::serde", untagged)]
@@ -854,12 +887,14 @@ pub mod channels {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
     }
+
     impl KinesisStreamShardMessage {
         /// The messages, in document order.
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::KinesisRecord,
             super::MessageName::SubscribeToShardEvent,
         ];
+
         /// Which message this is.
         pub fn name(&self) -> super::MessageName {
             match self {
@@ -871,6 +906,7 @@ pub mod channels {
                 }
             }
         }
+
         /// Parses and validates a payload of the message named `message` (its
         /// `name`, or its key in the document).
         #[allow(unreachable_patterns)]
@@ -902,6 +938,7 @@ pub mod channels {
                 }
             }
         }
+
         /// Reads and validates an already parsed payload of the message named `message`.
         #[allow(unreachable_patterns)]
         pub fn parse_value(
@@ -933,6 +970,7 @@ pub mod channels {
             }
         }
     }
+
     impl ::kinesis_types::Validate for KinesisStreamShardMessage {
         fn validate_at(
             &self,
@@ -950,6 +988,7 @@ pub mod channels {
             }
         }
     }
+
     impl From<KinesisStreamShardMessage> for super::Message {
         fn from(message: KinesisStreamShardMessage) -> Self {
             match message {
@@ -962,8 +1001,10 @@ pub mod channels {
             }
         }
     }
+
     impl TryFrom<super::Message> for KinesisStreamShardMessage {
         type Error = super::Message;
+
         /// The message, when it is one of these; otherwise it is handed back.
         #[allow(unreachable_patterns)]
         fn try_from(message: super::Message) -> Result<Self, Self::Error> {
@@ -978,6 +1019,7 @@ pub mod channels {
             }
         }
     }
+
     /// The address of channel `enhancedFanOutSubscription`: `kinesis/{streamName}/{shardId}/consumer/{consumerName}`.
     ///
     /// **Enhanced Fan-Out Subscription**
@@ -998,23 +1040,29 @@ pub mod channels {
         /// The name of the registered consumer (from RegisterStreamConsumer).
         pub consumer_name: String,
     }
+
     impl EnhancedFanOutSubscriptionAddress {
         /// The channel's key in the document.
         pub const KEY: &'static str = "enhancedFanOutSubscription";
+
         /// The channel's `title`.
         pub const TITLE: Option<&'static str> = Some("Enhanced Fan-Out Subscription");
+
         /// The channel's `description`.
         pub const DESCRIPTION: Option<&'static str> = Some(
             "A dedicated HTTP/2 push channel between a registered consumer and a specific shard. Established via the SubscribeToShard API, this channel pushes SubscribeToShardEvent messages containing data records at up to 2 MiB/sec per shard per consumer. Each subscription lasts up to 5 minutes before requiring renewal.",
         );
+
         /// The channel's `address` template (`None` when the document leaves it open).
         pub const ADDRESS_TEMPLATE: Option<&'static str> = Some(
             "kinesis/{streamName}/{shardId}/consumer/{consumerName}",
         );
+
         /// The messages the channel carries.
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::SubscribeToShardEvent,
         ];
+
         /// Reads an address: it must match the template, and every parameter must
         /// be non-empty, free of `/`, and one of its `enum` values when it has them.
         pub fn parse(address: &str) -> Result<Self, ::kinesis_types::AddressError> {
@@ -1041,6 +1089,7 @@ pub mod channels {
                 }
             }
         }
+
         /// The address, with the parameters filled in (as `Display` writes it).
         pub fn to_address(&self) -> String {
             let mut out = String::new();
@@ -1053,17 +1102,21 @@ pub mod channels {
             out
         }
     }
+
     impl ::std::fmt::Display for EnhancedFanOutSubscriptionAddress {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(&self.to_address())
         }
     }
+
     impl ::std::str::FromStr for EnhancedFanOutSubscriptionAddress {
         type Err = ::kinesis_types::AddressError;
+
         fn from_str(address: &str) -> Result<Self, Self::Err> {
             EnhancedFanOutSubscriptionAddress::parse(address)
         }
     }
+
     /// The messages channel `enhancedFanOutSubscription` carries; serialised without an envelope, as the bare payload.
     #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
     #[serde(crate = "::kinesis_types::__private::serde", untagged)]
@@ -1071,11 +1124,13 @@ pub mod channels {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
     }
+
     impl EnhancedFanOutSubscriptionMessage {
         /// The messages, in document order.
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::SubscribeToShardEvent,
         ];
+
         /// Which message this is.
         pub fn name(&self) -> super::MessageName {
             match self {
@@ -1084,6 +1139,7 @@ pub mod channels {
                 }
             }
         }
+
         /// Parses and validates a payload of the message named `message` (its
         /// `name`, or its key in the document).
         #[allow(unreachable_patterns)]
@@ -1108,6 +1164,7 @@ pub mod channels {
                 }
             }
         }
+
         /// Reads and validates an already parsed payload of the message named `message`.
         #[allow(unreachable_patterns)]
         pub fn parse_value(
@@ -1132,6 +1189,7 @@ pub mod channels {
             }
         }
     }
+
     impl ::kinesis_types::Validate for EnhancedFanOutSubscriptionMessage {
         fn validate_at(
             &self,
@@ -1146,6 +1204,7 @@ pub mod channels {
             }
         }
     }
+
     impl From<EnhancedFanOutSubscriptionMessage> for super::Message {
         fn from(message: EnhancedFanOutSubscriptionMessage) -> Self {
             match message {
@@ -1155,8 +1214,10 @@ pub mod channels {
             }
         }
     }
+
     impl TryFrom<super::Message> for EnhancedFanOutSubscriptionMessage {
         type Error = super::Message;
+
         /// The message, when it is one of these; otherwise it is handed back.
         #[allow(unreachable_patterns)]
         fn try_from(message: super::Message) -> Result<Self, Self::Error> {
@@ -1168,6 +1229,7 @@ pub mod channels {
             }
         }
     }
+
     /// The address of channel `lambdaEventSource`: `kinesis/{streamName}/lambda-event-source`.
     ///
     /// **Lambda Event Source Mapping**
@@ -1180,23 +1242,29 @@ pub mod channels {
         /// The name of the Kinesis data stream.
         pub stream_name: String,
     }
+
     impl LambdaEventSourceAddress {
         /// The channel's key in the document.
         pub const KEY: &'static str = "lambdaEventSource";
+
         /// The channel's `title`.
         pub const TITLE: Option<&'static str> = Some("Lambda Event Source Mapping");
+
         /// The channel's `description`.
         pub const DESCRIPTION: Option<&'static str> = Some(
             "When configured as an AWS Lambda event source, Kinesis Data Streams automatically invokes a Lambda function with batches of records from each shard. The Lambda service manages shard iterator lifecycle, checkpointing, and retry logic. Each shard is processed by one Lambda invocation at a time (unless parallelization is configured).",
         );
+
         /// The channel's `address` template (`None` when the document leaves it open).
         pub const ADDRESS_TEMPLATE: Option<&'static str> = Some(
             "kinesis/{streamName}/lambda-event-source",
         );
+
         /// The messages the channel carries.
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::LambdaKinesisEvent,
         ];
+
         /// Reads an address: it must match the template, and every parameter must
         /// be non-empty, free of `/`, and one of its `enum` values when it has them.
         pub fn parse(address: &str) -> Result<Self, ::kinesis_types::AddressError> {
@@ -1221,6 +1289,7 @@ pub mod channels {
                 }
             }
         }
+
         /// The address, with the parameters filled in (as `Display` writes it).
         pub fn to_address(&self) -> String {
             let mut out = String::new();
@@ -1230,17 +1299,21 @@ pub mod channels {
             out
         }
     }
+
     impl ::std::fmt::Display for LambdaEventSourceAddress {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(&self.to_address())
         }
     }
+
     impl ::std::str::FromStr for LambdaEventSourceAddress {
         type Err = ::kinesis_types::AddressError;
+
         fn from_str(address: &str) -> Result<Self, Self::Err> {
             LambdaEventSourceAddress::parse(address)
         }
     }
+
     /// The messages channel `lambdaEventSource` carries; serialised without an envelope, as the bare payload.
     #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
     #[serde(crate = "::kinesis_types::__private::serde", untagged)]
@@ -1248,11 +1321,13 @@ pub mod channels {
         /// A `LambdaKinesisEvent` payload.
         LambdaKinesisEvent(super::LambdaKinesisEvent),
     }
+
     impl LambdaEventSourceMessage {
         /// The messages, in document order.
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::LambdaKinesisEvent,
         ];
+
         /// Which message this is.
         pub fn name(&self) -> super::MessageName {
             match self {
@@ -1261,6 +1336,7 @@ pub mod channels {
                 }
             }
         }
+
         /// Parses and validates a payload of the message named `message` (its
         /// `name`, or its key in the document).
         #[allow(unreachable_patterns)]
@@ -1285,6 +1361,7 @@ pub mod channels {
                 }
             }
         }
+
         /// Reads and validates an already parsed payload of the message named `message`.
         #[allow(unreachable_patterns)]
         pub fn parse_value(
@@ -1309,6 +1386,7 @@ pub mod channels {
             }
         }
     }
+
     impl ::kinesis_types::Validate for LambdaEventSourceMessage {
         fn validate_at(
             &self,
@@ -1323,6 +1401,7 @@ pub mod channels {
             }
         }
     }
+
     impl From<LambdaEventSourceMessage> for super::Message {
         fn from(message: LambdaEventSourceMessage) -> Self {
             match message {
@@ -1332,8 +1411,10 @@ pub mod channels {
             }
         }
     }
+
     impl TryFrom<super::Message> for LambdaEventSourceMessage {
         type Error = super::Message;
+
         /// The message, when it is one of these; otherwise it is handed back.
         #[allow(unreachable_patterns)]
         fn try_from(message: super::Message) -> Result<Self, Self::Error> {
@@ -1351,6 +1432,7 @@ pub mod channels {
 pub mod operations {
     #[allow(unused_imports)]
     use super::{Base64Data, Integer, JsonMap, JsonValue};
+
     /// Operation `publishRecord`: send on channel `kinesisStreamShard`.
     ///
     /// **Publish Record to Stream**
@@ -1362,21 +1444,31 @@ pub mod operations {
     /// Tags: streaming.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
     pub struct PublishRecord;
+
     impl ::kinesis_types::Operation for PublishRecord {
         const ID: &'static str = "publishRecord";
+
         const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Send;
+
         const CHANNEL: &'static str = "kinesisStreamShard";
+
         const TITLE: Option<&'static str> = Some("Publish Record to Stream");
+
         const SUMMARY: Option<&'static str> = Some(
             "A producer writes a data record to a Kinesis data stream shard. Each record includes a data blob (up to 1 MiB), a partition key, and optionally an explicit hash key. The partition key determines which shard receives the record.",
         );
+
         const DESCRIPTION: Option<&'static str> = Some(
             "Producers publish records using the PutRecord or PutRecords API. Kinesis assigns each record a unique sequence number and distributes records across shards based on the partition key hash. Each shard supports up to 1,000 records/sec or 1 MiB/sec of write throughput.",
         );
+
         const TAGS: &'static [&'static str] = &["streaming"];
+
         type Address = super::channels::KinesisStreamShardAddress;
+
         type Message = PublishRecordMessage;
     }
+
     /// The messages operation `publishRecord` carries; serialised without an envelope, as the bare payload.
     #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
     #[serde(crate = "::kinesis_types::__private::serde", untagged)]
@@ -1384,11 +1476,13 @@ pub mod operations {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
     }
+
     impl PublishRecordMessage {
         /// The messages, in document order.
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::KinesisRecord,
         ];
+
         /// Which message this is.
         pub fn name(&self) -> super::MessageName {
             match self {
@@ -1397,6 +1491,7 @@ pub mod operations {
                 }
             }
         }
+
         /// Parses and validates a payload of the message named `message` (its
         /// `name`, or its key in the document).
         #[allow(unreachable_patterns)]
@@ -1421,6 +1516,7 @@ pub mod operations {
                 }
             }
         }
+
         /// Reads and validates an already parsed payload of the message named `message`.
         #[allow(unreachable_patterns)]
         pub fn parse_value(
@@ -1445,6 +1541,7 @@ pub mod operations {
             }
         }
     }
+
     impl ::kinesis_types::Validate for PublishRecordMessage {
         fn validate_at(
             &self,
@@ -1459,6 +1556,7 @@ pub mod operations {
             }
         }
     }
+
     impl From<PublishRecordMessage> for super::Message {
         fn from(message: PublishRecordMessage) -> Self {
             match message {
@@ -1468,8 +1566,10 @@ pub mod operations {
             }
         }
     }
+
     impl TryFrom<super::Message> for PublishRecordMessage {
         type Error = super::Message;
+
         /// The message, when it is one of these; otherwise it is handed back.
         #[allow(unreachable_patterns)]
         fn try_from(message: super::Message) -> Result<Self, Self::Error> {
@@ -1481,6 +1581,7 @@ pub mod operations {
             }
         }
     }
+
     /// Operation `consumeRecordsByPolling`: receive on channel `kinesisStreamShard`.
     ///
     /// **Consume Records by Polling (GetRecords)**
@@ -1492,23 +1593,33 @@ pub mod operations {
     /// Tags: polling.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
     pub struct ConsumeRecordsByPolling;
+
     impl ::kinesis_types::Operation for ConsumeRecordsByPolling {
         const ID: &'static str = "consumeRecordsByPolling";
+
         const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Receive;
+
         const CHANNEL: &'static str = "kinesisStreamShard";
+
         const TITLE: Option<&'static str> = Some(
             "Consume Records by Polling (GetRecords)",
         );
+
         const SUMMARY: Option<&'static str> = Some(
             "A consumer polls for data records from a shard using GetRecords with a shard iterator obtained from GetShardIterator. Each call returns up to 10,000 records or 10 MiB.",
         );
+
         const DESCRIPTION: Option<&'static str> = Some(
             "Polling consumers use the GetShardIterator API to obtain a starting position, then repeatedly call GetRecords to retrieve batches of records. The shard iterator advances automatically. Each shard supports up to 5 GetRecords calls per second, sharing 2 MiB/sec of read throughput among all polling consumers. The consumer must handle checkpointing and iterator management.",
         );
+
         const TAGS: &'static [&'static str] = &["polling"];
+
         type Address = super::channels::KinesisStreamShardAddress;
+
         type Message = ConsumeRecordsByPollingMessage;
     }
+
     /// The messages operation `consumeRecordsByPolling` carries; serialised without an envelope, as the bare payload.
     #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
     #[serde(crate = "::kinesis_types::__private::serde", untagged)]
@@ -1516,11 +1627,13 @@ pub mod operations {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
     }
+
     impl ConsumeRecordsByPollingMessage {
         /// The messages, in document order.
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::KinesisRecord,
         ];
+
         /// Which message this is.
         pub fn name(&self) -> super::MessageName {
             match self {
@@ -1529,6 +1642,7 @@ pub mod operations {
                 }
             }
         }
+
         /// Parses and validates a payload of the message named `message` (its
         /// `name`, or its key in the document).
         #[allow(unreachable_patterns)]
@@ -1553,6 +1667,7 @@ pub mod operations {
                 }
             }
         }
+
         /// Reads and validates an already parsed payload of the message named `message`.
         #[allow(unreachable_patterns)]
         pub fn parse_value(
@@ -1577,6 +1692,7 @@ pub mod operations {
             }
         }
     }
+
     impl ::kinesis_types::Validate for ConsumeRecordsByPollingMessage {
         fn validate_at(
             &self,
@@ -1591,6 +1707,7 @@ pub mod operations {
             }
         }
     }
+
     impl From<ConsumeRecordsByPollingMessage> for super::Message {
         fn from(message: ConsumeRecordsByPollingMessage) -> Self {
             match message {
@@ -1600,8 +1717,10 @@ pub mod operations {
             }
         }
     }
+
     impl TryFrom<super::Message> for ConsumeRecordsByPollingMessage {
         type Error = super::Message;
+
         /// The message, when it is one of these; otherwise it is handed back.
         #[allow(unreachable_patterns)]
         fn try_from(message: super::Message) -> Result<Self, Self::Error> {
@@ -1613,6 +1732,7 @@ pub mod operations {
             }
         }
     }
+
     /// Operation `consumeRecordsByEnhancedFanOut`: receive on channel `enhancedFanOutSubscription`.
     ///
     /// **Consume Records via Enhanced Fan-Out (SubscribeToShard)**
@@ -1624,23 +1744,33 @@ pub mod operations {
     /// Tags: enhanced-fan-out.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
     pub struct ConsumeRecordsByEnhancedFanOut;
+
     impl ::kinesis_types::Operation for ConsumeRecordsByEnhancedFanOut {
         const ID: &'static str = "consumeRecordsByEnhancedFanOut";
+
         const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Receive;
+
         const CHANNEL: &'static str = "enhancedFanOutSubscription";
+
         const TITLE: Option<&'static str> = Some(
             "Consume Records via Enhanced Fan-Out (SubscribeToShard)",
         );
+
         const SUMMARY: Option<&'static str> = Some(
             "A registered consumer receives data records pushed over an HTTP/2 connection at a dedicated rate of 2 MiB/sec per shard.",
         );
+
         const DESCRIPTION: Option<&'static str> = Some(
             "Enhanced fan-out consumers register using RegisterStreamConsumer, then call SubscribeToShard to establish an HTTP/2 connection to a specific shard. Kinesis pushes SubscribeToShardEvent messages containing batches of records over the connection. Each subscription lasts up to 5 minutes. Unlike polling, each enhanced fan-out consumer gets its own dedicated 2 MiB/sec read throughput per shard, enabling multiple consumers to read from the same shard simultaneously without contention. Up to 20 consumers can be registered per stream.",
         );
+
         const TAGS: &'static [&'static str] = &["enhanced-fan-out"];
+
         type Address = super::channels::EnhancedFanOutSubscriptionAddress;
+
         type Message = ConsumeRecordsByEnhancedFanOutMessage;
     }
+
     /// The messages operation `consumeRecordsByEnhancedFanOut` carries; serialised without an envelope, as the bare payload.
     #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
     #[serde(crate = "::kinesis_types::__private::serde", untagged)]
@@ -1648,11 +1778,13 @@ pub mod operations {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
     }
+
     impl ConsumeRecordsByEnhancedFanOutMessage {
         /// The messages, in document order.
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::SubscribeToShardEvent,
         ];
+
         /// Which message this is.
         pub fn name(&self) -> super::MessageName {
             match self {
@@ -1661,6 +1793,7 @@ pub mod operations {
                 }
             }
         }
+
         /// Parses and validates a payload of the message named `message` (its
         /// `name`, or its key in the document).
         #[allow(unreachable_patterns)]
@@ -1685,6 +1818,7 @@ pub mod operations {
                 }
             }
         }
+
         /// Reads and validates an already parsed payload of the message named `message`.
         #[allow(unreachable_patterns)]
         pub fn parse_value(
@@ -1709,6 +1843,7 @@ pub mod operations {
             }
         }
     }
+
     impl ::kinesis_types::Validate for ConsumeRecordsByEnhancedFanOutMessage {
         fn validate_at(
             &self,
@@ -1723,6 +1858,7 @@ pub mod operations {
             }
         }
     }
+
     impl From<ConsumeRecordsByEnhancedFanOutMessage> for super::Message {
         fn from(message: ConsumeRecordsByEnhancedFanOutMessage) -> Self {
             match message {
@@ -1732,8 +1868,10 @@ pub mod operations {
             }
         }
     }
+
     impl TryFrom<super::Message> for ConsumeRecordsByEnhancedFanOutMessage {
         type Error = super::Message;
+
         /// The message, when it is one of these; otherwise it is handed back.
         #[allow(unreachable_patterns)]
         fn try_from(message: super::Message) -> Result<Self, Self::Error> {
@@ -1749,6 +1887,7 @@ pub mod operations {
             }
         }
     }
+
     /// Operation `consumeRecordsByLambda`: receive on channel `lambdaEventSource`.
     ///
     /// **Consume Records via AWS Lambda Event Source**
@@ -1760,23 +1899,33 @@ pub mod operations {
     /// Tags: event-source.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
     pub struct ConsumeRecordsByLambda;
+
     impl ::kinesis_types::Operation for ConsumeRecordsByLambda {
         const ID: &'static str = "consumeRecordsByLambda";
+
         const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Receive;
+
         const CHANNEL: &'static str = "lambdaEventSource";
+
         const TITLE: Option<&'static str> = Some(
             "Consume Records via AWS Lambda Event Source",
         );
+
         const SUMMARY: Option<&'static str> = Some(
             "AWS Lambda automatically polls the stream and invokes a function with batches of records from each shard.",
         );
+
         const DESCRIPTION: Option<&'static str> = Some(
             "When a Kinesis data stream is configured as a Lambda event source, the Lambda service polls each shard and invokes the target function with batches of records. Configurable settings include batch size (up to 10,000 records), batch window (up to 5 minutes), starting position, bisect-on-error behavior, retry attempts, and parallelization factor (up to 10 concurrent invocations per shard). Lambda manages checkpointing automatically.",
         );
+
         const TAGS: &'static [&'static str] = &["event-source"];
+
         type Address = super::channels::LambdaEventSourceAddress;
+
         type Message = ConsumeRecordsByLambdaMessage;
     }
+
     /// The messages operation `consumeRecordsByLambda` carries; serialised without an envelope, as the bare payload.
     #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
     #[serde(crate = "::kinesis_types::__private::serde", untagged)]
@@ -1784,11 +1933,13 @@ pub mod operations {
         /// A `LambdaKinesisEvent` payload.
         LambdaKinesisEvent(super::LambdaKinesisEvent),
     }
+
     impl ConsumeRecordsByLambdaMessage {
         /// The messages, in document order.
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::LambdaKinesisEvent,
         ];
+
         /// Which message this is.
         pub fn name(&self) -> super::MessageName {
             match self {
@@ -1797,6 +1948,7 @@ pub mod operations {
                 }
             }
         }
+
         /// Parses and validates a payload of the message named `message` (its
         /// `name`, or its key in the document).
         #[allow(unreachable_patterns)]
@@ -1821,6 +1973,7 @@ pub mod operations {
                 }
             }
         }
+
         /// Reads and validates an already parsed payload of the message named `message`.
         #[allow(unreachable_patterns)]
         pub fn parse_value(
@@ -1845,6 +1998,7 @@ pub mod operations {
             }
         }
     }
+
     impl ::kinesis_types::Validate for ConsumeRecordsByLambdaMessage {
         fn validate_at(
             &self,
@@ -1859,6 +2013,7 @@ pub mod operations {
             }
         }
     }
+
     impl From<ConsumeRecordsByLambdaMessage> for super::Message {
         fn from(message: ConsumeRecordsByLambdaMessage) -> Self {
             match message {
@@ -1868,8 +2023,10 @@ pub mod operations {
             }
         }
     }
+
     impl TryFrom<super::Message> for ConsumeRecordsByLambdaMessage {
         type Error = super::Message;
+
         /// The message, when it is one of these; otherwise it is handed back.
         #[allow(unreachable_patterns)]
         fn try_from(message: super::Message) -> Result<Self, Self::Error> {
@@ -1881,6 +2038,7 @@ pub mod operations {
             }
         }
     }
+
     /// Every operation of the document, for looking them up at run time.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum OperationId {
@@ -1893,6 +2051,7 @@ pub mod operations {
         /// `consumeRecordsByLambda`
         ConsumeRecordsByLambda,
     }
+
     impl OperationId {
         /// Every operation, in document order.
         pub const ALL: &'static [OperationId] = &[
@@ -1901,6 +2060,7 @@ pub mod operations {
             OperationId::ConsumeRecordsByEnhancedFanOut,
             OperationId::ConsumeRecordsByLambda,
         ];
+
         /// The operation id.
         pub const fn id(self) -> &'static str {
             match self {
@@ -1912,6 +2072,7 @@ pub mod operations {
                 OperationId::ConsumeRecordsByLambda => "consumeRecordsByLambda",
             }
         }
+
         /// `send` or `receive`.
         pub const fn action(self) -> ::kinesis_types::Action {
             match self {
@@ -1923,6 +2084,7 @@ pub mod operations {
                 OperationId::ConsumeRecordsByLambda => ::kinesis_types::Action::Receive,
             }
         }
+
         /// The key of its channel.
         pub const fn channel(self) -> &'static str {
             match self {
@@ -1934,6 +2096,7 @@ pub mod operations {
                 OperationId::ConsumeRecordsByLambda => "lambdaEventSource",
             }
         }
+
         /// `title`.
         pub const fn title(self) -> Option<&'static str> {
             match self {
@@ -1949,6 +2112,7 @@ pub mod operations {
                 }
             }
         }
+
         /// `summary`.
         pub const fn summary(self) -> Option<&'static str> {
             match self {
@@ -1974,6 +2138,7 @@ pub mod operations {
                 }
             }
         }
+
         /// `description`.
         pub const fn description(self) -> Option<&'static str> {
             match self {
@@ -1999,6 +2164,7 @@ pub mod operations {
                 }
             }
         }
+
         /// The names of its tags.
         pub const fn tags(self) -> &'static [&'static str] {
             match self {
@@ -2008,6 +2174,7 @@ pub mod operations {
                 OperationId::ConsumeRecordsByLambda => &["event-source"],
             }
         }
+
         /// The messages it may carry.
         pub const fn messages(self) -> &'static [super::MessageName] {
             match self {
@@ -2023,10 +2190,12 @@ pub mod operations {
                 }
             }
         }
+
         /// Finds an operation by id.
         pub fn from_id(id: &str) -> Option<OperationId> {
             OperationId::ALL.iter().copied().find(|op| op.id() == id)
         }
+
         /// The operations that carry `message`, in document order.
         pub fn carrying(message: super::MessageName) -> Vec<OperationId> {
             OperationId::ALL
@@ -2036,31 +2205,37 @@ pub mod operations {
                 .collect()
         }
     }
+
     impl ::std::fmt::Display for OperationId {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.id())
         }
     }
+
     /// A type that is the payload of one or more of the document's messages.
     pub trait Payload {
         /// The messages whose payload it is.
         const MESSAGES: &'static [super::MessageName];
     }
+
     impl Payload for super::KinesisRecord {
         const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::KinesisRecord,
         ];
     }
+
     impl Payload for super::SubscribeToShardEvent {
         const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::SubscribeToShardEvent,
         ];
     }
+
     impl Payload for super::LambdaKinesisEvent {
         const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::LambdaKinesisEvent,
         ];
     }
+
     /// The operations that carry a message whose payload is `P`, in document order.
     pub fn carrying<P: Payload>() -> Vec<OperationId> {
         OperationId::ALL
@@ -2085,21 +2260,28 @@ pub mod servers {
         /// Default: `us-east-1`.
         pub region: Region,
     }
+
     impl Production {
         /// The server's key in the document.
         pub const KEY: &'static str = "production";
+
         /// The `host` template.
         pub const HOST: &'static str = "kinesis.{region}.amazonaws.com";
+
         /// The `pathname` template.
         pub const PATHNAME: Option<&'static str> = None;
+
         /// The `protocol`.
         pub const PROTOCOL: &'static str = "https";
+
         /// The `description`.
         pub const DESCRIPTION: Option<&'static str> = Some(
             "Amazon Kinesis Data Streams regional endpoint. Enhanced fan-out uses HTTP/2 server push over this endpoint. Polling consumers use standard HTTPS POST requests.",
         );
+
         /// The names of the security schemes it uses.
         pub const SECURITY: &'static [&'static str] = &["awsSigV4"];
+
         /// The host, with the variables filled in.
         pub fn host(&self) -> String {
             let mut out = String::new();
@@ -2108,20 +2290,24 @@ pub mod servers {
             out.push_str(".amazonaws.com");
             out
         }
+
         /// The path, with the variables filled in (empty without `pathname`).
         pub fn pathname(&self) -> String {
             String::new()
         }
+
         /// `protocol://host` followed by the path.
         pub fn url(&self) -> String {
             format!("{}://{}{}", Self::PROTOCOL, self.host(), self.pathname())
         }
     }
+
     impl ::std::fmt::Display for Production {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(&self.url())
         }
     }
+
     impl Default for Production {
         /// Every variable at its `default`.
         fn default() -> Self {
@@ -2130,6 +2316,7 @@ pub mod servers {
             }
         }
     }
+
     /// The `{region}` variable.
     ///
     /// AWS region identifier
@@ -2171,6 +2358,7 @@ pub mod servers {
         /// `ca-central-1`
         CaCentral1,
     }
+
     impl Region {
         /// Every value, in document order.
         pub const ALL: &'static [Region] = &[
@@ -2191,6 +2379,7 @@ pub mod servers {
             Region::SaEast1,
             Region::CaCentral1,
         ];
+
         /// The exact value.
         pub const fn as_str(&self) -> &'static str {
             match self {
@@ -2213,13 +2402,16 @@ pub mod servers {
             }
         }
     }
+
     impl ::std::fmt::Display for Region {
         fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
             f.write_str(self.as_str())
         }
     }
+
     impl ::std::str::FromStr for Region {
         type Err = ::kinesis_types::UnknownValue;
+
         fn from_str(value: &str) -> Result<Self, Self::Err> {
             match value {
                 "us-east-1" => Ok(Region::UsEast1),
