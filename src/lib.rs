@@ -117,3 +117,8 @@ mod generated {
 }
 
 pub use generated::*;
+
+/// The README's Rust examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeExamples;
