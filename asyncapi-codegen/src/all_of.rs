@@ -28,7 +28,7 @@ use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use crate::check::Keys;
+use crate::check::{Keys, ANNOTATIONS};
 use crate::error::{Error, Problem};
 use crate::load::Document;
 use crate::pointer;
@@ -101,19 +101,6 @@ const OBJECT_KEYWORDS: &[&str] = &[
     "additionalProperties",
     "minProperties",
     "maxProperties",
-];
-
-const ANNOTATIONS: &[&str] = &[
-    "title",
-    "description",
-    "examples",
-    "default",
-    "deprecated",
-    "readOnly",
-    "writeOnly",
-    "$comment",
-    "externalDocs",
-    "discriminator",
 ];
 
 const LOWER: &[&str] = &[

@@ -65,7 +65,7 @@ fn check_version(doc: &Document) -> Result<(), Error> {
 }
 
 /// Keywords that only annotate a schema.
-const ANNOTATIONS: &[&str] = &[
+pub(crate) const ANNOTATIONS: &[&str] = &[
     "title",
     "description",
     "examples",

@@ -6,7 +6,7 @@ use quote::{format_ident, quote};
 use crate::error::Error;
 use crate::model::{
     Additional, Constraints, Docs, EnumDef, Field, MessageDef, Model, StructDef, Ty, TypeDef,
-    TypeKind, UnionDef,
+    TypeKind, UnionDef, Variant,
 };
 
 /// How the emitted code reaches its runtime.
@@ -408,24 +408,10 @@ impl Emitter {
                 #variant,
             }
         });
-        let arms = e.variants.iter().map(|v| {
-            let variant = ident(&v.name);
-            let wire = &v.wire;
-            quote!(#name::#variant => #wire,)
-        });
-        let parse_arms = e.variants.iter().map(|v| {
-            let variant = ident(&v.name);
-            let wire = &v.wire;
-            quote!(#wire => Ok(#name::#variant),)
-        });
-        let all = e.variants.iter().map(|v| {
-            let variant = ident(&v.name);
-            quote!(#name::#variant)
-        });
         let has_default = e.default.is_some() || e.is_const;
         let default_derive = has_default.then(|| quote!(Default,));
         let extra_attrs = self.derive_extra();
-        let rt = &self.rt;
+        let impls = string_enum_impls(name, &e.variants, &self.rt);
         quote! {
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #default_derive Serialize, Deserialize, Validate)]
             #extra_attrs
@@ -433,34 +419,7 @@ impl Emitter {
                 #(#variants)*
             }
 
-            impl #name {
-                /// Every value, in document order.
-                pub const ALL: &'static [#name] = &[#(#all),*];
-
-                /// The exact value on the wire.
-                pub const fn as_str(&self) -> &'static str {
-                    match self {
-                        #(#arms)*
-                    }
-                }
-            }
-
-            impl ::std::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-
-            impl ::std::str::FromStr for #name {
-                type Err = #rt::UnknownValue;
-
-                fn from_str(value: &str) -> Result<Self, Self::Err> {
-                    match value {
-                        #(#parse_arms)*
-                        _ => Err(#rt::UnknownValue::new(value, #name::ALL.iter().map(#name::as_str))),
-                    }
-                }
-            }
+            #impls
         }
     }
 
@@ -523,6 +482,58 @@ impl Emitter {
             |ty| self.ty(ty),
             self.schemars.as_deref(),
         )
+    }
+}
+
+/// `ALL`, `as_str`, `Display` and `FromStr` for an enum of string values.
+pub(crate) fn string_enum_impls(
+    name: &syn::Ident,
+    variants: &[Variant],
+    rt: &TokenStream,
+) -> TokenStream {
+    let all = variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        quote!(#name::#variant)
+    });
+    let arms = variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let wire = &v.wire;
+        quote!(#name::#variant => #wire,)
+    });
+    let parse_arms = variants.iter().map(|v| {
+        let variant = ident(&v.name);
+        let wire = &v.wire;
+        quote!(#wire => Ok(#name::#variant),)
+    });
+    quote! {
+        impl #name {
+            /// Every value, in document order.
+            pub const ALL: &'static [#name] = &[#(#all),*];
+
+            /// The exact value on the wire.
+            pub const fn as_str(&self) -> &'static str {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = #rt::UnknownValue;
+
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                match value {
+                    #(#parse_arms)*
+                    _ => Err(#rt::UnknownValue::new(value, #name::ALL.iter().map(#name::as_str))),
+                }
+            }
+        }
     }
 }
 

@@ -17,7 +17,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::{doc_lines, ident};
+use crate::emit::{doc_lines, ident, string_enum_impls};
 use crate::model::{MessageDef, Model, ParameterDef, Ty};
 
 fn opt(text: &Option<String>) -> TokenStream {
@@ -147,52 +147,14 @@ fn value_enums<'a>(
             let marker = (Some(&v.wire) == default).then(|| quote!(#[default]));
             quote!(#[doc = #doc] #marker #variant,)
         });
-        let all = variants.iter().map(|v| {
-            let variant = ident(&v.name);
-            quote!(#name::#variant)
-        });
-        let arms = variants.iter().map(|v| {
-            let variant = ident(&v.name);
-            let wire = &v.wire;
-            quote!(#name::#variant => #wire,)
-        });
-        let parse_arms = variants.iter().map(|v| {
-            let variant = ident(&v.name);
-            let wire = &v.wire;
-            quote!(#wire => Ok(#name::#variant),)
-        });
         let default_derive = has_default.then(|| quote!(Default,));
+        let impls = string_enum_impls(&name, variants, rt);
         out.extend(quote! {
             #docs
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, #default_derive)]
             pub enum #name { #(#items)* }
 
-            impl #name {
-                /// Every value, in document order.
-                pub const ALL: &'static [#name] = &[#(#all),*];
-
-                /// The exact value.
-                pub const fn as_str(&self) -> &'static str {
-                    match self { #(#arms)* }
-                }
-            }
-
-            impl ::std::fmt::Display for #name {
-                fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                    f.write_str(self.as_str())
-                }
-            }
-
-            impl ::std::str::FromStr for #name {
-                type Err = #rt::UnknownValue;
-
-                fn from_str(value: &str) -> Result<Self, Self::Err> {
-                    match value {
-                        #(#parse_arms)*
-                        _ => Err(#rt::UnknownValue::new(value, #name::ALL.iter().map(#name::as_str))),
-                    }
-                }
-            }
+            #impls
         });
     }
     out

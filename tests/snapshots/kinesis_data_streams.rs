@@ -2380,7 +2380,7 @@ pub mod servers {
             Region::CaCentral1,
         ];
 
-        /// The exact value.
+        /// The exact value on the wire.
         pub const fn as_str(&self) -> &'static str {
             match self {
                 Region::UsEast1 => "us-east-1",
