@@ -10,31 +10,11 @@ use kinesis_types::{
     borrowed, from_slice, from_slice_borrowed, json_eq, Base64Ref, Borrowed, Error, IntoOwned,
     KinesisRecord, LambdaKinesisEvent, SubscribeToShardEvent, ValidateJson,
 };
+mod common;
+
+use common::{lambda_event, message_examples, record, subscribe_event, SPEC};
 use serde::Serialize;
 use serde_json::{json, Value};
-
-const SPEC: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/spec/kinesis-data-streams.asyncapi.yaml"
-);
-
-/// (message key, example name, payload) for every message example in the document.
-fn message_examples() -> Vec<(String, String, Value)> {
-    let text = std::fs::read_to_string(SPEC).expect("the bundled document is readable");
-    let doc: Value = serde_yaml::from_str(&text).expect("the bundled document is YAML");
-    let messages = doc
-        .pointer("/components/messages")
-        .and_then(Value::as_object)
-        .expect("components/messages");
-    let mut out = Vec::new();
-    for (key, message) in messages {
-        for example in message["examples"].as_array().into_iter().flatten() {
-            let name = example["name"].as_str().unwrap_or("(unnamed)").to_string();
-            out.push((key.clone(), name, example["payload"].clone()));
-        }
-    }
-    out
-}
 
 /// Parses `bytes` both ways and checks that they agree in every respect.
 fn agree<'a, B, O>(bytes: &'a [u8], payload: &Value, what: &str)
@@ -79,50 +59,6 @@ fn every_message_example_parses_borrowed_and_matches_the_owned_parse() {
             other => panic!("a message this test does not know: {other}"),
         }
     }
-}
-
-fn record() -> Value {
-    json!({
-        "SequenceNumber": "49590338271490256608559692538361571095921575989136588898",
-        "ApproximateArrivalTimestamp": 1545084650.987,
-        "Data": "SGVsbG8sIFdvcmxkIQ==",
-        "PartitionKey": "user-42",
-        "EncryptionType": "KMS"
-    })
-}
-
-fn lambda_event() -> Value {
-    json!({
-        "Records": [{
-            "kinesis": {
-                "kinesisSchemaVersion": "1.0",
-                "partitionKey": "1",
-                "sequenceNumber": "49590338271490256608559692538361571095921575989136588898",
-                "data": "SGVsbG8sIHRoaXMgaXMgYSB0ZXN0Lg==",
-                "approximateArrivalTimestamp": 1545084650.987
-            },
-            "eventSource": "aws:kinesis",
-            "eventVersion": "1.0",
-            "eventID": "shardId-000000000006:49590338271490256608559692538361571095921575989136588898",
-            "eventName": "aws:kinesis:record",
-            "invokeIdentityArn": "arn:aws:iam::123456789012:role/lambda-role",
-            "awsRegion": "us-east-2",
-            "eventSourceARN": "arn:aws:kinesis:us-east-2:123456789012:stream/lambda-stream"
-        }]
-    })
-}
-
-fn subscribe_event() -> Value {
-    json!({
-        "Records": [record()],
-        "ContinuationSequenceNumber": "49590338271490256608559692538361571095921575989136588898",
-        "MillisBehindLatest": 0,
-        "ChildShards": [{
-            "ShardId": "shardId-000000000001",
-            "ParentShards": ["shardId-000000000000"],
-            "HashKeyRange": {"StartingHashKey": "0", "EndingHashKey": "1"}
-        }]
-    })
 }
 
 #[test]

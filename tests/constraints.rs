@@ -5,52 +5,11 @@ use kinesis_types::{
     from_slice, from_str, Error, Keyword, KinesisRecord, LambdaKinesisEvent, SubscribeToShardEvent,
     Validate,
 };
+mod common;
+
+use common::{lambda_event, record, subscribe_event};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
-
-fn record() -> Value {
-    json!({
-        "SequenceNumber": "49590338271490256608559692538361571095921575989136588898",
-        "ApproximateArrivalTimestamp": 1545084650.987,
-        "Data": "SGVsbG8sIFdvcmxkIQ==",
-        "PartitionKey": "user-42",
-        "EncryptionType": "KMS"
-    })
-}
-
-fn lambda_event() -> Value {
-    json!({
-        "Records": [{
-            "kinesis": {
-                "kinesisSchemaVersion": "1.0",
-                "partitionKey": "1",
-                "sequenceNumber": "49590338271490256608559692538361571095921575989136588898",
-                "data": "SGVsbG8sIHRoaXMgaXMgYSB0ZXN0Lg==",
-                "approximateArrivalTimestamp": 1545084650.987
-            },
-            "eventSource": "aws:kinesis",
-            "eventVersion": "1.0",
-            "eventID": "shardId-000000000006:49590338271490256608559692538361571095921575989136588898",
-            "eventName": "aws:kinesis:record",
-            "invokeIdentityArn": "arn:aws:iam::123456789012:role/lambda-role",
-            "awsRegion": "us-east-2",
-            "eventSourceARN": "arn:aws:kinesis:us-east-2:123456789012:stream/lambda-stream"
-        }]
-    })
-}
-
-fn subscribe_event() -> Value {
-    json!({
-        "Records": [record()],
-        "ContinuationSequenceNumber": "49590338271490256608559692538361571095921575989136588898",
-        "MillisBehindLatest": 0,
-        "ChildShards": [{
-            "ShardId": "shardId-000000000001",
-            "ParentShards": ["shardId-000000000000"],
-            "HashKeyRange": {"StartingHashKey": "0", "EndingHashKey": "1"}
-        }]
-    })
-}
 
 /// The (pointer, keyword) pairs reported for `value` as `T`; empty when valid.
 fn verdict<T: kinesis_types::ValidateJson>(value: &Value) -> Vec<(String, Keyword)> {

@@ -4,38 +4,14 @@
 //! The examples are read from the document itself: adding an example adds a case.
 
 use kinesis_types::{json_eq, MessageName, Validate};
+mod common;
+
+use common::{message_examples, spec};
 use serde_json::Value;
-
-const SPEC: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/spec/kinesis-data-streams.asyncapi.yaml"
-);
-
-fn spec() -> Value {
-    let text = std::fs::read_to_string(SPEC).expect("the bundled document is readable");
-    serde_yaml::from_str(&text).expect("the bundled document is YAML")
-}
-
-/// (message key, example name, payload) for every message example.
-fn message_examples(doc: &Value) -> Vec<(String, String, Value)> {
-    let messages = doc
-        .pointer("/components/messages")
-        .and_then(Value::as_object)
-        .expect("components/messages");
-    let mut out = Vec::new();
-    for (key, message) in messages {
-        for example in message["examples"].as_array().into_iter().flatten() {
-            let name = example["name"].as_str().unwrap_or("(unnamed)").to_string();
-            out.push((key.clone(), name, example["payload"].clone()));
-        }
-    }
-    out
-}
 
 #[test]
 fn every_message_example_round_trips() {
-    let doc = spec();
-    let examples = message_examples(&doc);
+    let examples = message_examples();
     assert!(
         examples.len() >= 9,
         "expected at least three examples per message"
@@ -109,7 +85,7 @@ fn every_property_example_validates_in_place() {
                 // Put the example into every message example where the property's
                 // object appears; the payload must stay valid.
                 let mut placed = false;
-                for (key, name, payload) in message_examples(&doc) {
+                for (key, name, payload) in message_examples() {
                     let message_schema = &doc["components"]["messages"][&key]["payload"];
                     let mut places = Vec::new();
                     objects_by_schema(&doc, message_schema, &payload, "", &mut |n, at| {
