@@ -8,7 +8,7 @@ use std::fmt::Debug;
 
 use kinesis_types::{
     borrowed, from_slice, from_slice_borrowed, json_eq, Base64Ref, Borrowed, Error, IntoOwned,
-    KinesisRecord, LambdaKinesisEvent, SubscribeToShardEvent, ValidateJson,
+    KinesisRecord, LambdaKinesisEvent, MessageName, SubscribeToShardEvent, Validate, ValidateJson,
 };
 mod common;
 
@@ -165,8 +165,8 @@ fn same_error<'a, B: Borrowed<'a> + Debug>(bytes: &'a [u8]) -> Error {
     lent
 }
 
-#[test]
-fn violations_and_shape_errors_are_those_of_the_owned_types() {
+/// Payloads that break the schema, each with the kind of payload it started from.
+fn broken_payloads() -> Vec<(&'static str, Value)> {
     let mut cases: Vec<(&str, Value)> = Vec::new();
     let mut v = lambda_event();
     v["Records"][0]["kinesis"]["partitionKey"] = json!("");
@@ -210,8 +210,12 @@ fn violations_and_shape_errors_are_those_of_the_owned_types() {
     let mut v = subscribe_event();
     v["ChildShards"] = Value::Null;
     cases.push(("subscribe", v));
+    cases
+}
 
-    for (kind, value) in cases {
+#[test]
+fn violations_and_shape_errors_are_those_of_the_owned_types() {
+    for (kind, value) in broken_payloads() {
         let bytes = serde_json::to_vec(&value).unwrap();
         let error = match kind {
             "lambda" => same_error::<borrowed::LambdaKinesisEvent>(&bytes),
@@ -222,9 +226,84 @@ fn violations_and_shape_errors_are_those_of_the_owned_types() {
     }
 
     // Not JSON at all: the same syntax error.
-    for bytes in [&b"{"[..], b"", b"{\"Records\": [}", b"\xff"] {
+    for bytes in NOT_JSON {
         same_error::<borrowed::LambdaKinesisEvent>(bytes);
     }
+}
+
+const NOT_JSON: [&[u8]; 4] = [b"{", b"", b"{\"Records\": [}", b"\xff"];
+
+#[test]
+fn parse_borrowed_by_message_name_equals_parse() {
+    let examples = message_examples();
+    for (key, name, payload) in &examples {
+        let bytes = serde_json::to_vec(payload).unwrap();
+        let message = MessageName::from_name(key).expect("a declared message");
+        let owned = message
+            .parse(&bytes)
+            .unwrap_or_else(|e| panic!("{key}/{name}: {e}"));
+        let parsed = message
+            .parse_borrowed(&bytes)
+            .unwrap_or_else(|e| panic!("{key}/{name}: borrowed: {e}"));
+        assert_eq!(parsed.name(), message);
+        assert!(parsed.validate().is_ok(), "{key}/{name}");
+        let back = serde_json::to_value(&parsed).unwrap();
+        assert!(json_eq(payload, &back), "{key}/{name}: {back}");
+        assert_eq!(
+            serde_json::to_string(&parsed).unwrap(),
+            serde_json::to_string(&owned).unwrap(),
+            "{key}/{name}"
+        );
+        let converted: kinesis_types::Message = parsed.clone().into();
+        assert_eq!(parsed.into_owned(), owned, "{key}/{name}");
+        assert_eq!(converted, owned, "{key}/{name}");
+    }
+    // Every message of the document is covered by an example.
+    for message in MessageName::ALL {
+        assert!(
+            examples.iter().any(|(key, _, _)| key == message.name()),
+            "{message} has no example"
+        );
+    }
+
+    // Payloads that hold text are borrowed from the input.
+    let bytes = serde_json::to_vec(&record()).unwrap();
+    match MessageName::KinesisRecord.parse_borrowed(&bytes).unwrap() {
+        borrowed::Message::KinesisRecord(record) => {
+            assert!(matches!(record.partition_key, Cow::Borrowed(_)));
+        }
+        other => panic!("not a record: {other:?}"),
+    }
+}
+
+#[test]
+fn parse_borrowed_refuses_what_parse_refuses_with_the_same_error() {
+    let mut count = 0;
+    for (kind, value) in broken_payloads() {
+        let bytes = serde_json::to_vec(&value).unwrap();
+        let message = match kind {
+            "lambda" => MessageName::LambdaKinesisEvent,
+            "record" => MessageName::KinesisRecord,
+            _ => MessageName::SubscribeToShardEvent,
+        };
+        for message in [message, MessageName::KinesisRecord] {
+            let owned = message.parse(&bytes).expect_err("parse refuses it");
+            let lent = message
+                .parse_borrowed(&bytes)
+                .expect_err("parse_borrowed refuses it");
+            assert_eq!(lent, owned, "{message} on {value}");
+            assert_eq!(lent.to_string(), owned.to_string());
+            count += 1;
+        }
+    }
+    for message in MessageName::ALL {
+        for bytes in NOT_JSON {
+            let owned = message.parse(bytes).expect_err("not JSON");
+            assert_eq!(message.parse_borrowed(bytes).unwrap_err(), owned);
+            count += 1;
+        }
+    }
+    assert!(count > 20);
 }
 
 #[test]

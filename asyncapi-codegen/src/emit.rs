@@ -33,7 +33,13 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, Error> {
     };
     let types: Vec<TokenStream> = model.types.iter().map(|t| emitter.type_def(t)).collect();
     let borrowed = match options.borrowed {
-        true => crate::emit_borrowed::emit(&types, &emitter.rt, &emitter.rt_text)?,
+        true => crate::emit_borrowed::emit(
+            &types,
+            &model.messages,
+            |ty| emitter.ty(ty),
+            &emitter.rt,
+            &emitter.rt_text,
+        )?,
         false => TokenStream::new(),
     };
     let messages = emitter.messages(&model.messages);

@@ -19,10 +19,18 @@ use syn::{
 };
 
 use crate::error::Error;
+use crate::model::{MessageDef, Ty};
 
 /// `pub mod borrowed { .. }` for the emitted owned `types` (one token stream per
-/// model type, as `emit` produced them), reaching the runtime through `rt`.
-pub fn emit(types: &[TokenStream], rt: &TokenStream, rt_text: &str) -> Result<TokenStream, Error> {
+/// model type, as `emit` produced them) and the document's `messages` (whose payload
+/// types `ty` names), reaching the runtime through `rt`.
+pub fn emit(
+    types: &[TokenStream],
+    messages: &[MessageDef],
+    ty: impl Fn(&Ty) -> TokenStream,
+    rt: &TokenStream,
+    rt_text: &str,
+) -> Result<TokenStream, Error> {
     let mut items = Vec::new();
     for tokens in types {
         let file: syn::File =
@@ -45,7 +53,19 @@ pub fn emit(types: &[TokenStream], rt: &TokenStream, rt_text: &str) -> Result<To
         .filter(|item| twins.contains(&item_ident(item).to_string()))
         .map(|item| b.twin(item))
         .collect();
-    if out.is_empty() {
+    let messages = crate::emit_messages::emit_borrowed(messages, rt, ty, |payload| {
+        let ty: Type = syn::parse2(payload.clone()).ok()?;
+        let segment = match &ty {
+            Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+                p.path.segments.first()?
+            }
+            _ => return None,
+        };
+        let plain = matches!(segment.arguments, PathArguments::None);
+        let ident = &segment.ident;
+        (plain && twins.contains(&ident.to_string())).then(|| quote!(#ident<'a>))
+    });
+    if out.is_empty() && messages.is_empty() {
         return Ok(quote!());
     }
     let doc = [
@@ -64,6 +84,8 @@ pub fn emit(types: &[TokenStream], rt: &TokenStream, rt_text: &str) -> Result<To
             use super::*;
 
             #(#out)*
+
+            #messages
         }
     })
 }
@@ -470,9 +492,45 @@ mod tests {
             .count();
         assert!(twins > 0);
         assert_eq!(
-            twins,
-            code.matches("pub fn into_owned(self) -> super::").count()
+            twins + 1,
+            code.matches("pub fn into_owned(self) -> super::").count(),
+            "each twin and the borrowed Message"
         );
+    }
+
+    #[test]
+    fn messages_are_parsed_borrowed_by_name_and_payloads_without_text_are_held_owned() {
+        let code = generate("unions.yaml", true);
+        let module = &code[code.find("pub mod borrowed").expect("a borrowed module")..];
+        assert!(module.contains("pub enum Message<'a> {"), "{module}");
+        assert!(module.contains("PetEvent(Pet<'a>),"), "{module}");
+        // `Shape` holds no text: the owned type, parsed by the owned entry point.
+        assert!(module.contains("ShapeEvent(super::Shape),"), "{module}");
+        assert!(module.contains("Message::ShapeEvent(::kinesis_types::from_slice(bytes)?)"));
+        assert!(module.contains("impl super::MessageName {"));
+        assert!(module.contains("pub fn parse_borrowed<'a>("));
+        // Nothing of it outside the borrowed module.
+        assert!(!generate("unions.yaml", false).contains("parse_borrowed"));
+    }
+
+    #[test]
+    fn a_document_without_text_parses_borrowed_into_the_owned_messages() {
+        let text = "asyncapi: 3.0.0\ninfo: {title: T, version: '1'}\n\
+            components:\n  messages:\n    Tick:\n      payload:\n        type: object\n\
+            \x20       properties: {n: {type: integer}}\n";
+        let path = std::path::Path::new("ticks.yaml");
+        let doc = crate::Document::parse(path, text).expect("the document parses");
+        let code = Builder::new(path)
+            .schemars_feature(None)
+            .borrowed(true)
+            .generate_from(&doc)
+            .expect("the document generates");
+        assert!(
+            code.contains("pub type Message<'a> = super::Message;"),
+            "{code}"
+        );
+        assert!(code.contains("self.parse(bytes)"), "{code}");
+        assert!(!code.contains("pub enum Message<'a>"), "{code}");
     }
 
     #[test]

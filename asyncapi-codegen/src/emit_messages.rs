@@ -259,3 +259,112 @@ pub fn emit(
         }
     }
 }
+
+/// The borrowed `Message<'a>` and `MessageName::parse_borrowed`, emitted inside the
+/// `borrowed` module. `twin` gives the borrowed type of a payload type when it has one;
+/// payloads without one are held owned.
+pub fn emit_borrowed(
+    messages: &[MessageDef],
+    rt: &TokenStream,
+    ty: impl Fn(&Ty) -> TokenStream,
+    twin: impl Fn(&TokenStream) -> Option<TokenStream>,
+) -> TokenStream {
+    if messages.is_empty() {
+        return TokenStream::new();
+    }
+    let variants: Vec<_> = messages
+        .iter()
+        .map(|m| format_ident!("{}", m.variant))
+        .collect();
+    let payloads: Vec<(TokenStream, Option<TokenStream>)> = messages
+        .iter()
+        .map(|m| {
+            let owned = ty(&m.payload);
+            let borrowed = twin(&owned);
+            (owned, borrowed)
+        })
+        .collect();
+    if payloads.iter().all(|(_, twin)| twin.is_none()) {
+        // Nothing to borrow: the owned messages, under the borrowed names.
+        return quote! {
+            /// A payload of one of the document's messages (none holds text to borrow).
+            pub type Message<'a> = super::Message;
+
+            impl super::MessageName {
+                /// Parses and validates a payload of this message (as [`Self::parse`]:
+                /// no payload holds text to borrow).
+                pub fn parse_borrowed<'a>(self, bytes: &'a [u8]) -> Result<Message<'a>, #rt::Error> {
+                    self.parse(bytes)
+                }
+            }
+        };
+    }
+    let types = payloads.iter().map(|(owned, twin)| match twin {
+        Some(twin) => twin.clone(),
+        None => quote!(super::#owned),
+    });
+    let parses = payloads.iter().map(|(_, twin)| match twin {
+        Some(_) => quote!(#rt::from_slice_borrowed(bytes)?),
+        None => quote!(#rt::from_slice(bytes)?),
+    });
+    let converts = payloads.iter().map(|(_, twin)| match twin {
+        Some(_) => quote!(#rt::IntoOwned::into_owned(payload)),
+        None => quote!(payload),
+    });
+    let docs: Vec<_> = messages
+        .iter()
+        .map(|m| doc_lines(&format!("A `{}` payload.", m.name)))
+        .collect();
+    let serde_crate = format!("{}::__private::serde", rt.to_string().replace(' ', ""));
+    quote! {
+        /// A payload of one of the document's messages, borrowing from the input (see
+        /// [`super::MessageName::parse_borrowed`]).
+        #[derive(Debug, Clone, PartialEq, Serialize)]
+        #[serde(crate = #serde_crate, untagged)]
+        pub enum Message<'a> {
+            #(#docs #variants(#types),)*
+        }
+
+        impl<'a> Message<'a> {
+            /// Which message this is.
+            pub fn name(&self) -> super::MessageName {
+                match self { #(Message::#variants(_) => super::MessageName::#variants,)* }
+            }
+
+            /// The owned message, copying only the strings still borrowed.
+            pub fn into_owned(self) -> super::Message {
+                #rt::IntoOwned::into_owned(self)
+            }
+        }
+
+        impl<'a> #rt::IntoOwned for Message<'a> {
+            type Owned = super::Message;
+
+            fn into_owned(self) -> super::Message {
+                match self { #(Message::#variants(payload) => super::Message::#variants(#converts),)* }
+            }
+        }
+
+        impl<'a> ::std::convert::From<Message<'a>> for super::Message {
+            fn from(value: Message<'a>) -> Self {
+                value.into_owned()
+            }
+        }
+
+        impl<'a> #rt::Validate for Message<'a> {
+            fn validate_at(&self, path: &#rt::Path<'_>, report: &mut #rt::Report) {
+                match self { #(Message::#variants(payload) => payload.validate_at(path, report),)* }
+            }
+        }
+
+        impl super::MessageName {
+            /// Parses and validates a payload of this message, borrowing its strings from
+            /// `bytes` where they need no unescaping. Errors are those of [`Self::parse`].
+            pub fn parse_borrowed<'a>(self, bytes: &'a [u8]) -> Result<Message<'a>, #rt::Error> {
+                Ok(match self {
+                    #(super::MessageName::#variants => Message::#variants(#parses),)*
+                })
+            }
+        }
+    }
+}

@@ -478,4 +478,110 @@ pub mod borrowed {
     impl<'a> ::kinesis_types::Borrowed<'a> for LambdaKinesisData<'a> {
         type Owned = super::LambdaKinesisData;
     }
+
+    /// A payload of one of the document's messages, borrowing from the input (see
+    /// [`super::MessageName::parse_borrowed`]).
+    #[derive(Debug, Clone, PartialEq, Serialize)]
+    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    pub enum Message<'a> {
+        /// A `KinesisRecord` payload.
+        KinesisRecord(KinesisRecord<'a>),
+        /// A `SubscribeToShardEvent` payload.
+        SubscribeToShardEvent(SubscribeToShardEvent<'a>),
+        /// A `LambdaKinesisEvent` payload.
+        LambdaKinesisEvent(LambdaKinesisEvent<'a>),
+    }
+
+    impl<'a> Message<'a> {
+        /// Which message this is.
+        pub fn name(&self) -> super::MessageName {
+            match self {
+                Message::KinesisRecord(_) => super::MessageName::KinesisRecord,
+                Message::SubscribeToShardEvent(_) => {
+                    super::MessageName::SubscribeToShardEvent
+                }
+                Message::LambdaKinesisEvent(_) => super::MessageName::LambdaKinesisEvent,
+            }
+        }
+
+        /// The owned message, copying only the strings still borrowed.
+        pub fn into_owned(self) -> super::Message {
+            ::kinesis_types::IntoOwned::into_owned(self)
+        }
+    }
+
+    impl<'a> ::kinesis_types::IntoOwned for Message<'a> {
+        type Owned = super::Message;
+
+        fn into_owned(self) -> super::Message {
+            match self {
+                Message::KinesisRecord(payload) => {
+                    super::Message::KinesisRecord(
+                        ::kinesis_types::IntoOwned::into_owned(payload),
+                    )
+                }
+                Message::SubscribeToShardEvent(payload) => {
+                    super::Message::SubscribeToShardEvent(
+                        ::kinesis_types::IntoOwned::into_owned(payload),
+                    )
+                }
+                Message::LambdaKinesisEvent(payload) => {
+                    super::Message::LambdaKinesisEvent(
+                        ::kinesis_types::IntoOwned::into_owned(payload),
+                    )
+                }
+            }
+        }
+    }
+
+    impl<'a> ::std::convert::From<Message<'a>> for super::Message {
+        fn from(value: Message<'a>) -> Self {
+            value.into_owned()
+        }
+    }
+
+    impl<'a> ::kinesis_types::Validate for Message<'a> {
+        fn validate_at(
+            &self,
+            path: &::kinesis_types::Path<'_>,
+            report: &mut ::kinesis_types::Report,
+        ) {
+            match self {
+                Message::KinesisRecord(payload) => payload.validate_at(path, report),
+                Message::SubscribeToShardEvent(payload) => {
+                    payload.validate_at(path, report)
+                }
+                Message::LambdaKinesisEvent(payload) => payload.validate_at(path, report),
+            }
+        }
+    }
+
+    impl super::MessageName {
+        /// Parses and validates a payload of this message, borrowing its strings from
+        /// `bytes` where they need no unescaping. Errors are those of [`Self::parse`].
+        pub fn parse_borrowed<'a>(
+            self,
+            bytes: &'a [u8],
+        ) -> Result<Message<'a>, ::kinesis_types::Error> {
+            Ok(
+                match self {
+                    super::MessageName::KinesisRecord => {
+                        Message::KinesisRecord(
+                            ::kinesis_types::from_slice_borrowed(bytes)?,
+                        )
+                    }
+                    super::MessageName::SubscribeToShardEvent => {
+                        Message::SubscribeToShardEvent(
+                            ::kinesis_types::from_slice_borrowed(bytes)?,
+                        )
+                    }
+                    super::MessageName::LambdaKinesisEvent => {
+                        Message::LambdaKinesisEvent(
+                            ::kinesis_types::from_slice_borrowed(bytes)?,
+                        )
+                    }
+                },
+            )
+        }
+    }
 }
