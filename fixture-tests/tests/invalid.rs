@@ -1,5 +1,6 @@
-//! Invalid payloads for each construct of the fixtures: `kinesis_types::from_slice` and
-//! `validate_json` report the same violations, each with its exact pointer and keyword.
+//! Invalid payloads for each construct of the fixtures: `kinesis_types::from_slice`,
+//! `validate_json` and the zero-copy `from_slice_borrowed` report the same violations,
+//! each with its exact pointer and keyword.
 
 use fixture_tests::{arrays, composition, headers, maps, names, nesting, numbers, unions};
 use kinesis_types::{Keyword, ValidateJson};
@@ -31,6 +32,34 @@ fn violations<T: ValidateJson>(json: Value) -> Vec<(String, Keyword)> {
     parsed
 }
 
+/// As [`violations`], for `$module::$ty`, and asserted identical for its zero-copy
+/// twin `$module::borrowed::$ty`.
+macro_rules! violations {
+    ($module:ident :: $ty:ident, $json:expr) => {{
+        let json: Value = $json;
+        let owned = violations::<$module::$ty>(json.clone());
+        let bytes = json.to_string();
+        let lent = kinesis_types::from_slice_borrowed::<$module::borrowed::$ty>(bytes.as_bytes());
+        assert_eq!(
+            pairs(lent.err()),
+            owned,
+            "from_slice_borrowed and from_slice disagree on {json}"
+        );
+        owned
+    }};
+}
+
+fn pairs(error: Option<kinesis_types::Error>) -> Vec<(String, Keyword)> {
+    error
+        .map(|e| {
+            e.violations()
+                .into_iter()
+                .map(|v| (v.pointer, v.keyword))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn one(pointer: &str, keyword: Keyword) -> Vec<(String, Keyword)> {
     vec![(pointer.to_string(), keyword)]
 }
@@ -40,19 +69,19 @@ fn all_of_merged_required() {
     // `createdAt` is required by the second part (`Timestamped`).
     let account = json!({"id": "a", "owner": {"name": "Ada"}, "code": "AB12", "tier": 1});
     assert_eq!(
-        violations::<composition::AccountOpened>(account),
+        violations!(composition::AccountOpened, account),
         one("", Keyword::Required)
     );
     let owner = json!({"id": "a", "createdAt": "t", "owner": {"email": "x"}, "code": "AB12"});
     assert_eq!(
-        violations::<composition::AccountOpened>(owner),
+        violations!(composition::AccountOpened, owner),
         one("/owner", Keyword::Required)
     );
     // Bounds merged from several parts: minLength 4 of the third part, maximum 5.
     let code =
         json!({"id": "a", "createdAt": "t", "owner": {"name": "A"}, "code": "AB1", "tier": 6});
     assert_eq!(
-        violations::<composition::AccountOpened>(code),
+        violations!(composition::AccountOpened, code),
         [
             ("/code".to_string(), Keyword::MinLength),
             ("/tier".to_string(), Keyword::Maximum)
@@ -67,14 +96,14 @@ fn additional_properties() {
     let mut strict = base();
     strict["strict"]["x"] = json!(1);
     assert_eq!(
-        violations::<maps::Settings>(strict),
+        violations!(maps::Settings, strict),
         one("/strict/x", Keyword::AdditionalProperties)
     );
     // A schema for the map's values, and for the extra properties next to named fields.
     let mut extra = base();
     extra["env"] = json!(1);
     assert_eq!(
-        violations::<maps::Settings>(extra),
+        violations!(maps::Settings, extra),
         one("/env", Keyword::Type)
     );
 }
@@ -82,7 +111,7 @@ fn additional_properties() {
 #[test]
 fn property_counts() {
     assert_eq!(
-        violations::<maps::Settings>(json!({"name": "s", "limits": {}})),
+        violations!(maps::Settings, json!({"name": "s", "limits": {}})),
         [
             ("".to_string(), Keyword::Required),
             ("".to_string(), Keyword::MinProperties)
@@ -90,7 +119,7 @@ fn property_counts() {
     );
     let seven = json!({"name": "s", "limits": {}, "strict": {"a": 1}, "a": "1", "b": "2", "c": "3", "d": "4"});
     assert_eq!(
-        violations::<maps::Settings>(seven),
+        violations!(maps::Settings, seven),
         one("", Keyword::MaxProperties)
     );
 }
@@ -98,17 +127,21 @@ fn property_counts() {
 #[test]
 fn tagged_unions() {
     assert_eq!(
-        violations::<unions::Pet>(json!({"petType": "Fish", "name": "x"})),
+        violations!(unions::Pet, json!({"petType": "Fish", "name": "x"})),
         one("/petType", Keyword::Enum)
     );
     assert_eq!(
-        violations::<unions::Pet>(json!({"name": "x"})),
+        violations!(unions::Pet, json!({"name": "x"})),
         one("", Keyword::Required)
     );
     assert_eq!(
-        violations::<unions::Pet>(json!({"petType": "Cat", "name": "Tom", "lives": 10})),
+        violations!(
+            unions::Pet,
+            json!({"petType": "Cat", "name": "Tom", "lives": 10})
+        ),
         one("/lives", Keyword::Maximum)
     );
+    // `Shape` holds no text, so it has no zero-copy twin.
     assert_eq!(
         violations::<unions::Shape>(json!({"kind": "circle", "radius": 0})),
         one("/radius", Keyword::ExclusiveMinimum)
@@ -123,12 +156,12 @@ fn tagged_unions() {
 fn untagged_unions() {
     let none = json!({"value": {"a": 1}, "either": "origin"});
     assert_eq!(
-        violations::<unions::AnyValuePayload>(none),
+        violations!(unions::AnyValuePayload, none),
         one("/value", Keyword::OneOf)
     );
     let either = json!({"value": "x", "either": {"x": 1}});
     assert_eq!(
-        violations::<unions::AnyValuePayload>(either),
+        violations!(unions::AnyValuePayload, either),
         one("/either", Keyword::AnyOf)
     );
 }
@@ -136,65 +169,65 @@ fn untagged_unions() {
 #[test]
 fn nullable_and_numbers() {
     let valid = || json!({"small": 1, "big": 2, "ratio": 0.5, "step": 5, "percent": 1, "note": null, "count": null});
-    assert_eq!(violations::<numbers::Reading>(valid()), []);
+    assert_eq!(violations!(numbers::Reading, valid()), []);
     let mut unit = valid();
     unit["unit"] = Value::Null;
     assert_eq!(
-        violations::<numbers::Reading>(unit),
+        violations!(numbers::Reading, unit),
         one("/unit", Keyword::Enum)
     );
     let mut missing = valid();
     missing.as_object_mut().unwrap().remove("note");
     assert_eq!(
-        violations::<numbers::Reading>(missing),
+        violations!(numbers::Reading, missing),
         one("", Keyword::Required)
     );
     let mut note = valid();
     note["note"] = json!("x".repeat(21));
     assert_eq!(
-        violations::<numbers::Reading>(note),
+        violations!(numbers::Reading, note),
         one("/note", Keyword::MaxLength)
     );
     let mut retries = valid();
     retries["retries"] = json!(11);
     assert_eq!(
-        violations::<numbers::Reading>(retries),
+        violations!(numbers::Reading, retries),
         one("/retries", Keyword::Maximum)
     );
     let mut ratio = valid();
     ratio["ratio"] = json!(1);
     assert_eq!(
-        violations::<numbers::Reading>(ratio),
+        violations!(numbers::Reading, ratio),
         one("/ratio", Keyword::ExclusiveMaximum)
     );
     let mut ratio = valid();
     ratio["ratio"] = json!(0);
     assert_eq!(
-        violations::<numbers::Reading>(ratio),
+        violations!(numbers::Reading, ratio),
         one("/ratio", Keyword::ExclusiveMinimum)
     );
     let mut step = valid();
     step["step"] = json!(7);
     assert_eq!(
-        violations::<numbers::Reading>(step),
+        violations!(numbers::Reading, step),
         one("/step", Keyword::MultipleOf)
     );
     let mut percent = valid();
     percent["percent"] = json!(0.25);
     assert_eq!(
-        violations::<numbers::Reading>(percent),
+        violations!(numbers::Reading, percent),
         one("/percent", Keyword::MultipleOf)
     );
     let mut small = valid();
     small["small"] = json!(2147483648i64);
     assert_eq!(
-        violations::<numbers::Reading>(small),
+        violations!(numbers::Reading, small),
         one("/small", Keyword::Maximum)
     );
     let mut small = valid();
     small["small"] = json!(-2147483649i64);
     assert_eq!(
-        violations::<numbers::Reading>(small),
+        violations!(numbers::Reading, small),
         one("/small", Keyword::Minimum)
     );
 }
@@ -203,19 +236,25 @@ fn nullable_and_numbers() {
 fn arrays() {
     let batch = |ids: Value, matrix: Value| json!({"ids": ids, "matrix": matrix});
     assert_eq!(
-        violations::<arrays::BatchPayload>(batch(json!([]), json!([]))),
+        violations!(arrays::BatchPayload, batch(json!([]), json!([]))),
         one("/ids", Keyword::MinItems)
     );
     assert_eq!(
-        violations::<arrays::BatchPayload>(batch(json!(["a", "b", "c", "d", "e"]), json!([]))),
+        violations!(
+            arrays::BatchPayload,
+            batch(json!(["a", "b", "c", "d", "e"]), json!([]))
+        ),
         one("/ids", Keyword::MaxItems)
     );
     assert_eq!(
-        violations::<arrays::BatchPayload>(batch(json!(["a", "a"]), json!([]))),
+        violations!(arrays::BatchPayload, batch(json!(["a", "a"]), json!([]))),
         one("/ids", Keyword::UniqueItems)
     );
     assert_eq!(
-        violations::<arrays::BatchPayload>(batch(json!(["a", "B"]), json!([[1, 2], [3]]))),
+        violations!(
+            arrays::BatchPayload,
+            batch(json!(["a", "B"]), json!([[1, 2], [3]]))
+        ),
         [
             ("/ids/1".to_string(), Keyword::Pattern),
             ("/matrix/1".to_string(), Keyword::MinItems)
@@ -227,7 +266,7 @@ fn arrays() {
 fn recursion_deep_inside() {
     let tree = json!({"label": "r", "children": [{"label": "a", "children": [{"label": "b", "parent": {"label": 5}}]}]});
     assert_eq!(
-        violations::<nesting::Node>(tree),
+        violations!(nesting::Node, tree),
         one("/children/0/children/0/parent/label", Keyword::Type)
     );
 }
@@ -236,7 +275,7 @@ fn recursion_deep_inside() {
 fn names() {
     let event = json!({"type": "sign-in", "$ref": "x"});
     assert_eq!(
-        violations::<names::UserEvent>(event),
+        violations!(names::UserEvent, event),
         one("/$ref", Keyword::MinLength)
     );
 }
@@ -307,18 +346,18 @@ fn map_values_and_map_counts() {
     let mut labels = base();
     labels["labels"] = json!({"team": "core", "owner": "a very long label indeed, too long"});
     assert_eq!(
-        violations::<maps::Settings>(labels),
+        violations!(maps::Settings, labels),
         one("/labels/owner", Keyword::MaxLength)
     );
     let mut limits = base();
     limits["limits"]["cpu"] = json!(-1);
     assert_eq!(
-        violations::<maps::Settings>(limits),
+        violations!(maps::Settings, limits),
         one("/limits/cpu", Keyword::Minimum)
     );
     let many = json!({"name": "s", "limits": {"a": 1, "b": 1, "c": 1, "d": 1, "e": 1}, "strict": {"a": 1}});
     assert_eq!(
-        violations::<maps::Settings>(many),
+        violations!(maps::Settings, many),
         one("/limits", Keyword::MaxProperties)
     );
 }
@@ -327,7 +366,7 @@ fn map_values_and_map_counts() {
 fn items_of_nested_arrays() {
     let grid = json!({"rows": [[[1, -1]]], "deep": {"level2": {"level3": {"level4": {"value": "toolong"}}}}});
     assert_eq!(
-        violations::<nesting::GridPayload>(grid),
+        violations!(nesting::GridPayload, grid),
         [
             ("/rows/0/0/1".to_string(), Keyword::Minimum),
             (
@@ -342,18 +381,18 @@ fn items_of_nested_arrays() {
 fn one_of_matching_two() {
     let both = json!({"value": "x", "either": "o", "amount": 50});
     assert_eq!(
-        violations::<unions::AnyValuePayload>(both),
+        violations!(unions::AnyValuePayload, both),
         one("/amount", Keyword::OneOf)
     );
     // The alternatives' own bounds: -1 is only the integer, 500.5 only the number, and
     // -0.5 (read as the first alternative, below its minimum) neither.
     for amount in [json!(-1), json!(500.5)] {
         let only = json!({"value": "x", "either": "o", "amount": amount});
-        assert_eq!(violations::<unions::AnyValuePayload>(only), []);
+        assert_eq!(violations!(unions::AnyValuePayload, only), []);
     }
     let neither = json!({"value": "x", "either": "o", "amount": -0.5});
     assert_eq!(
-        violations::<unions::AnyValuePayload>(neither),
+        violations!(unions::AnyValuePayload, neither),
         one("/amount", Keyword::OneOf)
     );
 }
