@@ -1,5 +1,6 @@
-//! Peak heap while parsing (and validating) the 4,000-record Lambda event, counted by a
-//! global allocator. Target: at most twice the input size. Exits non-zero if missed.
+//! Peak heap while parsing (and validating) the 4,000-record Lambda event, owned and
+//! zero-copy, counted by a global allocator. Target: at most twice the input size.
+//! Exits non-zero if missed.
 //!
 //! Run with `cargo bench --bench memory`.
 
@@ -8,7 +9,7 @@ mod common;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use kinesis_types::LambdaKinesisEvent;
+use kinesis_types::{borrowed, LambdaKinesisEvent};
 
 struct Counting;
 
@@ -69,7 +70,7 @@ fn main() {
         let ratio = peak as f64 / input.len() as f64;
         worst = worst.max(ratio);
         println!(
-            "{name:<48} peak heap {peak:>10} bytes ({:>6.2} MiB) = {ratio:.2}x input",
+            "{name:<68} peak heap {peak:>10} bytes ({:>6.2} MiB) = {ratio:.2}x input",
             mib(peak)
         );
     };
@@ -83,6 +84,15 @@ fn main() {
         peak_during(|| kinesis_types::from_slice::<LambdaKinesisEvent>(&input).unwrap());
     drop(event);
     row("kinesis_types::from_slice::<LambdaKinesisEvent>", peak);
+
+    let (peak, event) = peak_during(|| {
+        kinesis_types::from_slice_borrowed::<borrowed::LambdaKinesisEvent>(&input).unwrap()
+    });
+    drop(event);
+    row(
+        "kinesis_types::from_slice_borrowed::<borrowed::LambdaKinesisEvent>",
+        peak,
+    );
 
     let (peak, value) =
         peak_during(|| serde_json::from_slice::<serde_json::Value>(&input).unwrap());
