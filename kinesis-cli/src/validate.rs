@@ -135,13 +135,16 @@ impl Checker {
     }
 
     fn check_as(&self, message: MessageName, bytes: &[u8], first_line: u64) -> Outcome {
-        match message.parse(bytes) {
+        // Zero-copy: strings are borrowed from `bytes`, with the same errors as `parse`.
+        match message.parse_borrowed(bytes) {
             Ok(payload) => Outcome {
                 verdict: Verdict::Valid {
                     message,
                     matches: None,
                 },
-                value: self.emit.then(|| to_json(&payload)),
+                value: self
+                    .emit
+                    .then(|| serde_json::to_string(&payload).unwrap_or_else(unwritable)),
             },
             Err(kinesis_types::Error::Syntax {
                 line,
@@ -230,8 +233,11 @@ fn distance(violations: &[Violation]) -> (usize, usize) {
 }
 
 fn to_json(payload: &kinesis_types::Message) -> String {
-    serde_json::to_string(payload)
-        .unwrap_or_else(|error| format!("\"the payload cannot be written back: {error}\""))
+    serde_json::to_string(payload).unwrap_or_else(unwritable)
+}
+
+fn unwritable(error: serde_json::Error) -> String {
+    format!("\"the payload cannot be written back: {error}\"")
 }
 
 /// A syntax verdict from serde_json's error, its line counted from `first_line`.
