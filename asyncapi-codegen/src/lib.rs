@@ -125,7 +125,8 @@ impl Builder {
 
     /// Whether to emit a `borrowed` module with a zero-copy twin of every type that
     /// holds text (`Cow<'a, str>` strings, `Base64Ref<'a>` data), parsed with the
-    /// runtime's `from_slice_borrowed` (default: off).
+    /// runtime's `from_slice_borrowed`, plus `borrowed::Message<'a>` and
+    /// `MessageName::parse_borrowed` to parse by message name (default: off).
     pub fn borrowed(mut self, on: bool) -> Self {
         self.borrowed = on;
         self
