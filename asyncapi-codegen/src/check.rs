@@ -406,7 +406,7 @@ impl Checker<'_> {
                             at,
                             Problem::Pattern {
                                 pattern: pattern.clone(),
-                                reason: error.to_string(),
+                                reason: error.reason().to_string(),
                             },
                         );
                     }

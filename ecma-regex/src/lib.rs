@@ -279,10 +279,29 @@ fn prefix_len(s: &str, n: usize) -> usize {
 
 impl fmt::Display for TranslateError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "pattern `{}`: ", self.pattern)?;
-        let at = self.offset;
-        let c = self.construct();
-        match &self.kind {
+        write!(f, "pattern `{}`: {}", self.pattern, self.reason())
+    }
+}
+
+/// What is wrong with a pattern, without the pattern itself (see
+/// [`TranslateError::reason`]), for messages that show the pattern already.
+#[derive(Debug, Clone, Copy)]
+pub struct Reason<'a>(&'a TranslateError);
+
+impl TranslateError {
+    /// What is wrong, without the leading ``pattern `...`: ``: for callers whose
+    /// message names the pattern already.
+    pub fn reason(&self) -> Reason<'_> {
+        Reason(self)
+    }
+}
+
+impl fmt::Display for Reason<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let error = self.0;
+        let at = error.offset;
+        let c = error.construct();
+        match &error.kind {
             TranslateErrorKind::Lookahead => write!(
                 f,
                 "lookahead `{c}` at offset {at} is not supported by the regex engine"
