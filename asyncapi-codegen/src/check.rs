@@ -381,7 +381,7 @@ impl Checker<'_> {
             "items" => match value {
                 Value::Array(_) => self.error(
                     at,
-                    Problem::UnsupportedKeyword("items (array form, tuple validation)".into()),
+                    Problem::Unsupported("\"items\" as an array (tuple validation)".into()),
                 ),
                 schema => self.schema(schema, at),
             },

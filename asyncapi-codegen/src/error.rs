@@ -64,6 +64,8 @@ pub enum Problem {
     RefCycle(Vec<String>),
     /// A keyword the generator does not support (it would otherwise be ignored).
     UnsupportedKeyword(String),
+    /// A keyword used in a way the generator does not support, described in full.
+    Unsupported(String),
     /// A keyword whose value has the wrong JSON type or range.
     BadValue {
         /// The keyword.
@@ -97,6 +99,7 @@ impl fmt::Display for Problem {
             Problem::UnsupportedKeyword(keyword) => {
                 write!(f, "keyword {keyword:?} is not supported by the generator")
             }
+            Problem::Unsupported(what) => write!(f, "{what} is not supported by the generator"),
             Problem::BadValue { keyword, expected } => {
                 write!(f, "{keyword:?} must be {expected}")
             }

@@ -167,9 +167,7 @@ impl<'a> Schemas<'a> {
             }
             _ => Err(self.error(
                 &pointer::join(at, "type"),
-                Problem::UnsupportedKeyword(format!(
-                    "type with several types {non_null:?} (only one type, optionally with \"null\")"
-                )),
+                Problem::Unsupported(format!("\"type\" with several types {non_null:?}")),
             )),
         }
     }
@@ -324,7 +322,7 @@ impl<'a> Schemas<'a> {
             other => {
                 return Err(self.error(
                     &pointer::join(at, "type"),
-                    Problem::UnsupportedKeyword(format!("type with several types {other:?}")),
+                    Problem::Unsupported(format!("\"type\" with several types {other:?}")),
                 ))
             }
         })
@@ -569,8 +567,8 @@ impl<'a> Schemas<'a> {
                 };
                 return Err(self.error(
                     &here,
-                    Problem::UnsupportedKeyword(format!(
-                        "{} with the non-string value {value}",
+                    Problem::Unsupported(format!(
+                        "{:?} with the non-string value {value}",
                         if is_const { "const" } else { "enum" }
                     )),
                 ));
