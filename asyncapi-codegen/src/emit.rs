@@ -341,6 +341,7 @@ impl Emitter {
             }
         });
         let extra_name = ident(&s.additional_field);
+        let rt = &self.rt;
         let (deny, extra) = match &s.additional {
             Additional::Keep => (
                 quote!(),
@@ -350,7 +351,17 @@ impl Emitter {
                     pub #extra_name: JsonMap<String, JsonValue>,
                 },
             ),
-            Additional::Deny => (quote!(#[serde(deny_unknown_fields)]), quote!()),
+            // Not `deny_unknown_fields`: without a flattened field serde would also
+            // read the struct from a JSON array. No `Forbidden` value exists, so the
+            // map stays empty and any other property is refused at its pointer.
+            Additional::Deny => (
+                quote!(),
+                quote! {
+                    /// Always empty: the schema allows no other properties (`additionalProperties: false`).
+                    #[serde(flatten)]
+                    pub #extra_name: ::std::collections::BTreeMap<String, #rt::Forbidden>,
+                },
+            ),
             Additional::Typed(ty, constraints) => {
                 let inner = nested_constraint_items(ty, constraints);
                 let values = (!inner.is_empty()).then(|| quote!(#[validate(values(#(#inner),*))]));

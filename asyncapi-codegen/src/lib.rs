@@ -32,7 +32,7 @@
 //! | `enum`, `const` (strings) | a Rust enum (a one-variant enum for `const`); `default` becomes `#[default]` |
 //! | `items`, arrays of arrays | `Vec<T>` |
 //! | `additionalProperties` absent or `true` | extra properties kept in a flattened `JsonMap`, so they round-trip |
-//! | `additionalProperties: false` | `#[serde(deny_unknown_fields)]`; unknown properties are `additionalProperties` violations |
+//! | `additionalProperties: false` | a flattened, always empty `BTreeMap<String, Forbidden>` (not `deny_unknown_fields`, with which serde would also read the struct from a JSON array); unknown properties are `additionalProperties` violations |
 //! | `additionalProperties: {schema}` | a `BTreeMap<String, T>` (no named properties), or one flattened next to the fields; the schema's constraints apply to every value (`#[validate(values(...))]`) |
 //! | `allOf` | merged into one schema first (see the `all_of` module): one struct, or one value with combined bounds |
 //! | `oneOf`/`anyOf` with a `discriminator` or a required `const` property common to all alternatives | a `#[serde(tag)]` enum, one struct per alternative |

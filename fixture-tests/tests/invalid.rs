@@ -99,6 +99,14 @@ fn additional_properties() {
         violations!(maps::Settings, strict),
         one("/strict/x", Keyword::AdditionalProperties)
     );
+    // An object with no other properties is still an object: serde would read a struct
+    // from a JSON array field by field, the schema does not.
+    let mut array = base();
+    array["strict"] = json!([1]);
+    assert_eq!(
+        violations!(maps::Settings, array),
+        one("/strict", Keyword::Type)
+    );
     // A schema for the map's values, and for the extra properties next to named fields.
     let mut extra = base();
     extra["env"] = json!(1);
