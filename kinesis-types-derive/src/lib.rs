@@ -98,7 +98,12 @@ use syn::{parse_macro_input, DeriveInput};
 ///   for `T` = `Value`, as in `serde_json::Map<String, Value>`); a flattened struct is
 ///   checked against the same object. Constraints cannot be put on a flattened field,
 ///   except `values(...)` on a flattened map;
-/// - `deny_unknown_fields`: every other property is an `additionalProperties` violation;
+/// - `deny_unknown_fields`: every other property is an `additionalProperties` violation.
+///   Note that serde also reads a struct with no flattened field from a JSON array,
+///   field by field: the JSON walk reports such an array as a `type` violation, but a
+///   typed parse accepts it. A flattened `BTreeMap<String, kinesis_types::Forbidden>`
+///   instead of `deny_unknown_fields` makes serde read the struct as an object only (the
+///   generator does this for `additionalProperties: false`);
 /// - `transparent` and newtype structs are their field, at the same pointer; tuple
 ///   structs are arrays of exactly their length;
 /// - enums: unit-only enums (JSON Schema `enum`/`const`) take one of their variant names
