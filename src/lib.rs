@@ -35,82 +35,8 @@
 
 #![warn(missing_docs)]
 
-// Lets the generated code and the derive name this crate the same way inside and out.
-extern crate self as kinesis_types;
-
-mod address;
-mod base64_data;
-mod check;
-mod error;
-mod forbidden;
-mod integer;
-mod nullable;
-mod parse;
-mod shape;
-mod validate;
-mod zero_copy;
-
-pub use address::{Action, AddressError, AddressReason, MessageError, Operation};
-pub use base64_data::{Base64Data, Base64Error, Base64Reason};
-pub use error::{Error, UnknownValue};
-pub use forbidden::Forbidden;
-pub use integer::Integer;
-pub use kinesis_types_derive::Validate;
-pub use nullable::Nullable;
-pub use parse::{from_slice, from_str, from_value, validate_json};
-pub use shape::ValidateJson;
-pub use validate::{Keyword, Path, Report, Validate, Violation, Violations};
-pub use zero_copy::{from_slice_borrowed, from_str_borrowed, Base64Ref, Borrowed, IntoOwned};
-
-/// Compares JSON values as JSON Schema does: numbers by value (`1` equals `1.0`).
-pub fn json_eq(a: &serde_json::Value, b: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
-                (Some(x), Some(y), _, _) => x == y,
-                (_, _, Some(x), Some(y)) => x == y,
-                _ => x.as_f64() == y.as_f64(),
-            }
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_eq(a, b))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, a)| y.get(k).is_some_and(|b| json_eq(a, b)))
-        }
-        _ => a == b,
-    }
-}
-
-/// What generated code and `#[derive(Validate)]` expand to. Not a stable API.
-#[doc(hidden)]
-pub mod __private {
-    pub use crate::address::{parse_address, parse_parameter};
-    pub use crate::check::*;
-    pub use crate::integer::native;
-    pub use crate::nullable::de as nullables;
-    pub use crate::shape::{
-        describe, json_type, nullable, type_error, FlattenedCount, PropertyCount,
-    };
-    pub use crate::zero_copy::de as borrowed;
-    #[cfg(feature = "schemars")]
-    pub use schemars;
-    pub use serde;
-    pub use serde_json;
-
-    /// For `Option` fields: absent is `None`, JSON `null` is refused (it is not absence
-    /// in JSON Schema). Use with `#[serde(default, deserialize_with = ...)]`.
-    pub fn non_null<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-    where
-        D: serde::Deserializer<'de>,
-        T: serde::Deserialize<'de>,
-    {
-        T::deserialize(deserializer).map(Some)
-    }
-}
+// The runtime every generated crate uses: Validate, errors, value types, parse helpers.
+pub use asyncapi_runtime::*;
 
 /// The types generated from `spec/kinesis-data-streams.asyncapi.yaml`.
 #[allow(clippy::all)]

@@ -335,6 +335,7 @@ fn owned_conversions() {
 fn borrowed_code_matches_the_snapshot() {
     const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/borrowed.rs");
     let generated = asyncapi_codegen::Builder::new(SPEC)
+        .schemars_feature(Some("schemars"))
         .borrowed(true)
         .generate()
         .expect("the bundled document generates");

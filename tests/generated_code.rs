@@ -21,6 +21,7 @@ const SNAPSHOT: &str = concat!(
 #[test]
 fn generated_code_matches_the_snapshot() {
     let generated = Builder::new(SPEC)
+        .schemars_feature(Some("schemars"))
         .generate()
         .expect("the bundled document generates");
     if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
@@ -46,8 +47,14 @@ fn generated_code_matches_the_snapshot() {
 
 #[test]
 fn generation_is_deterministic() {
-    let a = Builder::new(SPEC).generate().unwrap();
-    let b = Builder::new(SPEC).generate().unwrap();
+    let a = Builder::new(SPEC)
+        .schemars_feature(Some("schemars"))
+        .generate()
+        .unwrap();
+    let b = Builder::new(SPEC)
+        .schemars_feature(Some("schemars"))
+        .generate()
+        .unwrap();
     assert_eq!(a, b);
 }
 
@@ -68,8 +75,14 @@ fn a_changed_document_changes_the_code() {
         file: Path::new("changed.yaml").to_path_buf(),
         root: doc,
     };
-    let before = Builder::new(SPEC).generate().unwrap();
-    let after = Builder::new(SPEC).generate_from(&changed).unwrap();
+    let before = Builder::new(SPEC)
+        .schemars_feature(Some("schemars"))
+        .generate()
+        .unwrap();
+    let after = Builder::new(SPEC)
+        .schemars_feature(Some("schemars"))
+        .generate_from(&changed)
+        .unwrap();
     assert!(!before.contains("pub explicit_hash_key"));
     assert!(
         after.contains("#[serde(\n        rename = \"ExplicitHashKey\","),

@@ -401,7 +401,7 @@ impl Checker<'_> {
             "format" if !value.is_string() => self.bad(at, "format", "a string"),
             "pattern" => match value {
                 Value::String(pattern) => {
-                    if let Err(error) = ecma_regex::compile(pattern) {
+                    if let Err(error) = ecma262_regex::compile(pattern) {
                         self.error(
                             at,
                             Problem::Pattern {

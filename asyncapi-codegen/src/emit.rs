@@ -12,7 +12,7 @@ use crate::model::{
 /// How the emitted code reaches its runtime.
 #[derive(Debug, Clone)]
 pub struct EmitOptions {
-    /// Path of the runtime crate (`::kinesis_types`).
+    /// Path of the runtime crate (`::asyncapi_runtime`).
     pub runtime: String,
     /// Cargo feature that turns on `JsonSchema` derives; `None` for no derives.
     pub schemars_feature: Option<String>,
@@ -179,7 +179,7 @@ impl Emitter {
             None => quote!(),
         };
         let serde_crate = self.rt_str("::__private::serde");
-        let validate_crate = if self.rt_text != "::kinesis_types" {
+        let validate_crate = if self.rt_text != "::asyncapi_runtime" {
             let path = self.rt_str("");
             quote!(#[validate(crate = #path)])
         } else {

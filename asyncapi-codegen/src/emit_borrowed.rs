@@ -478,17 +478,17 @@ mod tests {
         let code = generate("numbers.yaml", true);
         // A required nullable string: the lending twin of its deserializer.
         assert!(code.contains(
-            "deserialize_with = \"::kinesis_types::__private::borrowed::nullable_required\",\n            borrow\n        )]\n        #[validate(required)]\n        #[validate(max_length = 20)]\n        pub note: ::kinesis_types::Nullable<::std::borrow::Cow<'a, str>>,"
+            "deserialize_with = \"::asyncapi_runtime::__private::borrowed::nullable_required\",\n            borrow\n        )]\n        #[validate(required)]\n        #[validate(max_length = 20)]\n        pub note: ::asyncapi_runtime::Nullable<::std::borrow::Cow<'a, str>>,"
         ), "{code}");
         let code = generate("arrays.yaml", true);
         assert!(
             code.contains("pub ids: Vec<::std::borrow::Cow<'a, str>>,"),
             "{code}"
         );
-        assert!(code.contains("::kinesis_types::__private::borrowed::lend"));
+        assert!(code.contains("::asyncapi_runtime::__private::borrowed::lend"));
         // Every twin converts into, and names, its owned type.
         let twins = code
-            .matches("<'a> ::kinesis_types::Borrowed<'a> for ")
+            .matches("<'a> ::asyncapi_runtime::Borrowed<'a> for ")
             .count();
         assert!(twins > 0);
         assert_eq!(
@@ -506,7 +506,7 @@ mod tests {
         assert!(module.contains("PetEvent(Pet<'a>),"), "{module}");
         // `Shape` holds no text: the owned type, parsed by the owned entry point.
         assert!(module.contains("ShapeEvent(super::Shape),"), "{module}");
-        assert!(module.contains("Message::ShapeEvent(::kinesis_types::from_slice(bytes)?)"));
+        assert!(module.contains("Message::ShapeEvent(::asyncapi_runtime::from_slice(bytes)?)"));
         assert!(module.contains("impl super::MessageName {"));
         assert!(module.contains("pub fn parse_borrowed<'a>("));
         // Nothing of it outside the borrowed module.

@@ -17,7 +17,7 @@
 //! ```
 //!
 //! and in the crate: `include!(concat!(env!("OUT_DIR"), "/service.rs"));`, with the
-//! runtime crate (`kinesis-types`) as a dependency.
+//! runtime crate (`asyncapi-runtime`) as a dependency.
 //!
 //! # What is supported, and what it becomes
 //!
@@ -102,22 +102,23 @@ impl Builder {
     pub fn new(document: impl Into<PathBuf>) -> Self {
         Builder {
             document: document.into(),
-            runtime: "::kinesis_types".into(),
-            schemars_feature: Some("schemars".into()),
+            runtime: "::asyncapi_runtime".into(),
+            schemars_feature: None,
             out_dir: None,
             file_name: None,
             borrowed: false,
         }
     }
 
-    /// The path by which generated code reaches the runtime (default `::kinesis_types`).
+    /// The path by which generated code reaches the runtime (default `::asyncapi_runtime`).
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime = path.into();
         self
     }
 
     /// The Cargo feature of the including crate that enables `JsonSchema` derives
-    /// (default `schemars`); `None` to emit none.
+    /// (`Some("schemars")`); `None`, the default, emits none, so a crate without such a
+    /// feature compiles the generated code without `unexpected_cfgs` warnings.
     pub fn schemars_feature(mut self, feature: Option<&str>) -> Self {
         self.schemars_feature = feature.map(str::to_string);
         self

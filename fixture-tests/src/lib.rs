@@ -4,7 +4,7 @@
 
 use std::fmt::Debug;
 
-use kinesis_types::IntoOwned;
+use asyncapi_runtime::IntoOwned;
 use serde::Serialize;
 
 include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));

@@ -2,7 +2,7 @@
 //! (`MessageName::parse_borrowed`), equals the owned parse once converted and writes
 //! back the same JSON; broken payloads are refused with the owned parse's error.
 
-use kinesis_types::json_eq;
+use asyncapi_runtime::json_eq;
 use serde_json::{json, Value};
 
 mod common;

@@ -1,8 +1,8 @@
 //! Channel parameters with `enum`/`default`, `components/parameters` and
 //! `components/channels` refs, servers with a pathname, addresses left open.
 
+use asyncapi_runtime::AddressReason;
 use fixture_tests::{chat, iot_telemetry, order_pipeline};
-use kinesis_types::AddressReason;
 
 #[test]
 fn enum_parameters_with_defaults() {
@@ -103,9 +103,9 @@ fn operation_messages_through_a_channel_given_by_ref() {
 fn a_property_named_ref_is_a_property() {
     use fixture_tests::names::UserEvent;
     let event: UserEvent =
-        kinesis_types::from_str(r##"{"type": "login", "$ref": "#/not/a/reference"}"##).unwrap();
+        asyncapi_runtime::from_str(r##"{"type": "login", "$ref": "#/not/a/reference"}"##).unwrap();
     assert_eq!(event.r#ref.as_deref(), Some("#/not/a/reference"));
     let error =
-        kinesis_types::from_str::<UserEvent>(r#"{"type": "login", "$ref": "x"}"#).unwrap_err();
+        asyncapi_runtime::from_str::<UserEvent>(r#"{"type": "login", "$ref": "x"}"#).unwrap_err();
     assert!(error.to_string().contains("/$ref"), "{error}");
 }

@@ -1,15 +1,15 @@
-//! Invalid payloads for each construct of the fixtures: `kinesis_types::from_slice`,
+//! Invalid payloads for each construct of the fixtures: `asyncapi_runtime::from_slice`,
 //! `validate_json` and the zero-copy `from_slice_borrowed` report the same violations,
 //! each with its exact pointer and keyword.
 
+use asyncapi_runtime::{Keyword, ValidateJson};
 use fixture_tests::{arrays, composition, headers, maps, names, nesting, numbers, unions};
-use kinesis_types::{Keyword, ValidateJson};
 use serde_json::{json, Value};
 
 /// The (pointer, keyword) pairs both entry points report for `json` as `T`.
 fn violations<T: ValidateJson>(json: Value) -> Vec<(String, Keyword)> {
     let parsed: Vec<(String, Keyword)> =
-        match kinesis_types::from_slice::<T>(json.to_string().as_bytes()) {
+        match asyncapi_runtime::from_slice::<T>(json.to_string().as_bytes()) {
             Ok(_) => Vec::new(),
             Err(error) => error
                 .violations()
@@ -17,7 +17,7 @@ fn violations<T: ValidateJson>(json: Value) -> Vec<(String, Keyword)> {
                 .map(|v| (v.pointer, v.keyword))
                 .collect(),
         };
-    let walked: Vec<(String, Keyword)> = match kinesis_types::validate_json::<T>(&json) {
+    let walked: Vec<(String, Keyword)> = match asyncapi_runtime::validate_json::<T>(&json) {
         Ok(()) => Vec::new(),
         Err(violations) => violations
             .into_vec()
@@ -39,7 +39,8 @@ macro_rules! violations {
         let json: Value = $json;
         let owned = violations::<$module::$ty>(json.clone());
         let bytes = json.to_string();
-        let lent = kinesis_types::from_slice_borrowed::<$module::borrowed::$ty>(bytes.as_bytes());
+        let lent =
+            asyncapi_runtime::from_slice_borrowed::<$module::borrowed::$ty>(bytes.as_bytes());
         assert_eq!(
             pairs(lent.err()),
             owned,
@@ -49,7 +50,7 @@ macro_rules! violations {
     }};
 }
 
-fn pairs(error: Option<kinesis_types::Error>) -> Vec<(String, Keyword)> {
+fn pairs(error: Option<asyncapi_runtime::Error>) -> Vec<(String, Keyword)> {
     error
         .map(|e| {
             e.violations()
@@ -291,7 +292,7 @@ fn names() {
 #[test]
 fn headers() {
     use headers::MessageName;
-    let pairs = |result: Result<(), kinesis_types::Violations>| -> Vec<(String, Keyword)> {
+    let pairs = |result: Result<(), asyncapi_runtime::Violations>| -> Vec<(String, Keyword)> {
         result
             .err()
             .map(|v| {

@@ -18,7 +18,7 @@
 //!    `$ref`s resolved in the document. There `format` is an annotation, as JSON Schema
 //!    says (the generated types also enforce `format: byte`).
 //! 5. **lint** (warnings): likely mistakes that are valid AsyncAPI:
-//!    - a `pattern` that is unanchored (`ecma_regex::is_unanchored`) and looks meant to
+//!    - a `pattern` that is unanchored (`ecma262_regex::is_unanchored`) and looks meant to
 //!      match the whole value. JSON Schema patterns search: `[0-9]+` accepts `"x1y"`.
 //!      The heuristic: the pattern repeats a character set, i.e. somewhere a character
 //!      class (`[...]`, `\d`, `\w`, `\s`, their negations, `\p{..}`, `.`) is followed by
@@ -556,7 +556,7 @@ impl Lint<'_> {
             return;
         }
         if let Some(Value::String(pattern)) = map.get("pattern") {
-            if ecma_regex::is_unanchored(pattern) && repeats_a_class(pattern) {
+            if ecma262_regex::is_unanchored(pattern) && repeats_a_class(pattern) {
                 self.findings.push(Finding::warning(
                     "lint",
                     format!("{at}/pattern"),
@@ -589,7 +589,7 @@ impl Lint<'_> {
             let patterns: Vec<_> = match map.get("patternProperties") {
                 Some(Value::Object(patterns)) => patterns
                     .keys()
-                    .filter_map(|p| ecma_regex::compile(p).ok())
+                    .filter_map(|p| ecma262_regex::compile(p).ok())
                     .collect(),
                 _ => Vec::new(),
             };

@@ -1,5 +1,5 @@
 /// Zero-copy twins of the types of this module that hold text, parsed with
-/// `::kinesis_types::from_slice_borrowed`: the same fields, serde attributes and
+/// `::asyncapi_runtime::from_slice_borrowed`: the same fields, serde attributes and
 /// constraints, with `Cow<'a, str>` borrowed from the input where the JSON string
 /// needs no unescaping. `into_owned()` gives the owned type.
 #[allow(deprecated)]
@@ -11,7 +11,7 @@ pub mod borrowed {
     ///
     /// The unit of data stored in a Kinesis data stream. A record includes a sequence number, approximate arrival timestamp, data blob, partition key, and optionally the encryption type.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-    #[serde(crate = "::kinesis_types::__private::serde")]
+    #[serde(crate = "::asyncapi_runtime::__private::serde")]
     pub struct KinesisRecord<'a> {
         /// The unique identifier of the record within its shard. Sequence numbers increase over time, and each record has a unique sequence number within its shard.
         ///
@@ -26,7 +26,7 @@ pub mod borrowed {
             rename = "ApproximateArrivalTimestamp",
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "::kinesis_types::__private::non_null"
+            deserialize_with = "::asyncapi_runtime::__private::non_null"
         )]
         #[validate(format = "double")]
         pub approximate_arrival_timestamp: Option<f64>,
@@ -35,7 +35,7 @@ pub mod borrowed {
         /// Constraints: at most 1048576 characters (code points); format `byte`: standard padded base64, enforced.
         #[serde(rename = "Data", borrow)]
         #[validate(max_length = 1048576, format = "byte")]
-        pub data: ::kinesis_types::Base64Ref<'a>,
+        pub data: ::asyncapi_runtime::Base64Ref<'a>,
         /// Identifies which shard in the stream the data record is assigned to. Partition key is a Unicode string with a maximum length limit of 256 characters.
         ///
         /// Constraints: 1 to 256 characters (code points).
@@ -47,7 +47,7 @@ pub mod borrowed {
             rename = "EncryptionType",
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "::kinesis_types::__private::non_null"
+            deserialize_with = "::asyncapi_runtime::__private::non_null"
         )]
         pub encryption_type: Option<KinesisRecordEncryptionType>,
         /// Properties the schema does not list, kept so that they survive a round trip.
@@ -58,21 +58,21 @@ pub mod borrowed {
     impl<'a> KinesisRecord<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::KinesisRecord {
-            ::kinesis_types::IntoOwned::into_owned(self)
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
         }
     }
 
-    impl<'a> ::kinesis_types::IntoOwned for KinesisRecord<'a> {
+    impl<'a> ::asyncapi_runtime::IntoOwned for KinesisRecord<'a> {
         type Owned = super::KinesisRecord;
 
         fn into_owned(self) -> super::KinesisRecord {
             super::KinesisRecord {
-                sequence_number: ::kinesis_types::IntoOwned::into_owned(
+                sequence_number: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.sequence_number,
                 ),
                 approximate_arrival_timestamp: self.approximate_arrival_timestamp,
-                data: ::kinesis_types::IntoOwned::into_owned(self.data),
-                partition_key: ::kinesis_types::IntoOwned::into_owned(
+                data: ::asyncapi_runtime::IntoOwned::into_owned(self.data),
+                partition_key: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.partition_key,
                 ),
                 encryption_type: self.encryption_type,
@@ -87,7 +87,7 @@ pub mod borrowed {
         }
     }
 
-    impl<'a> ::kinesis_types::Borrowed<'a> for KinesisRecord<'a> {
+    impl<'a> ::asyncapi_runtime::Borrowed<'a> for KinesisRecord<'a> {
         type Owned = super::KinesisRecord;
     }
 
@@ -95,7 +95,7 @@ pub mod borrowed {
     ///
     /// After you call SubscribeToShard, Kinesis Data Streams sends events of this type over the HTTP/2 connection to the registered consumer.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-    #[serde(crate = "::kinesis_types::__private::serde")]
+    #[serde(crate = "::asyncapi_runtime::__private::serde")]
     pub struct SubscribeToShardEvent<'a> {
         /// The data records from the shard.
         #[serde(rename = "Records", borrow)]
@@ -117,7 +117,7 @@ pub mod borrowed {
             rename = "ChildShards",
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "::kinesis_types::__private::non_null",
+            deserialize_with = "::asyncapi_runtime::__private::non_null",
             borrow
         )]
         pub child_shards: Option<Vec<ChildShard<'a>>>,
@@ -129,21 +129,23 @@ pub mod borrowed {
     impl<'a> SubscribeToShardEvent<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::SubscribeToShardEvent {
-            ::kinesis_types::IntoOwned::into_owned(self)
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
         }
     }
 
-    impl<'a> ::kinesis_types::IntoOwned for SubscribeToShardEvent<'a> {
+    impl<'a> ::asyncapi_runtime::IntoOwned for SubscribeToShardEvent<'a> {
         type Owned = super::SubscribeToShardEvent;
 
         fn into_owned(self) -> super::SubscribeToShardEvent {
             super::SubscribeToShardEvent {
-                records: ::kinesis_types::IntoOwned::into_owned(self.records),
-                continuation_sequence_number: ::kinesis_types::IntoOwned::into_owned(
+                records: ::asyncapi_runtime::IntoOwned::into_owned(self.records),
+                continuation_sequence_number: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.continuation_sequence_number,
                 ),
                 millis_behind_latest: self.millis_behind_latest,
-                child_shards: ::kinesis_types::IntoOwned::into_owned(self.child_shards),
+                child_shards: ::asyncapi_runtime::IntoOwned::into_owned(
+                    self.child_shards,
+                ),
                 additional_properties: self.additional_properties,
             }
         }
@@ -156,7 +158,7 @@ pub mod borrowed {
         }
     }
 
-    impl<'a> ::kinesis_types::Borrowed<'a> for SubscribeToShardEvent<'a> {
+    impl<'a> ::asyncapi_runtime::Borrowed<'a> for SubscribeToShardEvent<'a> {
         type Owned = super::SubscribeToShardEvent;
     }
 
@@ -164,7 +166,7 @@ pub mod borrowed {
     ///
     /// A child shard resulting from a shard split or merge operation.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-    #[serde(crate = "::kinesis_types::__private::serde")]
+    #[serde(crate = "::asyncapi_runtime::__private::serde")]
     pub struct ChildShard<'a> {
         /// The shard ID of the child shard.
         ///
@@ -175,7 +177,7 @@ pub mod borrowed {
         /// The list of parent shard IDs.
         #[serde(
             rename = "ParentShards",
-            deserialize_with = "::kinesis_types::__private::borrowed::lend",
+            deserialize_with = "::asyncapi_runtime::__private::borrowed::lend",
             borrow
         )]
         pub parent_shards: Vec<::std::borrow::Cow<'a, str>>,
@@ -190,20 +192,20 @@ pub mod borrowed {
     impl<'a> ChildShard<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::ChildShard {
-            ::kinesis_types::IntoOwned::into_owned(self)
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
         }
     }
 
-    impl<'a> ::kinesis_types::IntoOwned for ChildShard<'a> {
+    impl<'a> ::asyncapi_runtime::IntoOwned for ChildShard<'a> {
         type Owned = super::ChildShard;
 
         fn into_owned(self) -> super::ChildShard {
             super::ChildShard {
-                shard_id: ::kinesis_types::IntoOwned::into_owned(self.shard_id),
-                parent_shards: ::kinesis_types::IntoOwned::into_owned(
+                shard_id: ::asyncapi_runtime::IntoOwned::into_owned(self.shard_id),
+                parent_shards: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.parent_shards,
                 ),
-                hash_key_range: ::kinesis_types::IntoOwned::into_owned(
+                hash_key_range: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.hash_key_range,
                 ),
                 additional_properties: self.additional_properties,
@@ -217,7 +219,7 @@ pub mod borrowed {
         }
     }
 
-    impl<'a> ::kinesis_types::Borrowed<'a> for ChildShard<'a> {
+    impl<'a> ::asyncapi_runtime::Borrowed<'a> for ChildShard<'a> {
         type Owned = super::ChildShard;
     }
 
@@ -225,7 +227,7 @@ pub mod borrowed {
     ///
     /// The range of possible hash key values for the shard.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-    #[serde(crate = "::kinesis_types::__private::serde")]
+    #[serde(crate = "::asyncapi_runtime::__private::serde")]
     pub struct HashKeyRange<'a> {
         /// The starting hash key of the hash key range.
         #[serde(rename = "StartingHashKey", borrow)]
@@ -241,19 +243,19 @@ pub mod borrowed {
     impl<'a> HashKeyRange<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::HashKeyRange {
-            ::kinesis_types::IntoOwned::into_owned(self)
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
         }
     }
 
-    impl<'a> ::kinesis_types::IntoOwned for HashKeyRange<'a> {
+    impl<'a> ::asyncapi_runtime::IntoOwned for HashKeyRange<'a> {
         type Owned = super::HashKeyRange;
 
         fn into_owned(self) -> super::HashKeyRange {
             super::HashKeyRange {
-                starting_hash_key: ::kinesis_types::IntoOwned::into_owned(
+                starting_hash_key: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.starting_hash_key,
                 ),
-                ending_hash_key: ::kinesis_types::IntoOwned::into_owned(
+                ending_hash_key: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.ending_hash_key,
                 ),
                 additional_properties: self.additional_properties,
@@ -267,7 +269,7 @@ pub mod borrowed {
         }
     }
 
-    impl<'a> ::kinesis_types::Borrowed<'a> for HashKeyRange<'a> {
+    impl<'a> ::asyncapi_runtime::Borrowed<'a> for HashKeyRange<'a> {
         type Owned = super::HashKeyRange;
     }
 
@@ -275,7 +277,7 @@ pub mod borrowed {
     ///
     /// The event payload delivered to a Lambda function by a Kinesis event source mapping. Contains an array of event records with Kinesis data and metadata.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-    #[serde(crate = "::kinesis_types::__private::serde")]
+    #[serde(crate = "::asyncapi_runtime::__private::serde")]
     pub struct LambdaKinesisEvent<'a> {
         /// An array of Kinesis event records.
         #[serde(rename = "Records", borrow)]
@@ -288,16 +290,16 @@ pub mod borrowed {
     impl<'a> LambdaKinesisEvent<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::LambdaKinesisEvent {
-            ::kinesis_types::IntoOwned::into_owned(self)
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
         }
     }
 
-    impl<'a> ::kinesis_types::IntoOwned for LambdaKinesisEvent<'a> {
+    impl<'a> ::asyncapi_runtime::IntoOwned for LambdaKinesisEvent<'a> {
         type Owned = super::LambdaKinesisEvent;
 
         fn into_owned(self) -> super::LambdaKinesisEvent {
             super::LambdaKinesisEvent {
-                records: ::kinesis_types::IntoOwned::into_owned(self.records),
+                records: ::asyncapi_runtime::IntoOwned::into_owned(self.records),
                 additional_properties: self.additional_properties,
             }
         }
@@ -309,7 +311,7 @@ pub mod borrowed {
         }
     }
 
-    impl<'a> ::kinesis_types::Borrowed<'a> for LambdaKinesisEvent<'a> {
+    impl<'a> ::asyncapi_runtime::Borrowed<'a> for LambdaKinesisEvent<'a> {
         type Owned = super::LambdaKinesisEvent;
     }
 
@@ -317,7 +319,7 @@ pub mod borrowed {
     ///
     /// A single Kinesis event record within a Lambda invocation payload. Wraps the Kinesis data record with event source metadata.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-    #[serde(crate = "::kinesis_types::__private::serde")]
+    #[serde(crate = "::asyncapi_runtime::__private::serde")]
     pub struct LambdaKinesisEventRecord<'a> {
         /// The `kinesis` property.
         #[serde(borrow)]
@@ -360,29 +362,29 @@ pub mod borrowed {
     impl<'a> LambdaKinesisEventRecord<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::LambdaKinesisEventRecord {
-            ::kinesis_types::IntoOwned::into_owned(self)
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
         }
     }
 
-    impl<'a> ::kinesis_types::IntoOwned for LambdaKinesisEventRecord<'a> {
+    impl<'a> ::asyncapi_runtime::IntoOwned for LambdaKinesisEventRecord<'a> {
         type Owned = super::LambdaKinesisEventRecord;
 
         fn into_owned(self) -> super::LambdaKinesisEventRecord {
             super::LambdaKinesisEventRecord {
-                kinesis: ::kinesis_types::IntoOwned::into_owned(self.kinesis),
+                kinesis: ::asyncapi_runtime::IntoOwned::into_owned(self.kinesis),
                 event_source: self.event_source,
-                event_source_arn: ::kinesis_types::IntoOwned::into_owned(
+                event_source_arn: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.event_source_arn,
                 ),
-                event_id: ::kinesis_types::IntoOwned::into_owned(self.event_id),
+                event_id: ::asyncapi_runtime::IntoOwned::into_owned(self.event_id),
                 event_name: self.event_name,
-                event_version: ::kinesis_types::IntoOwned::into_owned(
+                event_version: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.event_version,
                 ),
-                invoke_identity_arn: ::kinesis_types::IntoOwned::into_owned(
+                invoke_identity_arn: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.invoke_identity_arn,
                 ),
-                aws_region: ::kinesis_types::IntoOwned::into_owned(self.aws_region),
+                aws_region: ::asyncapi_runtime::IntoOwned::into_owned(self.aws_region),
                 additional_properties: self.additional_properties,
             }
         }
@@ -395,7 +397,7 @@ pub mod borrowed {
         }
     }
 
-    impl<'a> ::kinesis_types::Borrowed<'a> for LambdaKinesisEventRecord<'a> {
+    impl<'a> ::asyncapi_runtime::Borrowed<'a> for LambdaKinesisEventRecord<'a> {
         type Owned = super::LambdaKinesisEventRecord;
     }
 
@@ -403,7 +405,7 @@ pub mod borrowed {
     ///
     /// The Kinesis-specific data within a Lambda event record, containing the data blob, partition key, sequence information, and arrival timestamp.
     #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
-    #[serde(crate = "::kinesis_types::__private::serde")]
+    #[serde(crate = "::asyncapi_runtime::__private::serde")]
     pub struct LambdaKinesisData<'a> {
         /// The Kinesis schema version for this record.
         ///
@@ -424,7 +426,7 @@ pub mod borrowed {
         /// Constraints: format `byte`: standard padded base64, enforced.
         #[serde(borrow)]
         #[validate(format = "byte")]
-        pub data: ::kinesis_types::Base64Ref<'a>,
+        pub data: ::asyncapi_runtime::Base64Ref<'a>,
         /// The approximate time that the record was inserted into the stream, as a Unix epoch timestamp.
         ///
         /// Constraints: format `double` (annotation, not enforced).
@@ -432,7 +434,7 @@ pub mod borrowed {
             rename = "approximateArrivalTimestamp",
             default,
             skip_serializing_if = "Option::is_none",
-            deserialize_with = "::kinesis_types::__private::non_null"
+            deserialize_with = "::asyncapi_runtime::__private::non_null"
         )]
         #[validate(format = "double")]
         pub approximate_arrival_timestamp: Option<f64>,
@@ -444,25 +446,25 @@ pub mod borrowed {
     impl<'a> LambdaKinesisData<'a> {
         /// The owned value, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::LambdaKinesisData {
-            ::kinesis_types::IntoOwned::into_owned(self)
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
         }
     }
 
-    impl<'a> ::kinesis_types::IntoOwned for LambdaKinesisData<'a> {
+    impl<'a> ::asyncapi_runtime::IntoOwned for LambdaKinesisData<'a> {
         type Owned = super::LambdaKinesisData;
 
         fn into_owned(self) -> super::LambdaKinesisData {
             super::LambdaKinesisData {
-                kinesis_schema_version: ::kinesis_types::IntoOwned::into_owned(
+                kinesis_schema_version: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.kinesis_schema_version,
                 ),
-                partition_key: ::kinesis_types::IntoOwned::into_owned(
+                partition_key: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.partition_key,
                 ),
-                sequence_number: ::kinesis_types::IntoOwned::into_owned(
+                sequence_number: ::asyncapi_runtime::IntoOwned::into_owned(
                     self.sequence_number,
                 ),
-                data: ::kinesis_types::IntoOwned::into_owned(self.data),
+                data: ::asyncapi_runtime::IntoOwned::into_owned(self.data),
                 approximate_arrival_timestamp: self.approximate_arrival_timestamp,
                 additional_properties: self.additional_properties,
             }
@@ -475,14 +477,14 @@ pub mod borrowed {
         }
     }
 
-    impl<'a> ::kinesis_types::Borrowed<'a> for LambdaKinesisData<'a> {
+    impl<'a> ::asyncapi_runtime::Borrowed<'a> for LambdaKinesisData<'a> {
         type Owned = super::LambdaKinesisData;
     }
 
     /// A payload of one of the document's messages, borrowing from the input (see
     /// [`super::MessageName::parse_borrowed`]).
     #[derive(Debug, Clone, PartialEq, Serialize)]
-    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum Message<'a> {
         /// A `KinesisRecord` payload.
         KinesisRecord(KinesisRecord<'a>),
@@ -506,28 +508,28 @@ pub mod borrowed {
 
         /// The owned message, copying only the strings still borrowed.
         pub fn into_owned(self) -> super::Message {
-            ::kinesis_types::IntoOwned::into_owned(self)
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
         }
     }
 
-    impl<'a> ::kinesis_types::IntoOwned for Message<'a> {
+    impl<'a> ::asyncapi_runtime::IntoOwned for Message<'a> {
         type Owned = super::Message;
 
         fn into_owned(self) -> super::Message {
             match self {
                 Message::KinesisRecord(payload) => {
                     super::Message::KinesisRecord(
-                        ::kinesis_types::IntoOwned::into_owned(payload),
+                        ::asyncapi_runtime::IntoOwned::into_owned(payload),
                     )
                 }
                 Message::SubscribeToShardEvent(payload) => {
                     super::Message::SubscribeToShardEvent(
-                        ::kinesis_types::IntoOwned::into_owned(payload),
+                        ::asyncapi_runtime::IntoOwned::into_owned(payload),
                     )
                 }
                 Message::LambdaKinesisEvent(payload) => {
                     super::Message::LambdaKinesisEvent(
-                        ::kinesis_types::IntoOwned::into_owned(payload),
+                        ::asyncapi_runtime::IntoOwned::into_owned(payload),
                     )
                 }
             }
@@ -540,11 +542,11 @@ pub mod borrowed {
         }
     }
 
-    impl<'a> ::kinesis_types::Validate for Message<'a> {
+    impl<'a> ::asyncapi_runtime::Validate for Message<'a> {
         fn validate_at(
             &self,
-            path: &::kinesis_types::Path<'_>,
-            report: &mut ::kinesis_types::Report,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
         ) {
             match self {
                 Message::KinesisRecord(payload) => payload.validate_at(path, report),
@@ -562,22 +564,22 @@ pub mod borrowed {
         pub fn parse_borrowed<'a>(
             self,
             bytes: &'a [u8],
-        ) -> Result<Message<'a>, ::kinesis_types::Error> {
+        ) -> Result<Message<'a>, ::asyncapi_runtime::Error> {
             Ok(
                 match self {
                     super::MessageName::KinesisRecord => {
                         Message::KinesisRecord(
-                            ::kinesis_types::from_slice_borrowed(bytes)?,
+                            ::asyncapi_runtime::from_slice_borrowed(bytes)?,
                         )
                     }
                     super::MessageName::SubscribeToShardEvent => {
                         Message::SubscribeToShardEvent(
-                            ::kinesis_types::from_slice_borrowed(bytes)?,
+                            ::asyncapi_runtime::from_slice_borrowed(bytes)?,
                         )
                     }
                     super::MessageName::LambdaKinesisEvent => {
                         Message::LambdaKinesisEvent(
-                            ::kinesis_types::from_slice_borrowed(bytes)?,
+                            ::asyncapi_runtime::from_slice_borrowed(bytes)?,
                         )
                     }
                 },

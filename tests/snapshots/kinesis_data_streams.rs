@@ -2,26 +2,26 @@
 // Do not edit: change the document and rebuild.
 
 #[allow(unused_imports)]
-use ::kinesis_types::__private::serde::{Deserialize, Serialize};
+use ::asyncapi_runtime::__private::serde::{Deserialize, Serialize};
 
 #[allow(unused_imports)]
-use ::kinesis_types::__private::serde_json::{Map as JsonMap, Value as JsonValue};
+use ::asyncapi_runtime::__private::serde_json::{Map as JsonMap, Value as JsonValue};
 
 #[allow(unused_imports)]
-use ::kinesis_types::{Base64Data, Integer, Validate};
+use ::asyncapi_runtime::{Base64Data, Integer, Validate};
 
 #[cfg(feature = "schemars")]
 #[allow(unused_imports)]
-use ::kinesis_types::__private::schemars::JsonSchema;
+use ::asyncapi_runtime::__private::schemars::JsonSchema;
 
 /// The unit of data stored in a Kinesis data stream. A record includes a sequence number, approximate arrival timestamp, data blob, partition key, and optionally the encryption type.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Validate)]
 #[cfg_attr(
     feature = "schemars",
     derive(JsonSchema),
-    schemars(crate = "::kinesis_types::__private::schemars")
+    schemars(crate = "::asyncapi_runtime::__private::schemars")
 )]
-#[serde(crate = "::kinesis_types::__private::serde")]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
 pub struct KinesisRecord {
     /// The unique identifier of the record within its shard. Sequence numbers increase over time, and each record has a unique sequence number within its shard.
     ///
@@ -40,7 +40,7 @@ pub struct KinesisRecord {
         rename = "ApproximateArrivalTimestamp",
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "::kinesis_types::__private::non_null"
+        deserialize_with = "::asyncapi_runtime::__private::non_null"
     )]
     #[validate(format = "double")]
     #[cfg_attr(feature = "schemars", schemars(with = "f64"))]
@@ -67,7 +67,7 @@ pub struct KinesisRecord {
         rename = "EncryptionType",
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "::kinesis_types::__private::non_null"
+        deserialize_with = "::asyncapi_runtime::__private::non_null"
     )]
     #[cfg_attr(feature = "schemars", schemars(with = "KinesisRecordEncryptionType"))]
     pub encryption_type: Option<KinesisRecordEncryptionType>,
@@ -93,9 +93,9 @@ pub struct KinesisRecord {
 #[cfg_attr(
     feature = "schemars",
     derive(JsonSchema),
-    schemars(crate = "::kinesis_types::__private::schemars")
+    schemars(crate = "::asyncapi_runtime::__private::schemars")
 )]
-#[serde(crate = "::kinesis_types::__private::serde")]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
 pub enum KinesisRecordEncryptionType {
     /// `NONE`
     #[serde(rename = "NONE")]
@@ -128,7 +128,7 @@ impl ::std::fmt::Display for KinesisRecordEncryptionType {
 }
 
 impl ::std::str::FromStr for KinesisRecordEncryptionType {
-    type Err = ::kinesis_types::UnknownValue;
+    type Err = ::asyncapi_runtime::UnknownValue;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
@@ -136,7 +136,7 @@ impl ::std::str::FromStr for KinesisRecordEncryptionType {
             "KMS" => Ok(KinesisRecordEncryptionType::Kms),
             _ => {
                 Err(
-                    ::kinesis_types::UnknownValue::new(
+                    ::asyncapi_runtime::UnknownValue::new(
                         value,
                         KinesisRecordEncryptionType::ALL
                             .iter()
@@ -153,9 +153,9 @@ impl ::std::str::FromStr for KinesisRecordEncryptionType {
 #[cfg_attr(
     feature = "schemars",
     derive(JsonSchema),
-    schemars(crate = "::kinesis_types::__private::schemars")
+    schemars(crate = "::asyncapi_runtime::__private::schemars")
 )]
-#[serde(crate = "::kinesis_types::__private::serde")]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
 pub struct SubscribeToShardEvent {
     /// The data records from the shard.
     #[serde(rename = "Records")]
@@ -182,7 +182,7 @@ pub struct SubscribeToShardEvent {
         rename = "ChildShards",
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "::kinesis_types::__private::non_null"
+        deserialize_with = "::asyncapi_runtime::__private::non_null"
     )]
     #[cfg_attr(feature = "schemars", schemars(with = "Vec<ChildShard>"))]
     pub child_shards: Option<Vec<ChildShard>>,
@@ -196,9 +196,9 @@ pub struct SubscribeToShardEvent {
 #[cfg_attr(
     feature = "schemars",
     derive(JsonSchema),
-    schemars(crate = "::kinesis_types::__private::schemars")
+    schemars(crate = "::asyncapi_runtime::__private::schemars")
 )]
-#[serde(crate = "::kinesis_types::__private::serde")]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
 pub struct ChildShard {
     /// The shard ID of the child shard.
     ///
@@ -228,9 +228,9 @@ pub struct ChildShard {
 #[cfg_attr(
     feature = "schemars",
     derive(JsonSchema),
-    schemars(crate = "::kinesis_types::__private::schemars")
+    schemars(crate = "::asyncapi_runtime::__private::schemars")
 )]
-#[serde(crate = "::kinesis_types::__private::serde")]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
 pub struct HashKeyRange {
     /// The starting hash key of the hash key range.
     #[serde(rename = "StartingHashKey")]
@@ -248,9 +248,9 @@ pub struct HashKeyRange {
 #[cfg_attr(
     feature = "schemars",
     derive(JsonSchema),
-    schemars(crate = "::kinesis_types::__private::schemars")
+    schemars(crate = "::asyncapi_runtime::__private::schemars")
 )]
-#[serde(crate = "::kinesis_types::__private::serde")]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
 pub struct LambdaKinesisEvent {
     /// An array of Kinesis event records.
     #[serde(rename = "Records")]
@@ -265,9 +265,9 @@ pub struct LambdaKinesisEvent {
 #[cfg_attr(
     feature = "schemars",
     derive(JsonSchema),
-    schemars(crate = "::kinesis_types::__private::schemars")
+    schemars(crate = "::asyncapi_runtime::__private::schemars")
 )]
-#[serde(crate = "::kinesis_types::__private::serde")]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
 pub struct LambdaKinesisEventRecord {
     /// The `kinesis` property.
     pub kinesis: LambdaKinesisData,
@@ -315,9 +315,9 @@ pub struct LambdaKinesisEventRecord {
 #[cfg_attr(
     feature = "schemars",
     derive(JsonSchema),
-    schemars(crate = "::kinesis_types::__private::schemars")
+    schemars(crate = "::asyncapi_runtime::__private::schemars")
 )]
-#[serde(crate = "::kinesis_types::__private::serde")]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
 pub struct LambdaKinesisData {
     /// The Kinesis schema version for this record.
     ///
@@ -349,7 +349,7 @@ pub struct LambdaKinesisData {
         rename = "approximateArrivalTimestamp",
         default,
         skip_serializing_if = "Option::is_none",
-        deserialize_with = "::kinesis_types::__private::non_null"
+        deserialize_with = "::asyncapi_runtime::__private::non_null"
     )]
     #[validate(format = "double")]
     #[cfg_attr(feature = "schemars", schemars(with = "f64"))]
@@ -377,9 +377,9 @@ pub struct LambdaKinesisData {
 #[cfg_attr(
     feature = "schemars",
     derive(JsonSchema),
-    schemars(crate = "::kinesis_types::__private::schemars")
+    schemars(crate = "::asyncapi_runtime::__private::schemars")
 )]
-#[serde(crate = "::kinesis_types::__private::serde")]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
 pub enum LambdaKinesisEventRecordEventSource {
     /// `aws:kinesis`
     #[default]
@@ -408,14 +408,14 @@ impl ::std::fmt::Display for LambdaKinesisEventRecordEventSource {
 }
 
 impl ::std::str::FromStr for LambdaKinesisEventRecordEventSource {
-    type Err = ::kinesis_types::UnknownValue;
+    type Err = ::asyncapi_runtime::UnknownValue;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
             "aws:kinesis" => Ok(LambdaKinesisEventRecordEventSource::AwsKinesis),
             _ => {
                 Err(
-                    ::kinesis_types::UnknownValue::new(
+                    ::asyncapi_runtime::UnknownValue::new(
                         value,
                         LambdaKinesisEventRecordEventSource::ALL
                             .iter()
@@ -445,9 +445,9 @@ impl ::std::str::FromStr for LambdaKinesisEventRecordEventSource {
 #[cfg_attr(
     feature = "schemars",
     derive(JsonSchema),
-    schemars(crate = "::kinesis_types::__private::schemars")
+    schemars(crate = "::asyncapi_runtime::__private::schemars")
 )]
-#[serde(crate = "::kinesis_types::__private::serde")]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
 pub enum LambdaKinesisEventRecordEventName {
     /// `aws:kinesis:record`
     #[default]
@@ -476,7 +476,7 @@ impl ::std::fmt::Display for LambdaKinesisEventRecordEventName {
 }
 
 impl ::std::str::FromStr for LambdaKinesisEventRecordEventName {
-    type Err = ::kinesis_types::UnknownValue;
+    type Err = ::asyncapi_runtime::UnknownValue;
 
     fn from_str(value: &str) -> Result<Self, Self::Err> {
         match value {
@@ -485,7 +485,7 @@ impl ::std::str::FromStr for LambdaKinesisEventRecordEventName {
             }
             _ => {
                 Err(
-                    ::kinesis_types::UnknownValue::new(
+                    ::asyncapi_runtime::UnknownValue::new(
                         value,
                         LambdaKinesisEventRecordEventName::ALL
                             .iter()
@@ -584,17 +584,19 @@ impl MessageName {
     }
 
     /// Parses and validates a payload of this message.
-    pub fn parse(self, bytes: &[u8]) -> Result<Message, ::kinesis_types::Error> {
+    pub fn parse(self, bytes: &[u8]) -> Result<Message, ::asyncapi_runtime::Error> {
         Ok(
             match self {
                 MessageName::KinesisRecord => {
-                    Message::KinesisRecord(::kinesis_types::from_slice(bytes)?)
+                    Message::KinesisRecord(::asyncapi_runtime::from_slice(bytes)?)
                 }
                 MessageName::SubscribeToShardEvent => {
-                    Message::SubscribeToShardEvent(::kinesis_types::from_slice(bytes)?)
+                    Message::SubscribeToShardEvent(
+                        ::asyncapi_runtime::from_slice(bytes)?,
+                    )
                 }
                 MessageName::LambdaKinesisEvent => {
-                    Message::LambdaKinesisEvent(::kinesis_types::from_slice(bytes)?)
+                    Message::LambdaKinesisEvent(::asyncapi_runtime::from_slice(bytes)?)
                 }
             },
         )
@@ -603,18 +605,18 @@ impl MessageName {
     /// Reads and validates an already parsed payload of this message.
     pub fn parse_value(
         self,
-        json: &::kinesis_types::__private::serde_json::Value,
-    ) -> Result<Message, ::kinesis_types::Error> {
+        json: &::asyncapi_runtime::__private::serde_json::Value,
+    ) -> Result<Message, ::asyncapi_runtime::Error> {
         Ok(
             match self {
                 MessageName::KinesisRecord => {
-                    Message::KinesisRecord(::kinesis_types::from_value(json)?)
+                    Message::KinesisRecord(::asyncapi_runtime::from_value(json)?)
                 }
                 MessageName::SubscribeToShardEvent => {
-                    Message::SubscribeToShardEvent(::kinesis_types::from_value(json)?)
+                    Message::SubscribeToShardEvent(::asyncapi_runtime::from_value(json)?)
                 }
                 MessageName::LambdaKinesisEvent => {
-                    Message::LambdaKinesisEvent(::kinesis_types::from_value(json)?)
+                    Message::LambdaKinesisEvent(::asyncapi_runtime::from_value(json)?)
                 }
             },
         )
@@ -623,17 +625,17 @@ impl MessageName {
     /// Validates a JSON value as this message's payload without building it.
     pub fn validate_json(
         self,
-        json: &::kinesis_types::__private::serde_json::Value,
-    ) -> Result<(), ::kinesis_types::Violations> {
+        json: &::asyncapi_runtime::__private::serde_json::Value,
+    ) -> Result<(), ::asyncapi_runtime::Violations> {
         match self {
             MessageName::KinesisRecord => {
-                ::kinesis_types::validate_json::<KinesisRecord>(json)
+                ::asyncapi_runtime::validate_json::<KinesisRecord>(json)
             }
             MessageName::SubscribeToShardEvent => {
-                ::kinesis_types::validate_json::<SubscribeToShardEvent>(json)
+                ::asyncapi_runtime::validate_json::<SubscribeToShardEvent>(json)
             }
             MessageName::LambdaKinesisEvent => {
-                ::kinesis_types::validate_json::<LambdaKinesisEvent>(json)
+                ::asyncapi_runtime::validate_json::<LambdaKinesisEvent>(json)
             }
         }
     }
@@ -641,8 +643,8 @@ impl MessageName {
     /// The JSON Schema of this message's payload, as the generated type describes
     /// it (draft-07; optional properties are not nullable).
     #[cfg(feature = "schemars")]
-    pub fn payload_schema(self) -> ::kinesis_types::__private::schemars::Schema {
-        let generator = ::kinesis_types::__private::schemars::generate::SchemaSettings::draft07()
+    pub fn payload_schema(self) -> ::asyncapi_runtime::__private::schemars::Schema {
+        let generator = ::asyncapi_runtime::__private::schemars::generate::SchemaSettings::draft07()
             .into_generator();
         match self {
             MessageName::KinesisRecord => {
@@ -669,8 +671,8 @@ impl MessageName {
     /// declares no `headers`).
     pub fn parse_headers(
         self,
-        json: &::kinesis_types::__private::serde_json::Value,
-    ) -> Result<Option<MessageHeaders>, ::kinesis_types::Error> {
+        json: &::asyncapi_runtime::__private::serde_json::Value,
+    ) -> Result<Option<MessageHeaders>, ::asyncapi_runtime::Error> {
         let _ = json;
         Ok(
             match self {
@@ -684,8 +686,8 @@ impl MessageName {
     /// value passes when the message declares no `headers`).
     pub fn validate_headers(
         self,
-        json: &::kinesis_types::__private::serde_json::Value,
-    ) -> Result<(), ::kinesis_types::Violations> {
+        json: &::asyncapi_runtime::__private::serde_json::Value,
+    ) -> Result<(), ::asyncapi_runtime::Violations> {
         let _ = json;
         match self {
             #[allow(unreachable_patterns)]
@@ -695,7 +697,9 @@ impl MessageName {
 
     /// The JSON Schema of this message's headers, when it declares `headers`.
     #[cfg(feature = "schemars")]
-    pub fn headers_schema(self) -> Option<::kinesis_types::__private::schemars::Schema> {
+    pub fn headers_schema(
+        self,
+    ) -> Option<::asyncapi_runtime::__private::schemars::Schema> {
         match self {
             #[allow(unreachable_patterns)]
             _ => None,
@@ -710,12 +714,12 @@ impl ::std::fmt::Display for MessageName {
 }
 
 impl ::std::str::FromStr for MessageName {
-    type Err = ::kinesis_types::UnknownValue;
+    type Err = ::asyncapi_runtime::UnknownValue;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
         MessageName::from_name(name)
             .ok_or_else(|| {
-                ::kinesis_types::UnknownValue::new(
+                ::asyncapi_runtime::UnknownValue::new(
                     name,
                     MessageName::ALL.iter().map(|m| m.name()),
                 )
@@ -725,7 +729,7 @@ impl ::std::str::FromStr for MessageName {
 
 /// A payload of one of the document's messages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(crate = "::kinesis_types::__private::serde", untagged)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
 pub enum Message {
     /// A `KinesisRecord` payload.
     KinesisRecord(KinesisRecord),
@@ -748,7 +752,7 @@ impl Message {
 
 /// The headers of one of the document's messages (those that declare `headers`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(crate = "::kinesis_types::__private::serde", untagged)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
 pub enum MessageHeaders {}
 impl MessageHeaders {
     /// Which message these headers belong to.
@@ -757,22 +761,22 @@ impl MessageHeaders {
     }
 }
 
-impl ::kinesis_types::Validate for MessageHeaders {
+impl ::asyncapi_runtime::Validate for MessageHeaders {
     fn validate_at(
         &self,
-        path: &::kinesis_types::Path<'_>,
-        report: &mut ::kinesis_types::Report,
+        path: &::asyncapi_runtime::Path<'_>,
+        report: &mut ::asyncapi_runtime::Report,
     ) {
         let _ = (path, &report);
         match *self {}
     }
 }
 
-impl ::kinesis_types::Validate for Message {
+impl ::asyncapi_runtime::Validate for Message {
     fn validate_at(
         &self,
-        path: &::kinesis_types::Path<'_>,
-        report: &mut ::kinesis_types::Report,
+        path: &::asyncapi_runtime::Path<'_>,
+        report: &mut ::asyncapi_runtime::Report,
     ) {
         match self {
             Message::KinesisRecord(payload) => payload.validate_at(path, report),
@@ -829,8 +833,8 @@ pub mod channels {
 
         /// Reads an address: it must match the template, and every parameter must
         /// be non-empty, free of `/`, and one of its `enum` values when it has them.
-        pub fn parse(address: &str) -> Result<Self, ::kinesis_types::AddressError> {
-            let values = ::kinesis_types::__private::parse_address(
+        pub fn parse(address: &str) -> Result<Self, ::asyncapi_runtime::AddressError> {
+            let values = ::asyncapi_runtime::__private::parse_address(
                 "kinesisStreamShard",
                 "kinesis/{streamName}/{shardId}",
                 address,
@@ -843,11 +847,11 @@ pub mod channels {
                     })
                 }
                 _ => {
-                    Err(::kinesis_types::AddressError {
+                    Err(::asyncapi_runtime::AddressError {
                         channel: "kinesisStreamShard",
                         template: "kinesis/{streamName}/{shardId}",
                         given: address.to_string(),
-                        reason: ::kinesis_types::AddressReason::Mismatch,
+                        reason: ::asyncapi_runtime::AddressReason::Mismatch,
                     })
                 }
             }
@@ -871,7 +875,7 @@ pub mod channels {
     }
 
     impl ::std::str::FromStr for KinesisStreamShardAddress {
-        type Err = ::kinesis_types::AddressError;
+        type Err = ::asyncapi_runtime::AddressError;
 
         fn from_str(address: &str) -> Result<Self, Self::Err> {
             KinesisStreamShardAddress::parse(address)
@@ -879,8 +883,8 @@ pub mod channels {
     }
 
     /// The messages channel `kinesisStreamShard` carries; serialised without an envelope, as the bare payload.
-    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
-    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum KinesisStreamShardMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -913,24 +917,24 @@ pub mod channels {
         pub fn parse(
             message: &str,
             bytes: &[u8],
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::KinesisRecord) => {
                     Ok(
                         KinesisStreamShardMessage::KinesisRecord(
-                            ::kinesis_types::from_slice(bytes)?,
+                            ::asyncapi_runtime::from_slice(bytes)?,
                         ),
                     )
                 }
                 Some(super::MessageName::SubscribeToShardEvent) => {
                     Ok(
                         KinesisStreamShardMessage::SubscribeToShardEvent(
-                            ::kinesis_types::from_slice(bytes)?,
+                            ::asyncapi_runtime::from_slice(bytes)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "kinesisStreamShard",
                         carried: vec!["KinesisRecord", "SubscribeToShardEvent"],
@@ -943,25 +947,25 @@ pub mod channels {
         #[allow(unreachable_patterns)]
         pub fn parse_value(
             message: &str,
-            json: &::kinesis_types::__private::serde_json::Value,
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+            json: &::asyncapi_runtime::__private::serde_json::Value,
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::KinesisRecord) => {
                     Ok(
                         KinesisStreamShardMessage::KinesisRecord(
-                            ::kinesis_types::from_value(json)?,
+                            ::asyncapi_runtime::from_value(json)?,
                         ),
                     )
                 }
                 Some(super::MessageName::SubscribeToShardEvent) => {
                     Ok(
                         KinesisStreamShardMessage::SubscribeToShardEvent(
-                            ::kinesis_types::from_value(json)?,
+                            ::asyncapi_runtime::from_value(json)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "kinesisStreamShard",
                         carried: vec!["KinesisRecord", "SubscribeToShardEvent"],
@@ -971,11 +975,11 @@ pub mod channels {
         }
     }
 
-    impl ::kinesis_types::Validate for KinesisStreamShardMessage {
+    impl ::asyncapi_runtime::Validate for KinesisStreamShardMessage {
         fn validate_at(
             &self,
-            path: &::kinesis_types::Path<'_>,
-            report: &mut ::kinesis_types::Report,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
         ) {
             let _ = (path, &report);
             match self {
@@ -1065,8 +1069,8 @@ pub mod channels {
 
         /// Reads an address: it must match the template, and every parameter must
         /// be non-empty, free of `/`, and one of its `enum` values when it has them.
-        pub fn parse(address: &str) -> Result<Self, ::kinesis_types::AddressError> {
-            let values = ::kinesis_types::__private::parse_address(
+        pub fn parse(address: &str) -> Result<Self, ::asyncapi_runtime::AddressError> {
+            let values = ::asyncapi_runtime::__private::parse_address(
                 "enhancedFanOutSubscription",
                 "kinesis/{streamName}/{shardId}/consumer/{consumerName}",
                 address,
@@ -1080,11 +1084,11 @@ pub mod channels {
                     })
                 }
                 _ => {
-                    Err(::kinesis_types::AddressError {
+                    Err(::asyncapi_runtime::AddressError {
                         channel: "enhancedFanOutSubscription",
                         template: "kinesis/{streamName}/{shardId}/consumer/{consumerName}",
                         given: address.to_string(),
-                        reason: ::kinesis_types::AddressReason::Mismatch,
+                        reason: ::asyncapi_runtime::AddressReason::Mismatch,
                     })
                 }
             }
@@ -1110,7 +1114,7 @@ pub mod channels {
     }
 
     impl ::std::str::FromStr for EnhancedFanOutSubscriptionAddress {
-        type Err = ::kinesis_types::AddressError;
+        type Err = ::asyncapi_runtime::AddressError;
 
         fn from_str(address: &str) -> Result<Self, Self::Err> {
             EnhancedFanOutSubscriptionAddress::parse(address)
@@ -1118,8 +1122,8 @@ pub mod channels {
     }
 
     /// The messages channel `enhancedFanOutSubscription` carries; serialised without an envelope, as the bare payload.
-    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
-    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum EnhancedFanOutSubscriptionMessage {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
@@ -1146,17 +1150,17 @@ pub mod channels {
         pub fn parse(
             message: &str,
             bytes: &[u8],
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::SubscribeToShardEvent) => {
                     Ok(
                         EnhancedFanOutSubscriptionMessage::SubscribeToShardEvent(
-                            ::kinesis_types::from_slice(bytes)?,
+                            ::asyncapi_runtime::from_slice(bytes)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "enhancedFanOutSubscription",
                         carried: vec!["SubscribeToShardEvent"],
@@ -1169,18 +1173,18 @@ pub mod channels {
         #[allow(unreachable_patterns)]
         pub fn parse_value(
             message: &str,
-            json: &::kinesis_types::__private::serde_json::Value,
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+            json: &::asyncapi_runtime::__private::serde_json::Value,
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::SubscribeToShardEvent) => {
                     Ok(
                         EnhancedFanOutSubscriptionMessage::SubscribeToShardEvent(
-                            ::kinesis_types::from_value(json)?,
+                            ::asyncapi_runtime::from_value(json)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "enhancedFanOutSubscription",
                         carried: vec!["SubscribeToShardEvent"],
@@ -1190,11 +1194,11 @@ pub mod channels {
         }
     }
 
-    impl ::kinesis_types::Validate for EnhancedFanOutSubscriptionMessage {
+    impl ::asyncapi_runtime::Validate for EnhancedFanOutSubscriptionMessage {
         fn validate_at(
             &self,
-            path: &::kinesis_types::Path<'_>,
-            report: &mut ::kinesis_types::Report,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
         ) {
             let _ = (path, &report);
             match self {
@@ -1267,8 +1271,8 @@ pub mod channels {
 
         /// Reads an address: it must match the template, and every parameter must
         /// be non-empty, free of `/`, and one of its `enum` values when it has them.
-        pub fn parse(address: &str) -> Result<Self, ::kinesis_types::AddressError> {
-            let values = ::kinesis_types::__private::parse_address(
+        pub fn parse(address: &str) -> Result<Self, ::asyncapi_runtime::AddressError> {
+            let values = ::asyncapi_runtime::__private::parse_address(
                 "lambdaEventSource",
                 "kinesis/{streamName}/lambda-event-source",
                 address,
@@ -1280,11 +1284,11 @@ pub mod channels {
                     })
                 }
                 _ => {
-                    Err(::kinesis_types::AddressError {
+                    Err(::asyncapi_runtime::AddressError {
                         channel: "lambdaEventSource",
                         template: "kinesis/{streamName}/lambda-event-source",
                         given: address.to_string(),
-                        reason: ::kinesis_types::AddressReason::Mismatch,
+                        reason: ::asyncapi_runtime::AddressReason::Mismatch,
                     })
                 }
             }
@@ -1307,7 +1311,7 @@ pub mod channels {
     }
 
     impl ::std::str::FromStr for LambdaEventSourceAddress {
-        type Err = ::kinesis_types::AddressError;
+        type Err = ::asyncapi_runtime::AddressError;
 
         fn from_str(address: &str) -> Result<Self, Self::Err> {
             LambdaEventSourceAddress::parse(address)
@@ -1315,8 +1319,8 @@ pub mod channels {
     }
 
     /// The messages channel `lambdaEventSource` carries; serialised without an envelope, as the bare payload.
-    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
-    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum LambdaEventSourceMessage {
         /// A `LambdaKinesisEvent` payload.
         LambdaKinesisEvent(super::LambdaKinesisEvent),
@@ -1343,17 +1347,17 @@ pub mod channels {
         pub fn parse(
             message: &str,
             bytes: &[u8],
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::LambdaKinesisEvent) => {
                     Ok(
                         LambdaEventSourceMessage::LambdaKinesisEvent(
-                            ::kinesis_types::from_slice(bytes)?,
+                            ::asyncapi_runtime::from_slice(bytes)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "lambdaEventSource",
                         carried: vec!["LambdaKinesisEvent"],
@@ -1366,18 +1370,18 @@ pub mod channels {
         #[allow(unreachable_patterns)]
         pub fn parse_value(
             message: &str,
-            json: &::kinesis_types::__private::serde_json::Value,
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+            json: &::asyncapi_runtime::__private::serde_json::Value,
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::LambdaKinesisEvent) => {
                     Ok(
                         LambdaEventSourceMessage::LambdaKinesisEvent(
-                            ::kinesis_types::from_value(json)?,
+                            ::asyncapi_runtime::from_value(json)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "lambdaEventSource",
                         carried: vec!["LambdaKinesisEvent"],
@@ -1387,11 +1391,11 @@ pub mod channels {
         }
     }
 
-    impl ::kinesis_types::Validate for LambdaEventSourceMessage {
+    impl ::asyncapi_runtime::Validate for LambdaEventSourceMessage {
         fn validate_at(
             &self,
-            path: &::kinesis_types::Path<'_>,
-            report: &mut ::kinesis_types::Report,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
         ) {
             let _ = (path, &report);
             match self {
@@ -1445,10 +1449,10 @@ pub mod operations {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
     pub struct PublishRecord;
 
-    impl ::kinesis_types::Operation for PublishRecord {
+    impl ::asyncapi_runtime::Operation for PublishRecord {
         const ID: &'static str = "publishRecord";
 
-        const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Send;
+        const ACTION: ::asyncapi_runtime::Action = ::asyncapi_runtime::Action::Send;
 
         const CHANNEL: &'static str = "kinesisStreamShard";
 
@@ -1470,8 +1474,8 @@ pub mod operations {
     }
 
     /// The messages operation `publishRecord` carries; serialised without an envelope, as the bare payload.
-    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
-    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum PublishRecordMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1498,17 +1502,17 @@ pub mod operations {
         pub fn parse(
             message: &str,
             bytes: &[u8],
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::KinesisRecord) => {
                     Ok(
                         PublishRecordMessage::KinesisRecord(
-                            ::kinesis_types::from_slice(bytes)?,
+                            ::asyncapi_runtime::from_slice(bytes)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "publishRecord",
                         carried: vec!["KinesisRecord"],
@@ -1521,18 +1525,18 @@ pub mod operations {
         #[allow(unreachable_patterns)]
         pub fn parse_value(
             message: &str,
-            json: &::kinesis_types::__private::serde_json::Value,
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+            json: &::asyncapi_runtime::__private::serde_json::Value,
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::KinesisRecord) => {
                     Ok(
                         PublishRecordMessage::KinesisRecord(
-                            ::kinesis_types::from_value(json)?,
+                            ::asyncapi_runtime::from_value(json)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "publishRecord",
                         carried: vec!["KinesisRecord"],
@@ -1542,11 +1546,11 @@ pub mod operations {
         }
     }
 
-    impl ::kinesis_types::Validate for PublishRecordMessage {
+    impl ::asyncapi_runtime::Validate for PublishRecordMessage {
         fn validate_at(
             &self,
-            path: &::kinesis_types::Path<'_>,
-            report: &mut ::kinesis_types::Report,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
         ) {
             let _ = (path, &report);
             match self {
@@ -1594,10 +1598,10 @@ pub mod operations {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
     pub struct ConsumeRecordsByPolling;
 
-    impl ::kinesis_types::Operation for ConsumeRecordsByPolling {
+    impl ::asyncapi_runtime::Operation for ConsumeRecordsByPolling {
         const ID: &'static str = "consumeRecordsByPolling";
 
-        const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Receive;
+        const ACTION: ::asyncapi_runtime::Action = ::asyncapi_runtime::Action::Receive;
 
         const CHANNEL: &'static str = "kinesisStreamShard";
 
@@ -1621,8 +1625,8 @@ pub mod operations {
     }
 
     /// The messages operation `consumeRecordsByPolling` carries; serialised without an envelope, as the bare payload.
-    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
-    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum ConsumeRecordsByPollingMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1649,17 +1653,17 @@ pub mod operations {
         pub fn parse(
             message: &str,
             bytes: &[u8],
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::KinesisRecord) => {
                     Ok(
                         ConsumeRecordsByPollingMessage::KinesisRecord(
-                            ::kinesis_types::from_slice(bytes)?,
+                            ::asyncapi_runtime::from_slice(bytes)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "consumeRecordsByPolling",
                         carried: vec!["KinesisRecord"],
@@ -1672,18 +1676,18 @@ pub mod operations {
         #[allow(unreachable_patterns)]
         pub fn parse_value(
             message: &str,
-            json: &::kinesis_types::__private::serde_json::Value,
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+            json: &::asyncapi_runtime::__private::serde_json::Value,
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::KinesisRecord) => {
                     Ok(
                         ConsumeRecordsByPollingMessage::KinesisRecord(
-                            ::kinesis_types::from_value(json)?,
+                            ::asyncapi_runtime::from_value(json)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "consumeRecordsByPolling",
                         carried: vec!["KinesisRecord"],
@@ -1693,11 +1697,11 @@ pub mod operations {
         }
     }
 
-    impl ::kinesis_types::Validate for ConsumeRecordsByPollingMessage {
+    impl ::asyncapi_runtime::Validate for ConsumeRecordsByPollingMessage {
         fn validate_at(
             &self,
-            path: &::kinesis_types::Path<'_>,
-            report: &mut ::kinesis_types::Report,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
         ) {
             let _ = (path, &report);
             match self {
@@ -1745,10 +1749,10 @@ pub mod operations {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
     pub struct ConsumeRecordsByEnhancedFanOut;
 
-    impl ::kinesis_types::Operation for ConsumeRecordsByEnhancedFanOut {
+    impl ::asyncapi_runtime::Operation for ConsumeRecordsByEnhancedFanOut {
         const ID: &'static str = "consumeRecordsByEnhancedFanOut";
 
-        const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Receive;
+        const ACTION: ::asyncapi_runtime::Action = ::asyncapi_runtime::Action::Receive;
 
         const CHANNEL: &'static str = "enhancedFanOutSubscription";
 
@@ -1772,8 +1776,8 @@ pub mod operations {
     }
 
     /// The messages operation `consumeRecordsByEnhancedFanOut` carries; serialised without an envelope, as the bare payload.
-    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
-    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum ConsumeRecordsByEnhancedFanOutMessage {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
@@ -1800,17 +1804,17 @@ pub mod operations {
         pub fn parse(
             message: &str,
             bytes: &[u8],
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::SubscribeToShardEvent) => {
                     Ok(
                         ConsumeRecordsByEnhancedFanOutMessage::SubscribeToShardEvent(
-                            ::kinesis_types::from_slice(bytes)?,
+                            ::asyncapi_runtime::from_slice(bytes)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "consumeRecordsByEnhancedFanOut",
                         carried: vec!["SubscribeToShardEvent"],
@@ -1823,18 +1827,18 @@ pub mod operations {
         #[allow(unreachable_patterns)]
         pub fn parse_value(
             message: &str,
-            json: &::kinesis_types::__private::serde_json::Value,
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+            json: &::asyncapi_runtime::__private::serde_json::Value,
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::SubscribeToShardEvent) => {
                     Ok(
                         ConsumeRecordsByEnhancedFanOutMessage::SubscribeToShardEvent(
-                            ::kinesis_types::from_value(json)?,
+                            ::asyncapi_runtime::from_value(json)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "consumeRecordsByEnhancedFanOut",
                         carried: vec!["SubscribeToShardEvent"],
@@ -1844,11 +1848,11 @@ pub mod operations {
         }
     }
 
-    impl ::kinesis_types::Validate for ConsumeRecordsByEnhancedFanOutMessage {
+    impl ::asyncapi_runtime::Validate for ConsumeRecordsByEnhancedFanOutMessage {
         fn validate_at(
             &self,
-            path: &::kinesis_types::Path<'_>,
-            report: &mut ::kinesis_types::Report,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
         ) {
             let _ = (path, &report);
             match self {
@@ -1900,10 +1904,10 @@ pub mod operations {
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
     pub struct ConsumeRecordsByLambda;
 
-    impl ::kinesis_types::Operation for ConsumeRecordsByLambda {
+    impl ::asyncapi_runtime::Operation for ConsumeRecordsByLambda {
         const ID: &'static str = "consumeRecordsByLambda";
 
-        const ACTION: ::kinesis_types::Action = ::kinesis_types::Action::Receive;
+        const ACTION: ::asyncapi_runtime::Action = ::asyncapi_runtime::Action::Receive;
 
         const CHANNEL: &'static str = "lambdaEventSource";
 
@@ -1927,8 +1931,8 @@ pub mod operations {
     }
 
     /// The messages operation `consumeRecordsByLambda` carries; serialised without an envelope, as the bare payload.
-    #[derive(Debug, Clone, PartialEq, ::kinesis_types::__private::serde::Serialize)]
-    #[serde(crate = "::kinesis_types::__private::serde", untagged)]
+    #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum ConsumeRecordsByLambdaMessage {
         /// A `LambdaKinesisEvent` payload.
         LambdaKinesisEvent(super::LambdaKinesisEvent),
@@ -1955,17 +1959,17 @@ pub mod operations {
         pub fn parse(
             message: &str,
             bytes: &[u8],
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::LambdaKinesisEvent) => {
                     Ok(
                         ConsumeRecordsByLambdaMessage::LambdaKinesisEvent(
-                            ::kinesis_types::from_slice(bytes)?,
+                            ::asyncapi_runtime::from_slice(bytes)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "consumeRecordsByLambda",
                         carried: vec!["LambdaKinesisEvent"],
@@ -1978,18 +1982,18 @@ pub mod operations {
         #[allow(unreachable_patterns)]
         pub fn parse_value(
             message: &str,
-            json: &::kinesis_types::__private::serde_json::Value,
-        ) -> Result<Self, ::kinesis_types::MessageError> {
+            json: &::asyncapi_runtime::__private::serde_json::Value,
+        ) -> Result<Self, ::asyncapi_runtime::MessageError> {
             match super::MessageName::from_name(message) {
                 Some(super::MessageName::LambdaKinesisEvent) => {
                     Ok(
                         ConsumeRecordsByLambdaMessage::LambdaKinesisEvent(
-                            ::kinesis_types::from_value(json)?,
+                            ::asyncapi_runtime::from_value(json)?,
                         ),
                     )
                 }
                 _ => {
-                    Err(::kinesis_types::MessageError::NotCarried {
+                    Err(::asyncapi_runtime::MessageError::NotCarried {
                         given: message.to_string(),
                         carrier: "consumeRecordsByLambda",
                         carried: vec!["LambdaKinesisEvent"],
@@ -1999,11 +2003,11 @@ pub mod operations {
         }
     }
 
-    impl ::kinesis_types::Validate for ConsumeRecordsByLambdaMessage {
+    impl ::asyncapi_runtime::Validate for ConsumeRecordsByLambdaMessage {
         fn validate_at(
             &self,
-            path: &::kinesis_types::Path<'_>,
-            report: &mut ::kinesis_types::Report,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
         ) {
             let _ = (path, &report);
             match self {
@@ -2074,14 +2078,18 @@ pub mod operations {
         }
 
         /// `send` or `receive`.
-        pub const fn action(self) -> ::kinesis_types::Action {
+        pub const fn action(self) -> ::asyncapi_runtime::Action {
             match self {
-                OperationId::PublishRecord => ::kinesis_types::Action::Send,
-                OperationId::ConsumeRecordsByPolling => ::kinesis_types::Action::Receive,
-                OperationId::ConsumeRecordsByEnhancedFanOut => {
-                    ::kinesis_types::Action::Receive
+                OperationId::PublishRecord => ::asyncapi_runtime::Action::Send,
+                OperationId::ConsumeRecordsByPolling => {
+                    ::asyncapi_runtime::Action::Receive
                 }
-                OperationId::ConsumeRecordsByLambda => ::kinesis_types::Action::Receive,
+                OperationId::ConsumeRecordsByEnhancedFanOut => {
+                    ::asyncapi_runtime::Action::Receive
+                }
+                OperationId::ConsumeRecordsByLambda => {
+                    ::asyncapi_runtime::Action::Receive
+                }
             }
         }
 
@@ -2410,7 +2418,7 @@ pub mod servers {
     }
 
     impl ::std::str::FromStr for Region {
-        type Err = ::kinesis_types::UnknownValue;
+        type Err = ::asyncapi_runtime::UnknownValue;
 
         fn from_str(value: &str) -> Result<Self, Self::Err> {
             match value {
@@ -2432,7 +2440,7 @@ pub mod servers {
                 "ca-central-1" => Ok(Region::CaCentral1),
                 _ => {
                     Err(
-                        ::kinesis_types::UnknownValue::new(
+                        ::asyncapi_runtime::UnknownValue::new(
                             value,
                             Region::ALL.iter().map(Region::as_str),
                         ),

@@ -1,0 +1,274 @@
+//! `#[derive(Validate)]` for [`asyncapi-runtime`](https://docs.rs/asyncapi-runtime): JSON Schema
+//! constraints written as `#[validate(...)]` attributes, checked at compile time and
+//! expanded into calls to the runtime's checks.
+//!
+//! Use it through the runtime crate, which re-exports it: `asyncapi_runtime::Validate`.
+//! See [`Validate`](macro@Validate) for the attributes.
+
+#![warn(missing_docs)]
+
+mod attr;
+mod check;
+mod emit;
+mod model;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `asyncapi_runtime::Validate` and `asyncapi_runtime::ValidateJson`.
+///
+/// `Validate::validate()` checks a typed value against the constraints in its
+/// `#[validate(...)]` attributes and those of everything it contains, and reports every
+/// violation with an RFC 6901 JSON pointer built from the wire names (the names serde
+/// reads: `rename`, `rename_all`). `ValidateJson::validate_json` checks a
+/// `serde_json::Value` against the type's shape without deserializing it, so that a
+/// payload that does not even deserialize gets every problem reported at once: wrong JSON
+/// types, missing required properties, unknown `enum`/`const` values, unknown properties
+/// under `deny_unknown_fields`, and the constraint violations of everything that does fit.
+/// `asyncapi_runtime::from_str` and friends use both.
+///
+/// The type must also derive (or implement) `serde::Deserialize`.
+///
+/// # Field attributes
+///
+/// Several keys may share one `#[validate(...)]` or be spread over several; each key may
+/// be given once per field. Constraints apply to the field's value; on an `Option`, they
+/// apply when it is `Some` (the runtime's `MaybeText`/`MaybeNumber`/`MaybeItems`/
+/// `MaybeObject`/`MaybeMap` traits decide which types a constraint accepts, and a constraint on a
+/// type it does not fit is a compile error pointing at the attribute).
+///
+/// | attribute | JSON Schema | applies to |
+/// | --- | --- | --- |
+/// | `pattern = "<ECMA-262 regex>"` | `pattern` | strings |
+/// | `min_length = N`, `max_length = N` | `minLength`, `maxLength` | strings (Unicode code points) |
+/// | `minimum = L`, `maximum = L` | `minimum`, `maximum` | numbers |
+/// | `exclusive_minimum = L`, `exclusive_maximum = L` | `exclusiveMinimum`, `exclusiveMaximum` (draft 6+ numeric form) | numbers |
+/// | `multiple_of = L` | `multipleOf` | numbers |
+/// | `min_items = N`, `max_items = N` | `minItems`, `maxItems` | arrays |
+/// | `unique_items` (or `unique_items = true/false`) | `uniqueItems` | arrays (items compared as JSON) |
+/// | `min_properties = N`, `max_properties = N` | `minProperties`, `maxProperties` | maps |
+/// | `format = "byte"` | `format: byte` | strings: standard, padded base64 is enforced |
+/// | `format = "<other>"` | `format` | accepted as an annotation, not enforced (as JSON Schema does by default) |
+/// | `items(...)` | `items` | arrays: the constraints inside apply to every item, located by index; nests (`items(items(...))`) |
+/// | `values(...)` | `additionalProperties` (a schema) | maps from `String`: the constraints inside apply to every value, located by its key; nests with `items(...)` and itself. The one key allowed on a `#[serde(flatten)]` map, where it applies to each property the map takes |
+/// | `skip` | | the field is neither checked nor descended into (alone: no other key with it) |
+/// | `required` | `required` | a missing property is a `required` violation even though the field is an `Option`: for a required property whose schema allows `null` (`None` is JSON `null`). Read the field with `#[serde(deserialize_with = "asyncapi_runtime::__private::nullable")]` and no `default`, so that serde refuses a missing property too (serde reads a missing plain `Option` as `None`; `required` on one is a compile error) |
+///
+/// `N` is a non-negative integer literal; `L` is an integer or float literal, possibly
+/// negative (`-1`, `-0.5`), compared exactly with integer values.
+///
+/// Patterns are ECMA-262 regular expressions as JSON Schema uses them: *not anchored*
+/// (`0|([1-9]\d{0,128})` accepts `"x1y"`) and read as JavaScript reads them with the `u`
+/// flag (`\d` is ASCII only). At compile time each pattern is translated with
+/// `ecma262_regex::translate` and the translation compiled with the `regex` crate; a pattern
+/// that cannot be expressed (lookaround, backreferences, ...) is a compile error naming it.
+/// Each distinct pattern is compiled once, on first use.
+///
+/// Fields are validated in declaration order; a field's own constraints come before the
+/// violations inside it. Every field is descended into with its type's `Validate` impl
+/// (`Option`, `Vec`, `Box`, `BTreeMap`/`HashMap<String, _>` and leaf types are covered by
+/// the runtime), and walked in JSON with its type's `ValidateJson` impl, so nested types
+/// must implement both (derive them), or be `skip`ped.
+///
+/// # Container attributes
+///
+/// | attribute | meaning |
+/// | --- | --- |
+/// | `crate = "path"` | where the runtime is (default `::asyncapi_runtime`) |
+/// | `one_of` | on a `#[serde(untagged)]` enum: the JSON must match exactly one variant (`oneOf`). serde takes the first variant that deserializes, so `validate()` serializes the value (the enum must implement `serde::Serialize`) and counts the variants its JSON matches as `validate_json` does, reporting the same; a type with a lifetime parameter checks the variant it holds only |
+/// | `any_of` | on a `#[serde(untagged)]` enum: at least one variant (`anyOf`, the default). As for `one_of`, `validate()` serializes the value (so the enum must implement `serde::Serialize`) and checks it against every variant: a value the held variant refuses is valid when another takes it |
+/// | `min_properties = N`, `max_properties = N` | on a struct with named fields: `minProperties`/`maxProperties` of the whole object, at the object's pointer. `validate_json` counts the JSON object's members; `validate()` counts the fields present (required fields, `Some` optional ones) plus the properties of `flatten`ed maps |
+///
+/// # What serde attributes mean here
+///
+/// The shape follows serde, which is what decides whether a payload deserializes:
+/// - names: `rename`, `rename(deserialize = "..")`, `alias`, container `rename_all` (every
+///   serde case), `rename_all_fields`, variant `rename_all`; otherwise the Rust name
+///   without `r#`;
+/// - required properties: every field except those that are `Option<_>` (without
+///   `deserialize_with`/`with`), `default` (on the field or the container), `skip`/
+///   `skip_deserializing` or `flatten`. A missing required property is reported at the
+///   *object's* pointer, as JSON Schema validators do;
+/// - a plain `Option<_>` field accepts JSON `null` as serde does; one read with
+///   `deserialize_with` (such as the runtime's `non_null`) is checked by its type's
+///   `ValidateJson`, which refuses `null`;
+/// - `skip`/`skip_deserializing` fields are not part of the JSON and are not validated;
+/// - `flatten`: a map from `String` (`BTreeMap<String, T>`, `HashMap<String, T>`, ...)
+///   takes the properties no other field names, each checked as a `T` (nothing to check
+///   for `T` = `Value`, as in `serde_json::Map<String, Value>`); a flattened struct is
+///   checked against the same object. Constraints cannot be put on a flattened field,
+///   except `values(...)` on a flattened map;
+/// - `deny_unknown_fields`: every other property is an `additionalProperties` violation.
+///   Note that serde also reads a struct with no flattened field from a JSON array,
+///   field by field: the JSON walk reports such an array as a `type` violation, but a
+///   typed parse accepts it. A flattened `BTreeMap<String, asyncapi_runtime::Forbidden>`
+///   instead of `deny_unknown_fields` makes serde read the struct as an object only (the
+///   generator does this for `additionalProperties: false`);
+/// - `transparent` and newtype structs are their field, at the same pointer; tuple
+///   structs are arrays of exactly their length;
+/// - enums: unit-only enums (JSON Schema `enum`/`const`) take one of their variant names
+///   (a `const` violation when there is one variant, `enum` otherwise; `#[serde(other)]`
+///   takes any string); `tag = ".."` (internally tagged), `tag` + `content` (adjacently),
+///   `untagged` (`anyOf`, or `oneOf` with `#[validate(one_of)]`) and the default
+///   externally tagged form are all followed, with the tag's violations at the tag.
+///
+/// Generic type parameters get `T: Validate` (resp. `T: ValidateJson`) bounds.
+///
+/// # Compile-time checks
+///
+/// Unknown keys, wrong literal kinds, duplicate keys, negative or fractional counts,
+/// a lower bound above its upper bound (`min_length > max_length`, `minimum > maximum`,
+/// `minimum >= exclusive_maximum`, ...), `multiple_of <= 0`, `skip` with constraints,
+/// constraints on a `skip`ped or `flatten`ed field, patterns that do not translate or
+/// compile, a `crate` that is not a path, `#[validate]` on an enum variant, and unions:
+/// each is an error at the offending attribute, and all of them are reported at once.
+///
+/// # Example
+///
+/// ```
+/// use asyncapi_runtime::{Keyword, Validate};
+///
+/// #[derive(Debug, serde::Deserialize, Validate)]
+/// #[serde(rename_all = "PascalCase")]
+/// struct PutRecord {
+///     #[validate(min_length = 1, max_length = 256)]
+///     partition_key: String,
+///     #[validate(pattern = r"0|([1-9]\d{0,128})")]
+///     explicit_hash_key: Option<String>,
+///     #[validate(max_items = 2, items(max_length = 3))]
+///     tags: Vec<String>,
+/// }
+///
+/// let error = asyncapi_runtime::from_str::<PutRecord>(
+///     r#"{"PartitionKey": "", "Tags": ["a", "long", 5]}"#,
+/// )
+/// .unwrap_err();
+/// let found: Vec<_> = error
+///     .violations()
+///     .into_iter()
+///     .map(|v| (v.pointer, v.keyword))
+///     .collect();
+/// assert_eq!(
+///     found,
+///     [
+///         ("/PartitionKey".to_string(), Keyword::MinLength),
+///         ("/Tags/2".to_string(), Keyword::Type),
+///     ]
+/// );
+///
+/// // Typed values validate themselves (`from_str` above does both steps).
+/// let record: PutRecord =
+///     serde_json::from_str(r#"{"PartitionKey": "k", "Tags": ["a", "long"]}"#).unwrap();
+/// let violations = record.validate().unwrap_err();
+/// assert_eq!(violations.as_slice()[0].pointer, "/Tags/1");
+/// assert_eq!(violations.as_slice()[0].message, "4 characters, more than maxLength 3");
+/// ```
+#[proc_macro_derive(Validate, attributes(validate))]
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand(&input)
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// The whole expansion of one derive input, or every error in it.
+fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
+    let model = check::model(input)?;
+    Ok(emit::emit(&model))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn expand_str(input: proc_macro2::TokenStream) -> String {
+        let input: DeriveInput = syn::parse2(input).unwrap();
+        match expand(&input) {
+            Ok(tokens) => tokens.to_string(),
+            Err(error) => panic!("{error}"),
+        }
+    }
+
+    #[test]
+    fn struct_expansion_calls_the_runtime() {
+        let out = expand_str(quote::quote! {
+            #[serde(rename_all = "PascalCase")]
+            struct Record {
+                #[validate(min_length = 1, max_length = 256)]
+                partition_key: String,
+                #[validate(pattern = "0|([1-9]\\d{0,128})")]
+                explicit_hash_key: Option<String>,
+                #[validate(minimum = -1, maximum = 2.5)]
+                count: i64,
+            }
+        });
+        let want = [
+            "let __p0 : :: asyncapi_runtime :: Path < '_ > = path . key (\"PartitionKey\")",
+            ":: asyncapi_runtime :: __private :: min_length (__v0 , 1 , & __p0 , report)",
+            ":: asyncapi_runtime :: __private :: max_length (__v0 , 256 , & __p0 , report)",
+            "static __KT_RE_0 : :: std :: sync :: LazyLock < :: asyncapi_runtime :: __private :: Regex >",
+            ":: asyncapi_runtime :: __private :: pattern (__v0 , & __KT_RE_0 , \"0|([1-9]\\\\d{0,128})\" , & __p0 , report)",
+            ":: asyncapi_runtime :: __private :: Number :: Int (- 1)",
+            ":: asyncapi_runtime :: __private :: Number :: Float (2.5)",
+            "missing required property \\\"PartitionKey\\\"",
+            "impl :: asyncapi_runtime :: ValidateJson for Record",
+        ];
+        for want in want {
+            assert!(out.contains(want), "{want}\nnot in\n{out}");
+        }
+        // The optional field is not required.
+        assert!(!out.contains("missing required property \\\"ExplicitHashKey\\\""));
+    }
+
+    #[test]
+    fn crate_path_and_generic_bounds() {
+        let out = expand_str(quote::quote! {
+            #[validate(crate = "crate::rt")]
+            struct Page<T> {
+                items: Vec<T>,
+            }
+        });
+        assert!(out.contains("impl < T > crate :: rt :: Validate for Page < T > where T : crate :: rt :: Validate"), "{out}");
+        assert!(
+            out.contains("where T : crate :: rt :: ValidateJson"),
+            "{out}"
+        );
+        assert!(!out.contains("asyncapi_runtime"), "{out}");
+    }
+
+    #[test]
+    fn nested_items_index_each_level() {
+        let out = expand_str(quote::quote! {
+            struct Grid {
+                #[validate(items(max_items = 3, items(minimum = 0)))]
+                rows: Vec<Vec<i64>>,
+            }
+        });
+        assert!(
+            out.contains("let __p1 : :: asyncapi_runtime :: Path < '_ > = __p0 . index (__i1)")
+                || out.contains("let __p1 = __p0 . index (__i1)"),
+            "{out}"
+        );
+        assert!(out.contains("let __p2 = __p1 . index (__i2)"), "{out}");
+        assert!(
+            out.contains("max_items (__v1 , 3 , & __p1 , report)"),
+            "{out}"
+        );
+        assert!(out.contains("minimum (__v2 , :: asyncapi_runtime :: __private :: Number :: Int (0) , & __p2 , report)"), "{out}");
+    }
+
+    #[test]
+    fn unit_enum_reports_enum_or_const() {
+        let out = expand_str(quote::quote! {
+            enum Encryption { #[serde(rename = "NONE")] None, #[serde(rename = "KMS")] Kms }
+        });
+        assert!(out.contains("Some (\"NONE\") =>"), "{out}");
+        assert!(out.contains("Keyword :: Enum"), "{out}");
+        assert!(out.contains("\"\\\"NONE\\\", \\\"KMS\\\"\""), "{out}");
+        let out = expand_str(quote::quote! {
+            enum Source { #[serde(rename = "aws:kinesis")] AwsKinesis }
+        });
+        assert!(out.contains("Keyword :: Const"), "{out}");
+        assert!(out.contains("\"{} is not {}\""), "{out}");
+    }
+}

@@ -1,0 +1,15 @@
+use asyncapi_runtime::Validate;
+
+#[derive(serde::Deserialize, Validate)]
+struct Record {
+    #[validate(max_len = 256)]
+    partition_key: String,
+}
+
+#[derive(serde::Deserialize, Validate)]
+#[validate(krate = "asyncapi_runtime")]
+struct Container {
+    a: String,
+}
+
+fn main() {}

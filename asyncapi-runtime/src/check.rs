@@ -1,0 +1,730 @@
+//! The constraint checks that `#[derive(Validate)]` expands into.
+//!
+//! The derive stays thin: it parses attributes and emits calls to these functions, so
+//! the JSON Schema semantics (code-point lengths, unanchored patterns, exact number
+//! comparison) live in one place and are tested here. Not a stable API: reached through
+//! `asyncapi_runtime::__private`.
+
+use std::cmp::Ordering;
+use std::fmt::Write as _;
+
+use crate::validate::{Keyword, Path, Report};
+
+pub use regex::Regex;
+
+/// Compiles a pattern the derive has already translated from ECMA-262 and compiled once
+/// at expansion time, so failure here means the two `regex` versions disagree.
+pub fn compile_pattern(translated: &str) -> Regex {
+    match Regex::new(translated) {
+        Ok(regex) => regex,
+        Err(error) => panic!("pattern checked at compile time failed to compile: {error}"),
+    }
+}
+
+/// A value that may hold a string: the string types, and `Option` of them.
+pub trait MaybeText {
+    /// The string, or `None` when the optional value is absent.
+    fn as_text(&self) -> Option<&str>;
+}
+
+impl MaybeText for str {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+impl MaybeText for String {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+impl MaybeText for std::borrow::Cow<'_, str> {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+impl MaybeText for Box<str> {
+    fn as_text(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+impl<T: MaybeText + ?Sized> MaybeText for &T {
+    fn as_text(&self) -> Option<&str> {
+        (**self).as_text()
+    }
+}
+impl<T: MaybeText> MaybeText for Option<T> {
+    fn as_text(&self) -> Option<&str> {
+        self.as_ref().and_then(MaybeText::as_text)
+    }
+}
+
+/// A JSON number, as exact as the Rust value holding it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Number {
+    /// Any integer that fits `i128` (covers `i64` and `u64`).
+    Int(i128),
+    /// A float (finite for anything parsed from JSON).
+    Float(f64),
+}
+
+impl Number {
+    /// Compares exactly where both sides are integral, as floats otherwise.
+    pub fn compare(self, other: Number) -> Option<Ordering> {
+        match (self.as_int(), other.as_int()) {
+            (Some(a), Some(b)) => Some(a.cmp(&b)),
+            _ => self.as_f64().partial_cmp(&other.as_f64()),
+        }
+    }
+
+    fn as_int(self) -> Option<i128> {
+        match self {
+            Number::Int(i) => Some(i),
+            // 2^127 is exactly representable; beyond it the cast saturates, so refuse.
+            Number::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(f as i128),
+            Number::Float(_) => None,
+        }
+    }
+
+    /// The value as `f64` (rounded for integers beyond 2^53).
+    pub fn as_f64(self) -> f64 {
+        match self {
+            Number::Int(i) => i as f64,
+            Number::Float(f) => f,
+        }
+    }
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Int(i) => write!(f, "{i}"),
+            Number::Float(x) => write!(f, "{x}"),
+        }
+    }
+}
+
+/// A value that may hold a number: the numeric types, [`crate::Integer`] and `Option` of them.
+pub trait MaybeNumber {
+    /// The number, or `None` when the optional value is absent.
+    fn as_number(&self) -> Option<Number>;
+}
+
+macro_rules! int_number {
+    ($($ty:ty),*) => {$(
+        impl MaybeNumber for $ty {
+            fn as_number(&self) -> Option<Number> {
+                Some(Number::Int(*self as i128))
+            }
+        }
+    )*};
+}
+int_number!(i8, i16, i32, i64, u8, u16, u32, u64);
+
+impl MaybeNumber for f64 {
+    fn as_number(&self) -> Option<Number> {
+        Some(Number::Float(*self))
+    }
+}
+impl MaybeNumber for f32 {
+    fn as_number(&self) -> Option<Number> {
+        Some(Number::Float(f64::from(*self)))
+    }
+}
+impl<T: MaybeNumber> MaybeNumber for Option<T> {
+    fn as_number(&self) -> Option<Number> {
+        self.as_ref().and_then(MaybeNumber::as_number)
+    }
+}
+impl<T: MaybeNumber + ?Sized> MaybeNumber for &T {
+    fn as_number(&self) -> Option<Number> {
+        (**self).as_number()
+    }
+}
+
+/// A value that may hold an array: `Vec`, slices, and `Option` of them.
+pub trait MaybeItems {
+    /// The element type.
+    type Item;
+    /// The elements, or `None` when the optional value is absent.
+    fn as_items(&self) -> Option<&[Self::Item]>;
+}
+
+impl<T> MaybeItems for Vec<T> {
+    type Item = T;
+    fn as_items(&self) -> Option<&[T]> {
+        Some(self)
+    }
+}
+impl<T> MaybeItems for [T] {
+    type Item = T;
+    fn as_items(&self) -> Option<&[T]> {
+        Some(self)
+    }
+}
+impl<T: MaybeItems> MaybeItems for Option<T> {
+    type Item = T::Item;
+    fn as_items(&self) -> Option<&[T::Item]> {
+        self.as_ref().and_then(MaybeItems::as_items)
+    }
+}
+
+/// A value that may hold a JSON object: maps, and `Option` of them.
+pub trait MaybeObject {
+    /// The number of properties, or `None` when the optional value is absent.
+    fn property_count(&self) -> Option<usize>;
+}
+
+impl<V> MaybeObject for std::collections::BTreeMap<String, V> {
+    fn property_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+impl<V, S> MaybeObject for std::collections::HashMap<String, V, S> {
+    fn property_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+impl MaybeObject for serde_json::Map<String, serde_json::Value> {
+    fn property_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+impl<T: MaybeObject> MaybeObject for Option<T> {
+    fn property_count(&self) -> Option<usize> {
+        self.as_ref().and_then(MaybeObject::property_count)
+    }
+}
+
+/// A value that may hold a map from property names: maps, and `Option` of them.
+pub trait MaybeMap {
+    /// The value type.
+    type Value;
+    /// The entries in the map's order, or `None` when the optional value is absent.
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &Self::Value)>>;
+}
+
+impl<V> MaybeMap for std::collections::BTreeMap<String, V> {
+    type Value = V;
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &V)>> {
+        Some(self.iter().map(|(key, value)| (key.as_str(), value)))
+    }
+}
+impl<V, S> MaybeMap for std::collections::HashMap<String, V, S> {
+    type Value = V;
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &V)>> {
+        Some(self.iter().map(|(key, value)| (key.as_str(), value)))
+    }
+}
+impl MaybeMap for serde_json::Map<String, serde_json::Value> {
+    type Value = serde_json::Value;
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &serde_json::Value)>> {
+        Some(self.iter().map(|(key, value)| (key.as_str(), value)))
+    }
+}
+impl<T: MaybeMap> MaybeMap for Option<T> {
+    type Value = T::Value;
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &T::Value)>> {
+        self.as_ref().and_then(MaybeMap::map_values)
+    }
+}
+
+/// Counts code points only when the byte length leaves the answer open.
+fn code_points_below(text: &str, bound: usize) -> Option<usize> {
+    // A code point is 1 to 4 bytes: len/4 <= count <= len.
+    if text.len() < bound {
+        return Some(text.chars().count());
+    }
+    if text.len() >= bound.saturating_mul(4) {
+        return None;
+    }
+    let count = text.chars().count();
+    (count < bound).then_some(count)
+}
+
+fn code_points_above(text: &str, bound: usize) -> Option<usize> {
+    if text.len() <= bound {
+        return None;
+    }
+    let count = text.chars().count();
+    (count > bound).then_some(count)
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// `minLength`: at least `min` code points.
+pub fn min_length(value: &impl MaybeText, min: usize, path: &Path<'_>, report: &mut Report) {
+    let Some(text) = value.as_text() else { return };
+    if let Some(count) = code_points_below(text, min) {
+        report.push(
+            path,
+            Keyword::MinLength,
+            format!(
+                "{}, fewer than minLength {min}",
+                plural(count, "character", "characters")
+            ),
+        );
+    }
+}
+
+/// `maxLength`: at most `max` code points.
+pub fn max_length(value: &impl MaybeText, max: usize, path: &Path<'_>, report: &mut Report) {
+    let Some(text) = value.as_text() else { return };
+    if let Some(count) = code_points_above(text, max) {
+        report.push(
+            path,
+            Keyword::MaxLength,
+            format!(
+                "{}, more than maxLength {max}",
+                plural(count, "character", "characters")
+            ),
+        );
+    }
+}
+
+/// Shortens a value for a message so a 1 MiB string does not become a 1 MiB error.
+pub fn excerpt(text: &str) -> String {
+    const LIMIT: usize = 64;
+    let mut out = String::new();
+    let mut chars = text.chars();
+    for c in chars.by_ref().take(LIMIT) {
+        out.push(c);
+    }
+    let mut quoted = format!("{out:?}");
+    if chars.next().is_some() {
+        quoted.pop();
+        quoted.push_str("\u{2026}\"");
+    }
+    quoted
+}
+
+/// The last few strings that matched, per pattern, on this thread.
+///
+/// Payloads repeat values that carry patterns: every record of a Lambda event has the
+/// same `eventSourceARN`, and running the regex on it each time was a third of the cost
+/// of validating a record. A slot holds a clone of its `Regex`, which keeps the regex's
+/// pattern allocation alive, so that allocation's address identifies the regex (and its
+/// clones) for as long as the slot exists.
+struct MatchMemo {
+    slots: [Option<(Regex, String)>; MEMO_SLOTS],
+    next: usize,
+}
+
+const MEMO_SLOTS: usize = 4;
+/// Longer strings are not remembered: comparing them costs about what matching does.
+const MEMO_MAX_LEN: usize = 512;
+
+thread_local! {
+    static MATCH_MEMO: std::cell::RefCell<MatchMemo> = const {
+        std::cell::RefCell::new(MatchMemo { slots: [const { None }; MEMO_SLOTS], next: 0 })
+    };
+}
+
+fn same_regex(a: &Regex, b: &Regex) -> bool {
+    std::ptr::eq(a.as_str(), b.as_str())
+}
+
+/// `regex.is_match(text)`, answered from [`MatchMemo`] when `text` matched last time.
+fn is_match_memo(regex: &Regex, text: &str) -> bool {
+    if text.len() > MEMO_MAX_LEN {
+        return regex.is_match(text);
+    }
+    let remembered = MATCH_MEMO.try_with(|memo| {
+        let Ok(memo) = memo.try_borrow() else {
+            return false;
+        };
+        memo.slots
+            .iter()
+            .flatten()
+            .any(|(r, t)| same_regex(r, regex) && t == text)
+    });
+    if remembered == Ok(true) {
+        return true;
+    }
+    let matched = regex.is_match(text);
+    if matched {
+        let _ = MATCH_MEMO.try_with(|memo| {
+            let Ok(mut memo) = memo.try_borrow_mut() else {
+                return;
+            };
+            let memo = &mut *memo;
+            let index = memo
+                .slots
+                .iter()
+                .position(|slot| slot.as_ref().is_some_and(|(r, _)| same_regex(r, regex)))
+                .unwrap_or_else(|| {
+                    let index = memo.next;
+                    memo.next = (memo.next + 1) % MEMO_SLOTS;
+                    index
+                });
+            match &mut memo.slots[index] {
+                Some((r, t)) if same_regex(r, regex) => {
+                    t.clear();
+                    t.push_str(text);
+                }
+                slot => *slot = Some((regex.clone(), text.to_owned())),
+            }
+        });
+    }
+    matched
+}
+
+/// `pattern`: the string contains a match (JSON Schema patterns are not anchored).
+pub fn pattern(
+    value: &impl MaybeText,
+    regex: &Regex,
+    source: &str,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    let Some(text) = value.as_text() else { return };
+    if !is_match_memo(regex, text) {
+        report.push(
+            path,
+            Keyword::Pattern,
+            format!("{} does not match pattern {source}", excerpt(text)),
+        );
+    }
+}
+
+fn bound_check(
+    value: &impl MaybeNumber,
+    bound: Number,
+    fails: fn(Ordering) -> bool,
+    keyword: Keyword,
+    relation: &str,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    let Some(number) = value.as_number() else {
+        return;
+    };
+    // NaN cannot come from JSON; a NaN built in Rust fails every bound.
+    if number.compare(bound).is_none_or(fails) {
+        report.push(
+            path,
+            keyword,
+            format!("{number} is {relation} {keyword} {bound}"),
+        );
+    }
+}
+
+/// `minimum`: value >= bound.
+pub fn minimum(value: &impl MaybeNumber, bound: Number, path: &Path<'_>, report: &mut Report) {
+    bound_check(
+        value,
+        bound,
+        |o| o == Ordering::Less,
+        Keyword::Minimum,
+        "less than",
+        path,
+        report,
+    )
+}
+
+/// `maximum`: value <= bound.
+pub fn maximum(value: &impl MaybeNumber, bound: Number, path: &Path<'_>, report: &mut Report) {
+    bound_check(
+        value,
+        bound,
+        |o| o == Ordering::Greater,
+        Keyword::Maximum,
+        "greater than",
+        path,
+        report,
+    )
+}
+
+/// `exclusiveMinimum` (draft 6+ form): value > bound.
+pub fn exclusive_minimum(
+    value: &impl MaybeNumber,
+    bound: Number,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    bound_check(
+        value,
+        bound,
+        |o| o != Ordering::Greater,
+        Keyword::ExclusiveMinimum,
+        "not greater than",
+        path,
+        report,
+    )
+}
+
+/// `exclusiveMaximum` (draft 6+ form): value < bound.
+pub fn exclusive_maximum(
+    value: &impl MaybeNumber,
+    bound: Number,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    bound_check(
+        value,
+        bound,
+        |o| o != Ordering::Less,
+        Keyword::ExclusiveMaximum,
+        "not less than",
+        path,
+        report,
+    )
+}
+
+/// `multipleOf`: value / divisor is an integer (exact for integers).
+pub fn multiple_of(
+    value: &impl MaybeNumber,
+    divisor: Number,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    let Some(number) = value.as_number() else {
+        return;
+    };
+    let ok = match (number, divisor) {
+        (Number::Int(v), Number::Int(d)) if d != 0 => v % d == 0,
+        _ => {
+            let quotient = number.as_f64() / divisor.as_f64();
+            quotient.is_finite() && quotient.fract() == 0.0
+        }
+    };
+    if !ok {
+        report.push(
+            path,
+            Keyword::MultipleOf,
+            format!("{number} is not a multiple of {divisor}"),
+        );
+    }
+}
+
+/// `minItems`.
+pub fn min_items<T: MaybeItems + ?Sized>(
+    value: &T,
+    min: usize,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    let Some(items) = value.as_items() else {
+        return;
+    };
+    if items.len() < min {
+        report.push(
+            path,
+            Keyword::MinItems,
+            format!(
+                "{}, fewer than minItems {min}",
+                plural(items.len(), "item", "items")
+            ),
+        );
+    }
+}
+
+/// `maxItems`.
+pub fn max_items<T: MaybeItems + ?Sized>(
+    value: &T,
+    max: usize,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    let Some(items) = value.as_items() else {
+        return;
+    };
+    if items.len() > max {
+        report.push(
+            path,
+            Keyword::MaxItems,
+            format!(
+                "{}, more than maxItems {max}",
+                plural(items.len(), "item", "items")
+            ),
+        );
+    }
+}
+
+/// `uniqueItems: true`, comparing items as JSON values (so 1 and 1.0 are equal).
+pub fn unique_items<T>(value: &T, path: &Path<'_>, report: &mut Report)
+where
+    T: MaybeItems + ?Sized,
+    T::Item: serde::Serialize,
+{
+    let Some(items) = value.as_items() else {
+        return;
+    };
+    let values: Vec<serde_json::Value> = items
+        .iter()
+        .map(|item| serde_json::to_value(item).unwrap_or(serde_json::Value::Null))
+        .collect();
+    for (i, a) in values.iter().enumerate() {
+        if let Some(j) = values[..i].iter().position(|b| crate::json_eq(a, b)) {
+            report.push(
+                path,
+                Keyword::UniqueItems,
+                format!("items {j} and {i} are equal, but uniqueItems is set"),
+            );
+            return;
+        }
+    }
+}
+
+/// `minProperties`.
+pub fn min_properties(value: &impl MaybeObject, min: usize, path: &Path<'_>, report: &mut Report) {
+    let Some(count) = value.property_count() else {
+        return;
+    };
+    if count < min {
+        report.push(
+            path,
+            Keyword::MinProperties,
+            format!(
+                "{}, fewer than minProperties {min}",
+                plural(count, "property", "properties")
+            ),
+        );
+    }
+}
+
+/// `maxProperties`.
+pub fn max_properties(value: &impl MaybeObject, max: usize, path: &Path<'_>, report: &mut Report) {
+    let Some(count) = value.property_count() else {
+        return;
+    };
+    if count > max {
+        report.push(
+            path,
+            Keyword::MaxProperties,
+            format!(
+                "{}, more than maxProperties {max}",
+                plural(count, "property", "properties")
+            ),
+        );
+    }
+}
+
+/// `format: byte`: standard, padded base64 (RFC 4648 section 4).
+pub fn format_byte(value: &impl MaybeText, path: &Path<'_>, report: &mut Report) {
+    let Some(text) = value.as_text() else { return };
+    if let Err(error) = crate::base64_data::check_base64(text) {
+        let mut message = String::from("not valid base64 (format byte): ");
+        let _ = write!(message, "{error}");
+        report.push(path, Keyword::Format, message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(f: impl FnOnce(&Path<'_>, &mut Report)) -> Vec<(String, Keyword, String)> {
+        let mut report = Report::new();
+        f(&Path::ROOT.key("v"), &mut report);
+        report
+            .into_violations()
+            .into_iter()
+            .map(|v| (v.pointer, v.keyword, v.message))
+            .collect()
+    }
+
+    #[test]
+    fn lengths_count_code_points() {
+        let rocket = "\u{1F680}".repeat(256);
+        assert!(run(|p, r| max_length(&rocket, 256, p, r)).is_empty());
+        let too_long = "\u{1F680}".repeat(257);
+        assert_eq!(
+            run(|p, r| max_length(&too_long, 256, p, r)),
+            vec![(
+                "/v".into(),
+                Keyword::MaxLength,
+                "257 characters, more than maxLength 256".into()
+            )]
+        );
+        assert_eq!(run(|p, r| min_length(&"", 1, p, r)).len(), 1);
+        assert!(run(|p, r| min_length(&"\u{1F680}", 1, p, r)).is_empty());
+        assert!(run(|p, r| min_length(&"\u{e9}\u{e9}", 2, p, r)).is_empty());
+        assert_eq!(run(|p, r| min_length(&"\u{1F680}", 2, p, r)).len(), 1);
+        let none: Option<String> = None;
+        assert!(run(|p, r| min_length(&none, 1, p, r)).is_empty());
+    }
+
+    #[test]
+    fn numbers_compare_exactly() {
+        let big: u64 = u64::MAX;
+        assert!(run(|p, r| minimum(&big, Number::Int(0), p, r)).is_empty());
+        assert_eq!(run(|p, r| minimum(&-1i64, Number::Int(0), p, r)).len(), 1);
+        assert_eq!(
+            run(|p, r| minimum(&-1i64, Number::Int(0), p, r))[0].2,
+            "-1 is less than minimum 0"
+        );
+        assert!(run(|p, r| maximum(&5.0f64, Number::Int(5), p, r)).is_empty());
+        assert_eq!(
+            run(|p, r| exclusive_maximum(&5i64, Number::Int(5), p, r)).len(),
+            1
+        );
+        assert_eq!(
+            run(|p, r| exclusive_minimum(&5i64, Number::Float(4.5), p, r)).len(),
+            0
+        );
+        // 2^53 + 1 is not equal to 2^53 even though both round to the same f64.
+        let above: i64 = (1 << 53) + 1;
+        assert_eq!(
+            run(|p, r| maximum(&above, Number::Int(1 << 53), p, r)).len(),
+            1
+        );
+        assert_eq!(
+            run(|p, r| multiple_of(&7i64, Number::Int(2), p, r)).len(),
+            1
+        );
+        assert!(run(|p, r| multiple_of(&7.5f64, Number::Float(2.5), p, r)).is_empty());
+    }
+
+    #[test]
+    fn pattern_is_a_search() {
+        let re = Regex::new("0|([1-9][0-9]{0,128})").unwrap();
+        assert!(run(|p, r| pattern(&"x1y", &re, "0|([1-9]\\d{0,128})", p, r)).is_empty());
+        let out = run(|p, r| pattern(&"abc", &re, "0|([1-9]\\d{0,128})", p, r));
+        assert_eq!(
+            out[0].2,
+            "\"abc\" does not match pattern 0|([1-9]\\d{0,128})"
+        );
+    }
+
+    #[test]
+    fn remembered_matches_belong_to_their_regex() {
+        let digits = Regex::new("^[0-9]+$").unwrap();
+        let letters = Regex::new("^[a-z]+$").unwrap();
+        for _ in 0..3 {
+            assert!(is_match_memo(&digits, "123"));
+            assert!(!is_match_memo(&letters, "123"));
+            assert!(is_match_memo(&letters, "abc"));
+            assert!(!is_match_memo(&digits, "abc"));
+        }
+        // A regex built after another is dropped, at whatever address, starts afresh.
+        for pattern in ["^1", "^2", "^3", "^4", "^5", "^6"] {
+            let regex = Regex::new(pattern).unwrap();
+            assert_eq!(is_match_memo(&regex, "1"), pattern == "^1");
+            assert_eq!(is_match_memo(&regex, "1"), pattern == "^1");
+        }
+        let long = "1".repeat(MEMO_MAX_LEN + 1);
+        assert!(is_match_memo(&digits, &long));
+        assert!(!is_match_memo(&letters, &long));
+    }
+
+    #[test]
+    fn items_and_properties() {
+        let items = vec![1, 2];
+        assert_eq!(run(|p, r| min_items(&items, 3, p, r)).len(), 1);
+        assert_eq!(run(|p, r| max_items(&items, 1, p, r)).len(), 1);
+        let dup = vec![serde_json::json!(1), serde_json::json!(1.0)];
+        assert_eq!(run(|p, r| unique_items(&dup, p, r)).len(), 1);
+        let map: std::collections::BTreeMap<String, i32> = [("a".to_string(), 1)].into();
+        assert_eq!(run(|p, r| min_properties(&map, 2, p, r)).len(), 1);
+        assert_eq!(run(|p, r| max_properties(&map, 0, p, r)).len(), 1);
+    }
+
+    #[test]
+    fn excerpt_truncates() {
+        assert_eq!(excerpt("ab"), "\"ab\"");
+        let long = "a".repeat(100);
+        assert!(excerpt(&long).ends_with("\u{2026}\""));
+    }
+}
