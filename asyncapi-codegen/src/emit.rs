@@ -58,7 +58,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, Error> {
         #[allow(unused_imports)]
         use #rt::__private::serde::{Deserialize, Serialize};
         #[allow(unused_imports)]
-        use #rt::__private::serde_json::{Map as JsonMap, Value as JsonValue};
+        use #rt::{Map as JsonMap, Value as JsonValue};
         #[allow(unused_imports)]
         use #rt::{Base64Data, Integer, Validate};
         #schemars_import
@@ -348,7 +348,7 @@ impl Emitter {
                 quote! {
                     /// Properties the schema does not list, kept so that they survive a round trip.
                     #[serde(flatten)]
-                    pub #extra_name: JsonMap<String, JsonValue>,
+                    pub #extra_name: JsonMap,
                 },
             ),
             // Not `deny_unknown_fields`: without a flattened field serde would also

@@ -5,9 +5,11 @@
 //! comparison) live in one place and are tested here. Not a stable API: reached through
 //! `asyncapi_runtime::__private`.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 
+use crate::number::Number;
 use crate::validate::{Keyword, Path, Report};
 
 pub use regex::Regex;
@@ -58,85 +60,75 @@ impl<T: MaybeText> MaybeText for Option<T> {
     }
 }
 
-/// A JSON number, as exact as the Rust value holding it.
+/// A bound written in a `#[validate(...)]` attribute (`minimum = -1`, `maximum = 2.5`).
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Number {
-    /// Any integer that fits `i128` (covers `i64` and `u64`).
+pub enum Bound {
+    /// An integer literal.
     Int(i128),
-    /// A float (finite for anything parsed from JSON).
+    /// A float literal, taken at its shortest rendering (`2.5`, `0.1`).
     Float(f64),
 }
 
-impl Number {
-    /// Compares exactly where both sides are integral, as floats otherwise.
-    pub fn compare(self, other: Number) -> Option<Ordering> {
-        match (self.as_int(), other.as_int()) {
-            (Some(a), Some(b)) => Some(a.cmp(&b)),
-            _ => self.as_f64().partial_cmp(&other.as_f64()),
-        }
-    }
-
-    fn as_int(self) -> Option<i128> {
+impl Bound {
+    /// The bound as an exact number.
+    pub fn to_number(self) -> Number {
         match self {
-            Number::Int(i) => Some(i),
-            // 2^127 is exactly representable; beyond it the cast saturates, so refuse.
-            Number::Float(f) if f.fract() == 0.0 && f.abs() < 1.7e38 => Some(f as i128),
-            Number::Float(_) => None,
-        }
-    }
-
-    /// The value as `f64` (rounded for integers beyond 2^53).
-    pub fn as_f64(self) -> f64 {
-        match self {
-            Number::Int(i) => i as f64,
-            Number::Float(f) => f,
+            Bound::Int(i) => Number::from(i),
+            // Attribute literals are finite; a non-finite one bounds nothing sensible.
+            Bound::Float(f) => Number::from_f64(f).unwrap_or_else(|| Number::from(0u8)),
         }
     }
 }
 
-impl std::fmt::Display for Number {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Number::Int(i) => write!(f, "{i}"),
-            Number::Float(x) => write!(f, "{x}"),
-        }
+impl From<Bound> for Number {
+    fn from(bound: Bound) -> Number {
+        bound.to_number()
     }
 }
 
-/// A value that may hold a number: the numeric types, [`crate::Integer`] and `Option` of them.
+/// A value that may hold a number: the numeric types, [`Number`], [`crate::Integer`]
+/// and `Option` of them.
 pub trait MaybeNumber {
-    /// The number, or `None` when the optional value is absent.
-    fn as_number(&self) -> Option<Number>;
+    /// The number, exactly, or `None` when the optional value is absent.
+    fn as_number(&self) -> Option<Cow<'_, Number>>;
 }
 
 macro_rules! int_number {
     ($($ty:ty),*) => {$(
         impl MaybeNumber for $ty {
-            fn as_number(&self) -> Option<Number> {
-                Some(Number::Int(*self as i128))
+            fn as_number(&self) -> Option<Cow<'_, Number>> {
+                Some(Cow::Owned(Number::from(*self)))
             }
         }
     )*};
 }
-int_number!(i8, i16, i32, i64, u8, u16, u32, u64);
+int_number!(i8, i16, i32, i64, u8, u16, u32, u64, i128);
 
 impl MaybeNumber for f64 {
-    fn as_number(&self) -> Option<Number> {
-        Some(Number::Float(*self))
+    /// A `f64` counts as its shortest rendering (`0.1` is exactly one tenth); NaN and
+    /// infinities, which JSON cannot hold, are not numbers.
+    fn as_number(&self) -> Option<Cow<'_, Number>> {
+        Number::from_f64(*self).map(Cow::Owned)
     }
 }
 impl MaybeNumber for f32 {
-    fn as_number(&self) -> Option<Number> {
-        Some(Number::Float(f64::from(*self)))
+    fn as_number(&self) -> Option<Cow<'_, Number>> {
+        // The shortest rendering of the f32, not of its widened f64.
+        self.to_string().parse::<Number>().ok().map(Cow::Owned)
+    }
+}
+impl MaybeNumber for Number {
+    fn as_number(&self) -> Option<Cow<'_, Number>> {
+        Some(Cow::Borrowed(self))
     }
 }
 impl<T: MaybeNumber> MaybeNumber for Option<T> {
-    fn as_number(&self) -> Option<Number> {
+    fn as_number(&self) -> Option<Cow<'_, Number>> {
         self.as_ref().and_then(MaybeNumber::as_number)
     }
 }
 impl<T: MaybeNumber + ?Sized> MaybeNumber for &T {
-    fn as_number(&self) -> Option<Number> {
+    fn as_number(&self) -> Option<Cow<'_, Number>> {
         (**self).as_number()
     }
 }
@@ -184,6 +176,11 @@ impl<V, S> MaybeObject for std::collections::HashMap<String, V, S> {
         Some(self.len())
     }
 }
+impl<V> MaybeObject for crate::Map<V> {
+    fn property_count(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
 impl MaybeObject for serde_json::Map<String, serde_json::Value> {
     fn property_count(&self) -> Option<usize> {
         Some(self.len())
@@ -215,6 +212,12 @@ impl<V, S> MaybeMap for std::collections::HashMap<String, V, S> {
         Some(self.iter().map(|(key, value)| (key.as_str(), value)))
     }
 }
+impl<V> MaybeMap for crate::Map<V> {
+    type Value = V;
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &V)>> {
+        Some(self.iter().map(|(key, value)| (key.as_str(), value)))
+    }
+}
 impl MaybeMap for serde_json::Map<String, serde_json::Value> {
     type Value = serde_json::Value;
     fn map_values(&self) -> Option<impl Iterator<Item = (&str, &serde_json::Value)>> {
@@ -229,58 +232,166 @@ impl<T: MaybeMap> MaybeMap for Option<T> {
 }
 
 /// Counts code points only when the byte length leaves the answer open.
-fn code_points_below(text: &str, bound: usize) -> Option<usize> {
+fn code_points_below(text: &str, bound: u64) -> Option<u64> {
     // A code point is 1 to 4 bytes: len/4 <= count <= len.
-    if text.len() < bound {
-        return Some(text.chars().count());
+    let len = text.len() as u64;
+    if len < bound {
+        return Some(text.chars().count() as u64);
     }
-    if text.len() >= bound.saturating_mul(4) {
+    if len >= bound.saturating_mul(4) {
         return None;
     }
-    let count = text.chars().count();
+    let count = text.chars().count() as u64;
     (count < bound).then_some(count)
 }
 
-fn code_points_above(text: &str, bound: usize) -> Option<usize> {
-    if text.len() <= bound {
+fn code_points_above(text: &str, bound: u64) -> Option<u64> {
+    if text.len() as u64 <= bound {
         return None;
     }
-    let count = text.chars().count();
+    let count = text.chars().count() as u64;
     (count > bound).then_some(count)
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
+fn plural(count: u64, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
+// ------------------------------------------------------------------------ judgements
+//
+// Each keyword's verdict and message, shared by the checks generated code calls
+// (below) and by the schema interpreter, so both report alike.
+
 /// `minLength`: at least `min` code points.
-pub fn min_length(value: &impl MaybeText, min: usize, path: &Path<'_>, report: &mut Report) {
-    let Some(text) = value.as_text() else { return };
-    if let Some(count) = code_points_below(text, min) {
-        report.push(
-            path,
-            Keyword::MinLength,
-            format!(
-                "{}, fewer than minLength {min}",
-                plural(count, "character", "characters")
-            ),
-        );
-    }
+pub(crate) fn judge_min_length(text: &str, min: u64) -> Option<String> {
+    code_points_below(text, min).map(|count| {
+        format!(
+            "{}, fewer than minLength {min}",
+            plural(count, "character", "characters")
+        )
+    })
 }
 
 /// `maxLength`: at most `max` code points.
-pub fn max_length(value: &impl MaybeText, max: usize, path: &Path<'_>, report: &mut Report) {
-    let Some(text) = value.as_text() else { return };
-    if let Some(count) = code_points_above(text, max) {
-        report.push(
-            path,
-            Keyword::MaxLength,
-            format!(
-                "{}, more than maxLength {max}",
-                plural(count, "character", "characters")
-            ),
-        );
+pub(crate) fn judge_max_length(text: &str, max: u64) -> Option<String> {
+    code_points_above(text, max).map(|count| {
+        format!(
+            "{}, more than maxLength {max}",
+            plural(count, "character", "characters")
+        )
+    })
+}
+
+/// `pattern`: the string contains a match (JSON Schema patterns are not anchored).
+pub(crate) fn judge_pattern(text: &str, regex: &Regex, source: &str) -> Option<String> {
+    (!is_match_memo(regex, text))
+        .then(|| format!("{} does not match pattern {source}", excerpt(text)))
+}
+
+/// Which bound a number is checked against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BoundKind {
+    Minimum,
+    Maximum,
+    ExclusiveMinimum,
+    ExclusiveMaximum,
+}
+
+impl BoundKind {
+    pub(crate) fn keyword(self) -> Keyword {
+        match self {
+            BoundKind::Minimum => Keyword::Minimum,
+            BoundKind::Maximum => Keyword::Maximum,
+            BoundKind::ExclusiveMinimum => Keyword::ExclusiveMinimum,
+            BoundKind::ExclusiveMaximum => Keyword::ExclusiveMaximum,
+        }
     }
+}
+
+/// `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, compared exactly.
+pub(crate) fn judge_bound(value: &Number, bound: &Number, kind: BoundKind) -> Option<String> {
+    let order = value.cmp(bound);
+    let (fails, relation) = match kind {
+        BoundKind::Minimum => (order == Ordering::Less, "less than"),
+        BoundKind::Maximum => (order == Ordering::Greater, "greater than"),
+        BoundKind::ExclusiveMinimum => (order != Ordering::Greater, "not greater than"),
+        BoundKind::ExclusiveMaximum => (order != Ordering::Less, "not less than"),
+    };
+    fails.then(|| {
+        format!(
+            "{} is {relation} {} {}",
+            value.canonical(),
+            kind.keyword(),
+            bound.canonical()
+        )
+    })
+}
+
+/// `multipleOf`: value / divisor is an integer, computed exactly.
+pub(crate) fn judge_multiple_of(value: &Number, divisor: &Number) -> Option<String> {
+    (!value.is_multiple_of(divisor)).then(|| {
+        format!(
+            "{} is not a multiple of {}",
+            value.canonical(),
+            divisor.canonical()
+        )
+    })
+}
+
+/// `minItems`.
+pub(crate) fn judge_min_items(len: usize, min: u64) -> Option<String> {
+    let len = len as u64;
+    (len < min).then(|| {
+        format!(
+            "{}, fewer than minItems {min}",
+            plural(len, "item", "items")
+        )
+    })
+}
+
+/// `maxItems`.
+pub(crate) fn judge_max_items(len: usize, max: u64) -> Option<String> {
+    let len = len as u64;
+    (len > max).then(|| format!("{}, more than maxItems {max}", plural(len, "item", "items")))
+}
+
+/// `uniqueItems: true`: the first pair of equal items (as JSON Schema compares).
+pub(crate) fn judge_unique_items(items: &[crate::Value]) -> Option<String> {
+    let (j, i) = crate::json::first_duplicate(items)?;
+    Some(format!(
+        "items {j} and {i} are equal, but uniqueItems is set"
+    ))
+}
+
+/// `minProperties`.
+pub(crate) fn judge_min_properties(count: usize, min: u64) -> Option<String> {
+    let count = count as u64;
+    (count < min).then(|| {
+        format!(
+            "{}, fewer than minProperties {min}",
+            plural(count, "property", "properties")
+        )
+    })
+}
+
+/// `maxProperties`.
+pub(crate) fn judge_max_properties(count: usize, max: u64) -> Option<String> {
+    let count = count as u64;
+    (count > max).then(|| {
+        format!(
+            "{}, more than maxProperties {max}",
+            plural(count, "property", "properties")
+        )
+    })
+}
+
+/// `format: byte`: standard, padded base64 (RFC 4648 section 4).
+pub(crate) fn judge_format_byte(text: &str) -> Option<String> {
+    crate::base64_data::check_base64(text).err().map(|error| {
+        let mut message = String::from("not valid base64 (format byte): ");
+        let _ = write!(message, "{error}");
+        message
+    })
 }
 
 /// Shortens a value for a message so a 1 MiB string does not become a 1 MiB error.
@@ -370,6 +481,36 @@ fn is_match_memo(regex: &Regex, text: &str) -> bool {
     matched
 }
 
+// ------------------------------------------------------------------- checks for the derive
+
+fn report_if(judgement: Option<String>, keyword: Keyword, path: &Path<'_>, report: &mut Report) {
+    if let Some(message) = judgement {
+        report.push(path, keyword, message);
+    }
+}
+
+/// `minLength`: at least `min` code points.
+pub fn min_length(value: &impl MaybeText, min: u64, path: &Path<'_>, report: &mut Report) {
+    let Some(text) = value.as_text() else { return };
+    report_if(
+        judge_min_length(text, min),
+        Keyword::MinLength,
+        path,
+        report,
+    );
+}
+
+/// `maxLength`: at most `max` code points.
+pub fn max_length(value: &impl MaybeText, max: u64, path: &Path<'_>, report: &mut Report) {
+    let Some(text) = value.as_text() else { return };
+    report_if(
+        judge_max_length(text, max),
+        Keyword::MaxLength,
+        path,
+        report,
+    );
+}
+
 /// `pattern`: the string contains a match (JSON Schema patterns are not anchored).
 pub fn pattern(
     value: &impl MaybeText,
@@ -379,167 +520,124 @@ pub fn pattern(
     report: &mut Report,
 ) {
     let Some(text) = value.as_text() else { return };
-    if !is_match_memo(regex, text) {
-        report.push(
-            path,
-            Keyword::Pattern,
-            format!("{} does not match pattern {source}", excerpt(text)),
-        );
-    }
+    report_if(
+        judge_pattern(text, regex, source),
+        Keyword::Pattern,
+        path,
+        report,
+    );
 }
 
 fn bound_check(
     value: &impl MaybeNumber,
-    bound: Number,
-    fails: fn(Ordering) -> bool,
-    keyword: Keyword,
-    relation: &str,
+    bound: impl Into<Number>,
+    kind: BoundKind,
     path: &Path<'_>,
     report: &mut Report,
 ) {
     let Some(number) = value.as_number() else {
         return;
     };
-    // NaN cannot come from JSON; a NaN built in Rust fails every bound.
-    if number.compare(bound).is_none_or(fails) {
-        report.push(
-            path,
-            keyword,
-            format!("{number} is {relation} {keyword} {bound}"),
-        );
-    }
+    report_if(
+        judge_bound(&number, &bound.into(), kind),
+        kind.keyword(),
+        path,
+        report,
+    );
 }
 
 /// `minimum`: value >= bound.
-pub fn minimum(value: &impl MaybeNumber, bound: Number, path: &Path<'_>, report: &mut Report) {
-    bound_check(
-        value,
-        bound,
-        |o| o == Ordering::Less,
-        Keyword::Minimum,
-        "less than",
-        path,
-        report,
-    )
+pub fn minimum(
+    value: &impl MaybeNumber,
+    bound: impl Into<Number>,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    bound_check(value, bound, BoundKind::Minimum, path, report)
 }
 
 /// `maximum`: value <= bound.
-pub fn maximum(value: &impl MaybeNumber, bound: Number, path: &Path<'_>, report: &mut Report) {
-    bound_check(
-        value,
-        bound,
-        |o| o == Ordering::Greater,
-        Keyword::Maximum,
-        "greater than",
-        path,
-        report,
-    )
+pub fn maximum(
+    value: &impl MaybeNumber,
+    bound: impl Into<Number>,
+    path: &Path<'_>,
+    report: &mut Report,
+) {
+    bound_check(value, bound, BoundKind::Maximum, path, report)
 }
 
 /// `exclusiveMinimum` (draft 6+ form): value > bound.
 pub fn exclusive_minimum(
     value: &impl MaybeNumber,
-    bound: Number,
+    bound: impl Into<Number>,
     path: &Path<'_>,
     report: &mut Report,
 ) {
-    bound_check(
-        value,
-        bound,
-        |o| o != Ordering::Greater,
-        Keyword::ExclusiveMinimum,
-        "not greater than",
-        path,
-        report,
-    )
+    bound_check(value, bound, BoundKind::ExclusiveMinimum, path, report)
 }
 
 /// `exclusiveMaximum` (draft 6+ form): value < bound.
 pub fn exclusive_maximum(
     value: &impl MaybeNumber,
-    bound: Number,
+    bound: impl Into<Number>,
     path: &Path<'_>,
     report: &mut Report,
 ) {
-    bound_check(
-        value,
-        bound,
-        |o| o != Ordering::Less,
-        Keyword::ExclusiveMaximum,
-        "not less than",
-        path,
-        report,
-    )
+    bound_check(value, bound, BoundKind::ExclusiveMaximum, path, report)
 }
 
-/// `multipleOf`: value / divisor is an integer (exact for integers).
+/// `multipleOf`: value / divisor is an integer, computed exactly.
 pub fn multiple_of(
     value: &impl MaybeNumber,
-    divisor: Number,
+    divisor: impl Into<Number>,
     path: &Path<'_>,
     report: &mut Report,
 ) {
     let Some(number) = value.as_number() else {
         return;
     };
-    let ok = match (number, divisor) {
-        (Number::Int(v), Number::Int(d)) if d != 0 => v % d == 0,
-        _ => {
-            let quotient = number.as_f64() / divisor.as_f64();
-            quotient.is_finite() && quotient.fract() == 0.0
-        }
-    };
-    if !ok {
-        report.push(
-            path,
-            Keyword::MultipleOf,
-            format!("{number} is not a multiple of {divisor}"),
-        );
-    }
+    report_if(
+        judge_multiple_of(&number, &divisor.into()),
+        Keyword::MultipleOf,
+        path,
+        report,
+    );
 }
 
 /// `minItems`.
 pub fn min_items<T: MaybeItems + ?Sized>(
     value: &T,
-    min: usize,
+    min: u64,
     path: &Path<'_>,
     report: &mut Report,
 ) {
     let Some(items) = value.as_items() else {
         return;
     };
-    if items.len() < min {
-        report.push(
-            path,
-            Keyword::MinItems,
-            format!(
-                "{}, fewer than minItems {min}",
-                plural(items.len(), "item", "items")
-            ),
-        );
-    }
+    report_if(
+        judge_min_items(items.len(), min),
+        Keyword::MinItems,
+        path,
+        report,
+    );
 }
 
 /// `maxItems`.
 pub fn max_items<T: MaybeItems + ?Sized>(
     value: &T,
-    max: usize,
+    max: u64,
     path: &Path<'_>,
     report: &mut Report,
 ) {
     let Some(items) = value.as_items() else {
         return;
     };
-    if items.len() > max {
-        report.push(
-            path,
-            Keyword::MaxItems,
-            format!(
-                "{}, more than maxItems {max}",
-                plural(items.len(), "item", "items")
-            ),
-        );
-    }
+    report_if(
+        judge_max_items(items.len(), max),
+        Keyword::MaxItems,
+        path,
+        report,
+    );
 }
 
 /// `uniqueItems: true`, comparing items as JSON values (so 1 and 1.0 are equal).
@@ -551,64 +649,45 @@ where
     let Some(items) = value.as_items() else {
         return;
     };
-    let values: Vec<serde_json::Value> = items
-        .iter()
-        .map(|item| serde_json::to_value(item).unwrap_or(serde_json::Value::Null))
-        .collect();
-    for (i, a) in values.iter().enumerate() {
-        if let Some(j) = values[..i].iter().position(|b| crate::json_eq(a, b)) {
-            report.push(
-                path,
-                Keyword::UniqueItems,
-                format!("items {j} and {i} are equal, but uniqueItems is set"),
-            );
-            return;
-        }
-    }
+    let values: Vec<crate::Value> = items.iter().map(crate::json::to_value).collect();
+    report_if(
+        judge_unique_items(&values),
+        Keyword::UniqueItems,
+        path,
+        report,
+    );
 }
 
 /// `minProperties`.
-pub fn min_properties(value: &impl MaybeObject, min: usize, path: &Path<'_>, report: &mut Report) {
+pub fn min_properties(value: &impl MaybeObject, min: u64, path: &Path<'_>, report: &mut Report) {
     let Some(count) = value.property_count() else {
         return;
     };
-    if count < min {
-        report.push(
-            path,
-            Keyword::MinProperties,
-            format!(
-                "{}, fewer than minProperties {min}",
-                plural(count, "property", "properties")
-            ),
-        );
-    }
+    report_if(
+        judge_min_properties(count, min),
+        Keyword::MinProperties,
+        path,
+        report,
+    );
 }
 
 /// `maxProperties`.
-pub fn max_properties(value: &impl MaybeObject, max: usize, path: &Path<'_>, report: &mut Report) {
+pub fn max_properties(value: &impl MaybeObject, max: u64, path: &Path<'_>, report: &mut Report) {
     let Some(count) = value.property_count() else {
         return;
     };
-    if count > max {
-        report.push(
-            path,
-            Keyword::MaxProperties,
-            format!(
-                "{}, more than maxProperties {max}",
-                plural(count, "property", "properties")
-            ),
-        );
-    }
+    report_if(
+        judge_max_properties(count, max),
+        Keyword::MaxProperties,
+        path,
+        report,
+    );
 }
 
 /// `format: byte`: standard, padded base64 (RFC 4648 section 4).
 pub fn format_byte(value: &impl MaybeText, path: &Path<'_>, report: &mut Report) {
     let Some(text) = value.as_text() else { return };
-    if let Err(error) = crate::base64_data::check_base64(text) {
-        let mut message = String::from("not valid base64 (format byte): ");
-        let _ = write!(message, "{error}");
-        report.push(path, Keyword::Format, message);
-    }
+    report_if(judge_format_byte(text), Keyword::Format, path, report);
 }
 
 #[cfg(test)]
@@ -649,32 +728,29 @@ mod tests {
     #[test]
     fn numbers_compare_exactly() {
         let big: u64 = u64::MAX;
-        assert!(run(|p, r| minimum(&big, Number::Int(0), p, r)).is_empty());
-        assert_eq!(run(|p, r| minimum(&-1i64, Number::Int(0), p, r)).len(), 1);
+        assert!(run(|p, r| minimum(&big, Bound::Int(0), p, r)).is_empty());
+        assert_eq!(run(|p, r| minimum(&-1i64, Bound::Int(0), p, r)).len(), 1);
         assert_eq!(
-            run(|p, r| minimum(&-1i64, Number::Int(0), p, r))[0].2,
+            run(|p, r| minimum(&-1i64, Bound::Int(0), p, r))[0].2,
             "-1 is less than minimum 0"
         );
-        assert!(run(|p, r| maximum(&5.0f64, Number::Int(5), p, r)).is_empty());
+        assert!(run(|p, r| maximum(&5.0f64, Bound::Int(5), p, r)).is_empty());
         assert_eq!(
-            run(|p, r| exclusive_maximum(&5i64, Number::Int(5), p, r)).len(),
+            run(|p, r| exclusive_maximum(&5i64, Bound::Int(5), p, r)).len(),
             1
         );
         assert_eq!(
-            run(|p, r| exclusive_minimum(&5i64, Number::Float(4.5), p, r)).len(),
+            run(|p, r| exclusive_minimum(&5i64, Bound::Float(4.5), p, r)).len(),
             0
         );
         // 2^53 + 1 is not equal to 2^53 even though both round to the same f64.
         let above: i64 = (1 << 53) + 1;
         assert_eq!(
-            run(|p, r| maximum(&above, Number::Int(1 << 53), p, r)).len(),
+            run(|p, r| maximum(&above, Bound::Int(1 << 53), p, r)).len(),
             1
         );
-        assert_eq!(
-            run(|p, r| multiple_of(&7i64, Number::Int(2), p, r)).len(),
-            1
-        );
-        assert!(run(|p, r| multiple_of(&7.5f64, Number::Float(2.5), p, r)).is_empty());
+        assert_eq!(run(|p, r| multiple_of(&7i64, Bound::Int(2), p, r)).len(), 1);
+        assert!(run(|p, r| multiple_of(&7.5f64, Bound::Float(2.5), p, r)).is_empty());
     }
 
     #[test]

@@ -43,16 +43,15 @@ impl Error {
         }
     }
 
-    pub(crate) fn from_json(error: serde_json::Error) -> Self {
-        let message = error.to_string();
-        // serde_json appends " at line L column C"; keep the message without it.
-        let message = match message.rfind(" at line ") {
-            Some(at) if error.line() > 0 => message[..at].to_string(),
-            _ => message,
+    pub(crate) fn from_syntax(error: crate::json::SyntaxError) -> Self {
+        let message = if error.pointer.is_empty() {
+            error.message
+        } else {
+            format!("{} (in {})", error.message, error.pointer)
         };
         Error::Syntax {
-            line: error.line(),
-            column: error.column(),
+            line: error.line,
+            column: error.column,
             message,
         }
     }

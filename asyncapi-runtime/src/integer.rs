@@ -1,101 +1,80 @@
 //! JSON Schema integers: any JSON number with a zero fractional part.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, Deserializer, Visitor};
+use serde::de::{self, Deserializer};
 use serde::{Deserialize, Serialize, Serializer};
 
-use crate::check::{MaybeNumber, Number};
+use crate::check::MaybeNumber;
+use crate::number::Number;
 use crate::validate::{Path, Report, Validate};
 
 /// A `type: integer` value whose schema sets no bounds that fit a Rust integer type.
 ///
 /// JSON Schema calls any number with a zero fractional part an integer: `5`, `5.0`,
-/// `1e3`, and `1e308` too. This type accepts all of them, keeps `i64`/`u64` values
-/// exact, and keeps larger ones as the integral `f64` JSON parsing produced. Fields whose
-/// schema bounds fit `i64` or `u64` are generated with those types instead.
-#[derive(Clone, Copy, PartialEq)]
-pub struct Integer(Repr);
-
-#[derive(Clone, Copy, PartialEq, Debug)]
-enum Repr {
-    Signed(i64),
-    Unsigned(u64),
-    /// Integral, finite, and outside both `i64` and `u64`.
-    Big(f64),
-}
+/// `1e3`, and `1e308` too. This type accepts all of them, of any size, and keeps them
+/// exactly as written (`5.0` is written back as `5.0`). Fields whose schema bounds fit
+/// `i64` or `u64` are generated with those types instead.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Integer(Number);
 
 impl Integer {
     /// The value as `u64`, when it is one.
-    pub fn as_u64(self) -> Option<u64> {
-        match self.0 {
-            Repr::Unsigned(u) => Some(u),
-            Repr::Signed(i) => u64::try_from(i).ok(),
-            Repr::Big(_) => None,
-        }
+    pub fn as_u64(&self) -> Option<u64> {
+        self.0.as_u64()
     }
 
     /// The value as `i64`, when it is one.
-    pub fn as_i64(self) -> Option<i64> {
-        match self.0 {
-            Repr::Signed(i) => Some(i),
-            Repr::Unsigned(u) => i64::try_from(u).ok(),
-            Repr::Big(_) => None,
-        }
+    pub fn as_i64(&self) -> Option<i64> {
+        self.0.as_i64()
     }
 
-    /// The value as `f64` (rounded beyond 2^53).
-    pub fn as_f64(self) -> f64 {
-        match self.0 {
-            Repr::Signed(i) => i as f64,
-            Repr::Unsigned(u) => u as f64,
-            Repr::Big(f) => f,
-        }
+    /// The value as the nearest `f64`.
+    pub fn as_f64(&self) -> f64 {
+        self.0.as_f64()
+    }
+
+    /// The exact number.
+    pub fn as_number(&self) -> &Number {
+        &self.0
     }
 
     /// An integer from an `f64`, when it is finite with a zero fractional part.
     pub fn from_f64(value: f64) -> Option<Self> {
-        if !value.is_finite() || value.fract() != 0.0 {
-            return None;
-        }
-        // The casts are exact inside these ranges (bounds are powers of two).
-        Some(if (0.0..18_446_744_073_709_551_616.0).contains(&value) {
-            Integer(Repr::Unsigned(value as u64))
-        } else if (-9_223_372_036_854_775_808.0..0.0).contains(&value) {
-            Integer(Repr::Signed(value as i64))
-        } else {
-            Integer(Repr::Big(value))
-        })
+        Integer::try_from(Number::from_f64(value)?).ok()
     }
 }
 
-impl From<i64> for Integer {
-    fn from(value: i64) -> Self {
-        if value >= 0 {
-            Integer(Repr::Unsigned(value as u64))
+impl TryFrom<Number> for Integer {
+    type Error = Number;
+
+    /// The number, when it is an integer (`5.0` is); otherwise it is handed back.
+    fn try_from(number: Number) -> Result<Integer, Number> {
+        if number.is_integer() {
+            Ok(Integer(number))
         } else {
-            Integer(Repr::Signed(value))
+            Err(number)
         }
     }
 }
 
-impl From<u64> for Integer {
-    fn from(value: u64) -> Self {
-        Integer(Repr::Unsigned(value))
+impl From<Integer> for Number {
+    fn from(value: Integer) -> Number {
+        value.0
     }
 }
 
-impl From<u32> for Integer {
-    fn from(value: u32) -> Self {
-        Integer(Repr::Unsigned(u64::from(value)))
-    }
+macro_rules! from_int {
+    ($($ty:ty),*) => {$(
+        impl From<$ty> for Integer {
+            fn from(value: $ty) -> Self {
+                Integer(Number::from(value))
+            }
+        }
+    )*};
 }
-
-impl From<i32> for Integer {
-    fn from(value: i32) -> Self {
-        Integer::from(i64::from(value))
-    }
-}
+from_int!(u8, u16, u32, u64, usize, i8, i16, i32, i64, isize, i128);
 
 impl PartialEq<u64> for Integer {
     fn eq(&self, other: &u64) -> bool {
@@ -116,66 +95,49 @@ impl fmt::Debug for Integer {
 }
 
 impl fmt::Display for Integer {
+    /// The integer as written.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.0 {
-            Repr::Signed(i) => write!(f, "{i}"),
-            Repr::Unsigned(u) => write!(f, "{u}"),
-            Repr::Big(x) => write!(f, "{x:e}"),
-        }
+        fmt::Display::fmt(&self.0, f)
     }
 }
 
 impl Default for Integer {
     fn default() -> Self {
-        Integer(Repr::Unsigned(0))
+        Integer::from(0u8)
+    }
+}
+
+impl std::str::FromStr for Integer {
+    type Err = crate::NumberError;
+
+    /// JSON number text with no fractional part.
+    fn from_str(text: &str) -> Result<Integer, Self::Err> {
+        let number: Number = text.parse()?;
+        Integer::try_from(number).map_err(|_| crate::number::not_a_number(text))
     }
 }
 
 impl Serialize for Integer {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
-            Repr::Signed(i) => serializer.serialize_i64(i),
-            Repr::Unsigned(u) => serializer.serialize_u64(u),
-            Repr::Big(x) => serializer.serialize_f64(x),
-        }
+        self.0.serialize(serializer)
     }
 }
 
 impl<'de> Deserialize<'de> for Integer {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(IntegerVisitor)
-    }
-}
-
-struct IntegerVisitor;
-
-impl Visitor<'_> for IntegerVisitor {
-    type Value = Integer;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an integer")
-    }
-
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Integer, E> {
-        Ok(Integer::from(v))
-    }
-
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Integer, E> {
-        Ok(Integer::from(v))
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Integer, E> {
-        Integer::from_f64(v).ok_or_else(|| E::invalid_type(de::Unexpected::Float(v), &self))
+        let number = Number::deserialize(deserializer)?;
+        Integer::try_from(number).map_err(|number| {
+            de::Error::invalid_value(
+                de::Unexpected::Other(&format!("the number {number}")),
+                &"an integer",
+            )
+        })
     }
 }
 
 impl MaybeNumber for Integer {
-    fn as_number(&self) -> Option<Number> {
-        Some(match self.0 {
-            Repr::Signed(i) => Number::Int(i128::from(i)),
-            Repr::Unsigned(u) => Number::Int(i128::from(u)),
-            Repr::Big(x) => Number::Float(x),
-        })
+    fn as_number(&self) -> Option<Cow<'_, Number>> {
+        Some(Cow::Borrowed(&self.0))
     }
 }
 
@@ -205,10 +167,10 @@ pub mod native {
     use super::*;
 
     fn to<T: TryFrom<i64> + TryFrom<u64>, E: de::Error>(value: Integer) -> Result<T, E> {
-        let fits = match value.0 {
-            Repr::Signed(i) => T::try_from(i).ok(),
-            Repr::Unsigned(u) => T::try_from(u).ok(),
-            Repr::Big(_) => None,
+        let fits = match (value.as_u64(), value.as_i64()) {
+            (Some(u), _) => T::try_from(u).ok(),
+            (None, Some(i)) => T::try_from(i).ok(),
+            (None, None) => None,
         };
         fits.ok_or_else(|| {
             E::custom(format_args!(
@@ -271,13 +233,19 @@ mod tests {
     }
 
     #[test]
-    fn round_trips_by_value() {
-        for text in ["5", "-7", "18446744073709551615"] {
+    fn round_trips_exactly() {
+        for text in [
+            "5",
+            "-7",
+            "18446744073709551615",
+            "5.0",
+            "1e3",
+            "-0",
+            "18446744073709551616",
+            "1e308",
+        ] {
             let n = parse(text).unwrap();
             assert_eq!(serde_json::to_string(&n).unwrap(), text);
         }
-        let big = parse("1e308").unwrap();
-        let back: f64 = serde_json::from_str(&serde_json::to_string(&big).unwrap()).unwrap();
-        assert_eq!(back, 1e308);
     }
 }

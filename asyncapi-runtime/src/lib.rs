@@ -52,7 +52,9 @@ mod check;
 mod error;
 mod forbidden;
 mod integer;
+mod json;
 mod nullable;
+mod number;
 mod parse;
 mod shape;
 mod validate;
@@ -64,7 +66,9 @@ pub use base64_data::{Base64Data, Base64Error, Base64Reason};
 pub use error::{Error, UnknownValue};
 pub use forbidden::Forbidden;
 pub use integer::Integer;
+pub use json::{parse as parse_json, JsonType, Map, Parser, SyntaxError, Value};
 pub use nullable::Nullable;
+pub use number::{Number, NumberError};
 pub use parse::{from_slice, from_str, from_value, validate_json};
 pub use shape::ValidateJson;
 pub use validate::{Keyword, Path, Report, Validate, Violation, Violations};
@@ -98,6 +102,8 @@ pub fn json_eq(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 pub mod __private {
     pub use crate::address::{parse_address, parse_parameter};
     pub use crate::check::*;
+    // The derive writes attribute bounds as `Number::Int(..)`/`Number::Float(..)`.
+    pub use crate::check::Bound as Number;
     pub use crate::integer::native;
     pub use crate::nullable::de as nullables;
     pub use crate::shape::{

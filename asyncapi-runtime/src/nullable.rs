@@ -12,7 +12,10 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use crate::check::{MaybeItems, MaybeNumber, MaybeObject, MaybeText, Number};
+use std::borrow::Cow;
+
+use crate::check::{MaybeItems, MaybeNumber, MaybeObject, MaybeText};
+use crate::number::Number;
 use crate::shape::ValidateJson;
 use crate::validate::{Path, Report, Validate};
 
@@ -125,7 +128,7 @@ impl<T: MaybeText> MaybeText for Nullable<T> {
 }
 
 impl<T: MaybeNumber> MaybeNumber for Nullable<T> {
-    fn as_number(&self) -> Option<Number> {
+    fn as_number(&self) -> Option<Cow<'_, Number>> {
         self.value().and_then(MaybeNumber::as_number)
     }
 }
@@ -274,7 +277,7 @@ mod tests {
         assert_eq!(Nullable::Value("ab".to_string()).as_text(), Some("ab"));
         assert_eq!(
             Some(Nullable::Value(3i64)).as_number(),
-            Some(Number::Int(3))
+            Some(std::borrow::Cow::Owned(Number::from(3u8)))
         );
         let mut report = Report::new();
         Nullable::<String>::validate_json(&json!(null), &Path::ROOT, &mut report);

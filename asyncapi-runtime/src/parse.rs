@@ -11,15 +11,22 @@ use crate::validate::{Keyword, Path, Report, Validate, Violation, Violations};
 /// The typed parse runs first; only when it fails on shape is the input read again as
 /// a `Value` to locate every problem, so valid input pays for one parse.
 pub fn from_slice<T: ValidateJson>(bytes: &[u8]) -> Result<T, Error> {
+    let bytes = without_bom(bytes);
     match serde_json::from_slice::<T>(bytes) {
         Ok(value) => validated(value),
         // serde_json classifies some shape errors as syntax (an enum read from `null`
         // is "expected value"), so only a failed untyped parse proves bad syntax.
-        Err(error) => match serde_json::from_slice::<Value>(bytes) {
-            Ok(json) => Err(shape_error::<T>(&json, &error)),
-            Err(syntax) => Err(Error::from_json(syntax)),
+        Err(error) => match crate::json::parse(bytes) {
+            Ok(json) => Err(shape_error::<T>(&json.to_serde(), &error)),
+            Err(syntax) => Err(Error::from_syntax(syntax)),
         },
     }
+}
+
+/// `bytes` without a leading UTF-8 byte order mark, which RFC 8259 (section 8.1) lets
+/// parsers ignore.
+pub(crate) fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes)
 }
 
 /// Parses `text` as JSON into `T` and validates it.

@@ -140,6 +140,31 @@ impl ValidateJson for Value {
     fn validate_json(_: &Value, _: &Path<'_>, _: &mut Report) {}
 }
 
+impl ValidateJson for crate::Value {
+    fn validate_json(_: &Value, _: &Path<'_>, _: &mut Report) {}
+}
+
+impl ValidateJson for crate::Number {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        if !value.is_number() {
+            type_error(value, "number", path, report)
+        }
+    }
+}
+
+impl<T: ValidateJson> ValidateJson for crate::Map<T> {
+    fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
+        match value {
+            Value::Object(map) => {
+                for (key, item) in map {
+                    T::validate_json(item, &path.key(key), report);
+                }
+            }
+            other => type_error(other, "object", path, report),
+        }
+    }
+}
+
 impl ValidateJson for serde_json::Map<String, Value> {
     fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
         if !value.is_object() {
@@ -234,6 +259,12 @@ impl<V> FlattenedCount for std::collections::BTreeMap<String, V> {
 }
 
 impl<V, S> FlattenedCount for std::collections::HashMap<String, V, S> {
+    fn flattened_count(&self) -> usize {
+        self.len()
+    }
+}
+
+impl<V> FlattenedCount for crate::Map<V> {
     fn flattened_count(&self) -> usize {
         self.len()
     }

@@ -391,7 +391,17 @@ leaf!(
     serde_json::Value,
     serde_json::Map<String, serde_json::Value>,
     std::borrow::Cow<'_, str>,
+    crate::Value,
+    crate::Number,
 );
+
+impl<V: Validate> Validate for crate::Map<V> {
+    fn validate_at(&self, path: &Path<'_>, report: &mut Report) {
+        for (key, value) in self {
+            value.validate_at(&path.key(key), report)
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {

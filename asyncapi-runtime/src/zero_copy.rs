@@ -77,11 +77,15 @@ pub trait IntoOwned {
 /// # Ok::<(), asyncapi_runtime::Error>(())
 /// ```
 pub fn from_slice_borrowed<'a, T: Borrowed<'a>>(bytes: &'a [u8]) -> Result<T, Error> {
+    let bytes = crate::parse::without_bom(bytes);
     match serde_json::from_slice::<T>(bytes) {
         Ok(value) => crate::parse::validated(value),
-        Err(error) => match serde_json::from_slice::<Value>(bytes) {
-            Ok(json) => Err(crate::parse::shape_error::<T::Owned>(&json, &error)),
-            Err(syntax) => Err(Error::from_json(syntax)),
+        Err(error) => match crate::json::parse(bytes) {
+            Ok(json) => Err(crate::parse::shape_error::<T::Owned>(
+                &json.to_serde(),
+                &error,
+            )),
+            Err(syntax) => Err(Error::from_syntax(syntax)),
         },
     }
 }
@@ -248,7 +252,18 @@ owned!(
     Integer,
     Value,
     serde_json::Map<String, Value>,
+    crate::Value,
+    crate::Number,
 );
+
+impl<V: IntoOwned> IntoOwned for crate::Map<V> {
+    type Owned = crate::Map<V::Owned>;
+    fn into_owned(self) -> Self::Owned {
+        self.into_iter()
+            .map(|(key, value)| (key, value.into_owned()))
+            .collect()
+    }
+}
 
 /// A `Cow<str>` borrowed from the input when the deserializer can lend it.
 fn deserialize_cow<'de: 'a, 'a, D: Deserializer<'de>>(

@@ -182,7 +182,7 @@ fn json_that_does_not_parse_gives_line_and_column() {
     );
     assert_eq!(run.code, 1);
     assert_eq!(
-        run.stdout, "<stdin>:3:10: not valid JSON: expected `:`\n",
+        run.stdout, "<stdin>:3:10: not valid JSON: expected `:`, found `\"`\n",
         "{}",
         run.stdout
     );
@@ -191,7 +191,7 @@ fn json_that_does_not_parse_gives_line_and_column() {
     assert_eq!(
         run.stdout,
         "{\"valid\":false,\"errors\":[{\"path\":\"\",\"keyword\":\"syntax\",\
-         \"message\":\"not valid JSON at line 1 column 3: EOF while parsing a value\"}]}\n"
+         \"message\":\"not valid JSON at line 1 column 4: expected a value, found the end of the input (in /1)\"}]}\n"
     );
 }
 
@@ -200,7 +200,9 @@ fn an_empty_document_is_not_json() {
     let run = kinesis(&["validate", "-m", "KinesisRecord"], b"");
     assert_eq!(run.code, 1);
     assert!(
-        run.stdout.starts_with("<stdin>:1:0: not valid JSON: EOF"),
+        run.stdout.starts_with(
+            "<stdin>:1:1: not valid JSON: expected a value, found the end of the input"
+        ),
         "{}",
         run.stdout
     );
@@ -326,9 +328,9 @@ fn a_mixed_stream_reports_line_numbers() {
         run.stdout,
         "<stdin>:3: invalid KinesisRecord: 1 violation\n  \
          /PartitionKey: 0 characters, fewer than minLength 1\n\
-         <stdin>:4:19: not valid JSON: EOF while parsing a value\n\
-         <stdin>:7:1: not valid JSON: expected value\n\
-         <stdin>:8:20: not valid JSON: invalid unicode code point\n"
+         <stdin>:4:20: not valid JSON: expected a value, found the end of the input (in /SequenceNumber)\n\
+         <stdin>:7:1: not valid JSON: expected a value, found U+0001\n\
+         <stdin>:8:20: not valid JSON: a string is not valid UTF-8 (in /SequenceNumber)\n"
     );
     assert_eq!(run.stderr, "6 payloads: 2 valid, 4 invalid\n");
 
@@ -348,7 +350,7 @@ fn a_mixed_stream_reports_line_numbers() {
     assert_eq!(results[2]["errors"][0]["keyword"], "syntax");
     assert_eq!(
         results[2]["errors"][0]["message"],
-        "not valid JSON at line 4 column 19: EOF while parsing a value"
+        "not valid JSON at line 4 column 20: expected a value, found the end of the input (in /SequenceNumber)"
     );
     assert_eq!(results[5]["errors"][0]["path"], "");
 }

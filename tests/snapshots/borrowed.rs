@@ -52,7 +52,7 @@ pub mod borrowed {
         pub encryption_type: Option<KinesisRecordEncryptionType>,
         /// Properties the schema does not list, kept so that they survive a round trip.
         #[serde(flatten)]
-        pub additional_properties: JsonMap<String, JsonValue>,
+        pub additional_properties: JsonMap,
     }
 
     impl<'a> KinesisRecord<'a> {
@@ -123,7 +123,7 @@ pub mod borrowed {
         pub child_shards: Option<Vec<ChildShard<'a>>>,
         /// Properties the schema does not list, kept so that they survive a round trip.
         #[serde(flatten)]
-        pub additional_properties: JsonMap<String, JsonValue>,
+        pub additional_properties: JsonMap,
     }
 
     impl<'a> SubscribeToShardEvent<'a> {
@@ -186,7 +186,7 @@ pub mod borrowed {
         pub hash_key_range: HashKeyRange<'a>,
         /// Properties the schema does not list, kept so that they survive a round trip.
         #[serde(flatten)]
-        pub additional_properties: JsonMap<String, JsonValue>,
+        pub additional_properties: JsonMap,
     }
 
     impl<'a> ChildShard<'a> {
@@ -237,7 +237,7 @@ pub mod borrowed {
         pub ending_hash_key: ::std::borrow::Cow<'a, str>,
         /// Properties the schema does not list, kept so that they survive a round trip.
         #[serde(flatten)]
-        pub additional_properties: JsonMap<String, JsonValue>,
+        pub additional_properties: JsonMap,
     }
 
     impl<'a> HashKeyRange<'a> {
@@ -284,7 +284,7 @@ pub mod borrowed {
         pub records: Vec<LambdaKinesisEventRecord<'a>>,
         /// Properties the schema does not list, kept so that they survive a round trip.
         #[serde(flatten)]
-        pub additional_properties: JsonMap<String, JsonValue>,
+        pub additional_properties: JsonMap,
     }
 
     impl<'a> LambdaKinesisEvent<'a> {
@@ -356,7 +356,7 @@ pub mod borrowed {
         pub aws_region: ::std::borrow::Cow<'a, str>,
         /// Properties the schema does not list, kept so that they survive a round trip.
         #[serde(flatten)]
-        pub additional_properties: JsonMap<String, JsonValue>,
+        pub additional_properties: JsonMap,
     }
 
     impl<'a> LambdaKinesisEventRecord<'a> {
@@ -440,7 +440,7 @@ pub mod borrowed {
         pub approximate_arrival_timestamp: Option<f64>,
         /// Properties the schema does not list, kept so that they survive a round trip.
         #[serde(flatten)]
-        pub additional_properties: JsonMap<String, JsonValue>,
+        pub additional_properties: JsonMap,
     }
 
     impl<'a> LambdaKinesisData<'a> {

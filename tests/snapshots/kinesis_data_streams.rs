@@ -5,7 +5,7 @@
 use ::asyncapi_runtime::__private::serde::{Deserialize, Serialize};
 
 #[allow(unused_imports)]
-use ::asyncapi_runtime::__private::serde_json::{Map as JsonMap, Value as JsonValue};
+use ::asyncapi_runtime::{Map as JsonMap, Value as JsonValue};
 
 #[allow(unused_imports)]
 use ::asyncapi_runtime::{Base64Data, Integer, Validate};
@@ -73,7 +73,7 @@ pub struct KinesisRecord {
     pub encryption_type: Option<KinesisRecordEncryptionType>,
     /// Properties the schema does not list, kept so that they survive a round trip.
     #[serde(flatten)]
-    pub additional_properties: JsonMap<String, JsonValue>,
+    pub additional_properties: JsonMap,
 }
 
 /// The encryption type used on the record. If the stream uses server-side encryption, this is set to KMS.
@@ -188,7 +188,7 @@ pub struct SubscribeToShardEvent {
     pub child_shards: Option<Vec<ChildShard>>,
     /// Properties the schema does not list, kept so that they survive a round trip.
     #[serde(flatten)]
-    pub additional_properties: JsonMap<String, JsonValue>,
+    pub additional_properties: JsonMap,
 }
 
 /// A child shard resulting from a shard split or merge operation.
@@ -220,7 +220,7 @@ pub struct ChildShard {
     pub hash_key_range: HashKeyRange,
     /// Properties the schema does not list, kept so that they survive a round trip.
     #[serde(flatten)]
-    pub additional_properties: JsonMap<String, JsonValue>,
+    pub additional_properties: JsonMap,
 }
 
 /// The range of possible hash key values for the shard.
@@ -240,7 +240,7 @@ pub struct HashKeyRange {
     pub ending_hash_key: String,
     /// Properties the schema does not list, kept so that they survive a round trip.
     #[serde(flatten)]
-    pub additional_properties: JsonMap<String, JsonValue>,
+    pub additional_properties: JsonMap,
 }
 
 /// The event payload delivered to a Lambda function by a Kinesis event source mapping. Contains an array of event records with Kinesis data and metadata.
@@ -257,7 +257,7 @@ pub struct LambdaKinesisEvent {
     pub records: Vec<LambdaKinesisEventRecord>,
     /// Properties the schema does not list, kept so that they survive a round trip.
     #[serde(flatten)]
-    pub additional_properties: JsonMap<String, JsonValue>,
+    pub additional_properties: JsonMap,
 }
 
 /// A single Kinesis event record within a Lambda invocation payload. Wraps the Kinesis data record with event source metadata.
@@ -307,7 +307,7 @@ pub struct LambdaKinesisEventRecord {
     pub aws_region: String,
     /// Properties the schema does not list, kept so that they survive a round trip.
     #[serde(flatten)]
-    pub additional_properties: JsonMap<String, JsonValue>,
+    pub additional_properties: JsonMap,
 }
 
 /// The Kinesis-specific data within a Lambda event record, containing the data blob, partition key, sequence information, and arrival timestamp.
@@ -356,7 +356,7 @@ pub struct LambdaKinesisData {
     pub approximate_arrival_timestamp: Option<f64>,
     /// Properties the schema does not list, kept so that they survive a round trip.
     #[serde(flatten)]
-    pub additional_properties: JsonMap<String, JsonValue>,
+    pub additional_properties: JsonMap,
 }
 
 /// The AWS service that is the source of the event.
