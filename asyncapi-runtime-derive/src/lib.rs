@@ -7,13 +7,35 @@
 
 #![warn(missing_docs)]
 
+// The pipeline: parse (`attr`, `ast`) -> check -> emit, in that order below. Each module
+// imports only from those declared before it (a test in `tests.rs` holds it to that);
+// the blank lines keep rustfmt from sorting them.
+
+// The error collector every stage reports to.
+mod ctxt;
+
+// The attribute keys.
+mod symbol;
+
+// Parse: `#[validate]` and `#[serde]` into typed attributes.
 mod attr;
-mod check;
-mod emit;
+
+// Parse: the derive input with its typed attributes.
+mod ast;
+
+// What check produces and emit consumes.
 mod model;
+
+// Check: bounds, patterns, placement; the model.
+mod check;
+
+// Emit: the model as tokens.
+mod emit;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
+
+use crate::ctxt::Ctxt;
 
 /// Derives `asyncapi_runtime::Validate` and `asyncapi_runtime::ValidateJson`.
 ///
@@ -173,8 +195,15 @@ pub fn derive_validate(input: TokenStream) -> TokenStream {
 
 /// The whole expansion of one derive input, or every error in it.
 fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
-    let model = check::model(input)?;
-    Ok(emit::emit(&model))
+    let cx = Ctxt::new();
+    // Parse: every attribute into typed structs (a union stops here).
+    let container = ast::Container::from_ast(&cx, input);
+    // Check: bounds, patterns, placement; what emit needs.
+    let model = container.map(|container| check::check(&cx, &container));
+    // Every error of both, at once.
+    cx.check()?;
+    // Emit, which cannot fail.
+    Ok(model.map_or_else(proc_macro2::TokenStream::new, |model| emit::emit(&model)))
 }
 
 #[cfg(test)]

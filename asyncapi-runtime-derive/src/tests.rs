@@ -150,3 +150,55 @@ fn expansions_match_the_expected_files() {
         failures.join("\n\n")
     );
 }
+
+/// The source files of module `name` (its file and everything under its folder).
+fn module_files(src: &Path, name: &str) -> Vec<PathBuf> {
+    let mut files = vec![src.join(format!("{name}.rs"))];
+    let mut dirs = vec![src.join(name)];
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for path in entries.map(|entry| entry.expect("src is readable").path()) {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn modules_import_only_from_those_declared_before_them() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let lib = fs::read_to_string(src.join("lib.rs")).expect("lib.rs is readable");
+    // The pipeline's order is the order of the `mod` lines in lib.rs.
+    let order: Vec<&str> = lib
+        .lines()
+        .filter_map(|line| line.strip_prefix("mod ")?.strip_suffix(';'))
+        .filter(|name| *name != "tests")
+        .collect();
+    assert!(order.len() > 3, "no pipeline in lib.rs: {order:?}");
+    let mut backward = Vec::new();
+    for (rank, module) in order.iter().enumerate() {
+        for file in module_files(&src, module) {
+            let text = fs::read_to_string(&file).expect("module is readable");
+            for (at, _) in text.match_indices("crate::") {
+                let used: String = text[at + "crate::".len()..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '_')
+                    .collect();
+                if order[rank + 1..].contains(&used.as_str()) {
+                    backward.push(format!("{}: crate::{used}", file.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        backward.is_empty(),
+        "imports of modules declared later in lib.rs (order {order:?}):\n{}",
+        backward.join("\n")
+    );
+}
