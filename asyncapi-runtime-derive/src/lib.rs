@@ -139,11 +139,16 @@ use crate::ctxt::Ctxt;
 /// # Compile-time checks
 ///
 /// Unknown keys, wrong literal kinds, duplicate keys, negative or fractional counts,
-/// a lower bound above its upper bound (`min_length > max_length`, `minimum > maximum`,
-/// `minimum >= exclusive_maximum`, ...), `multiple_of <= 0`, `skip` with constraints,
-/// constraints on a `skip`ped or `flatten`ed field, patterns that do not translate or
-/// compile, a `crate` that is not a path, `#[validate]` on an enum variant, and unions:
-/// each is an error at the offending attribute, and all of them are reported at once.
+/// a value given to a flag, a lower bound above its upper bound (`min_length >
+/// max_length`, `minimum > maximum`, `minimum >= exclusive_maximum`, ...),
+/// `multiple_of <= 0`, `skip` with constraints or inside `items(...)`, constraints on a
+/// `skip`ped or `flatten`ed field, `required` where serde accepts the property missing
+/// (a plain `Option`, `default`, `skip`, `flatten`), `one_of`/`any_of` on anything but an
+/// untagged enum, container `min_properties`/`max_properties` on anything but a struct
+/// with named fields, patterns that do not translate or compile, a `crate` that is not a
+/// path, `#[validate]` on an enum variant, and unions: each is an error at the offending
+/// attribute, and all of them are reported at once (the mistakes in attributes first,
+/// then the inconsistencies between them).
 ///
 /// # Example
 ///

@@ -33,7 +33,22 @@ fn expand_file(source: &str) -> Result<String, String> {
             .map_err(|e| format!("the expansion is not a sequence of items: {e}"))?;
         items.extend(expansion.items);
     }
-    Ok(prettyplease::unparse(&syn::File { items, ..file }))
+    // One item at a time, so that a blank line separates them, as in written code.
+    let header = prettyplease::unparse(&syn::File {
+        items: Vec::new(),
+        ..file
+    });
+    let parts: Vec<String> = std::iter::once(header)
+        .chain(items.into_iter().map(|item| {
+            prettyplease::unparse(&syn::File {
+                shebang: None,
+                attrs: Vec::new(),
+                items: vec![item],
+            })
+        }))
+        .filter(|part| !part.is_empty())
+        .collect();
+    Ok(parts.join("\n"))
 }
 
 /// Whether `item` has `#[derive(.., Validate, ..)]` (under any path).

@@ -81,6 +81,22 @@ fn reports_every_mistake() {
 }
 
 #[test]
+fn attribute_mistakes_come_before_inconsistencies() {
+    // Parsing reads every attribute before checking begins.
+    let found = errors(quote::quote! {
+        struct S {
+            #[validate(min_length = 5, max_length = 3)]
+            a: String,
+            #[validate(max_len = 1)]
+            b: String,
+        }
+    });
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(found[0].starts_with("unknown #[validate] attribute `max_len`"));
+    assert!(found[1].starts_with("`min_length = 5` is greater than `max_length = 3`"));
+}
+
+#[test]
 fn flattened_maps_take_values_only() {
     let found = errors(quote::quote! {
         struct S {

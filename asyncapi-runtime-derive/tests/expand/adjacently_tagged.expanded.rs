@@ -1,4 +1,5 @@
 //! `tag` + `content`: the content sits under its own key.
+
 #[derive(serde::Deserialize, Validate)]
 #[serde(tag = "t", content = "c", deny_unknown_fields)]
 enum Message {
@@ -6,6 +7,7 @@ enum Message {
     Text(#[validate(max_length = 140)] String),
     Move { x: i32, y: i32 },
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

@@ -1,9 +1,11 @@
 //! A unit-only enum with one variant: its name (`const`).
+
 #[derive(serde::Deserialize, Validate)]
 enum Source {
     #[serde(rename = "aws:kinesis")]
     AwsKinesis,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

@@ -1,9 +1,11 @@
 //! `crate = "..."` replaces every path to the runtime; type parameters get bounds.
+
 #[derive(serde::Deserialize, Validate)]
 #[validate(crate = "crate::rt")]
 struct Page<T> {
     items: Vec<T>,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

@@ -1,4 +1,5 @@
 //! `deny_unknown_fields`: every property no field (or alias) names is reported.
+
 #[derive(serde::Deserialize, Validate)]
 #[serde(deny_unknown_fields)]
 struct Strict {
@@ -12,6 +13,7 @@ struct Strict {
     d: Option<u8>,
     r#type: String,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

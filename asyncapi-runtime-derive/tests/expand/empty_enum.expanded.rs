@@ -1,6 +1,8 @@
 //! An enum without variants has no value to check and no JSON it accepts.
+
 #[derive(serde::Deserialize, Validate)]
 enum Never {}
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

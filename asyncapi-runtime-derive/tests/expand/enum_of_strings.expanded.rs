@@ -1,4 +1,5 @@
 //! A unit-only enum: one of its names (`enum`).
+
 #[derive(serde::Deserialize, Validate)]
 enum Encryption {
     #[serde(rename = "NONE")]
@@ -6,6 +7,7 @@ enum Encryption {
     #[serde(rename = "KMS")]
     Kms,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

@@ -1,5 +1,6 @@
 //! Every field-level constraint, in the order written; a pattern used twice is compiled
 //! once; `format` other than `byte` and `unique_items = false` check nothing.
+
 #[derive(serde::Deserialize, Validate)]
 struct Everything {
     #[validate(max_length = 8, min_length = 2, pattern = "^a")]
@@ -16,6 +17,7 @@ struct Everything {
     #[validate(format = "date-time", unique_items = false, pattern = "^a")]
     stamp: Option<String>,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

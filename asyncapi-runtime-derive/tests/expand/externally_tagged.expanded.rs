@@ -1,4 +1,5 @@
 //! The default enum representation: a name, or an object with one property.
+
 #[derive(serde::Deserialize, Validate)]
 #[serde(rename_all = "lowercase", rename_all_fields = "camelCase")]
 enum Shape {
@@ -9,6 +10,7 @@ enum Shape {
     #[serde(rename_all = "PascalCase")]
     Boxed { #[validate(skip)] inner_box: Option<Box<Shape>>, side_len: u32 },
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

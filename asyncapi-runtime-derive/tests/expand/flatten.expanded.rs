@@ -1,5 +1,6 @@
 //! Flattened maps take the properties no field names (`values(...)` checks each);
 //! flattened structs read the same object; `Value` takes anything.
+
 #[derive(serde::Deserialize, Validate)]
 #[serde(rename_all = "camelCase")]
 struct Envelope {
@@ -14,6 +15,7 @@ struct Envelope {
     #[validate(values(max_length = 10))]
     extra: std::collections::BTreeMap<String, String>,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
@@ -194,12 +196,14 @@ const _: () = {
         }
     }
 };
+
 #[derive(serde::Deserialize, Validate)]
 struct Open {
     id: u32,
     #[serde(flatten)]
     rest: serde_json::Map<String, serde_json::Value>,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

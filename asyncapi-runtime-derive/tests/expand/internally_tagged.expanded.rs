@@ -1,4 +1,5 @@
 //! `tag = "..."`: the tag sits among the variant's fields.
+
 #[derive(serde::Deserialize, Validate)]
 #[serde(tag = "type", deny_unknown_fields)]
 enum Event {
@@ -8,6 +9,7 @@ enum Event {
     #[serde(other)]
     Unknown,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

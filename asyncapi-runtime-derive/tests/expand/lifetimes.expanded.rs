@@ -1,11 +1,13 @@
 //! A type that borrows from its input gets `Validate` only (`ValidateJson` needs
 //! `DeserializeOwned`); an untagged one checks the variant it holds.
+
 #[derive(serde::Deserialize, Validate)]
 struct Borrowed<'a> {
     #[validate(max_length = 4)]
     #[serde(borrow)]
     key: std::borrow::Cow<'a, str>,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
@@ -26,12 +28,14 @@ const _: () = {
         }
     }
 };
+
 #[derive(serde::Deserialize, serde::Serialize, Validate)]
 #[serde(untagged)]
 enum EitherRef<'a> {
     Text(#[validate(min_length = 1)] &'a str),
     Number(u64),
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

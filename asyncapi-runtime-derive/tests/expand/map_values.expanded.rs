@@ -1,4 +1,5 @@
 //! `values(...)` on maps, nested with itself and with `items(...)`, located by key.
+
 #[derive(serde::Deserialize, Validate)]
 struct Tags {
     #[validate(max_properties = 4, values(max_length = 3))]
@@ -11,6 +12,7 @@ struct Tags {
     #[validate(items(values(pattern = "^x")))]
     rows: Vec<std::collections::BTreeMap<String, String>>,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

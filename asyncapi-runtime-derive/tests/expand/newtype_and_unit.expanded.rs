@@ -1,7 +1,9 @@
 //! A newtype is its field at the same path; `transparent` makes a named struct one; a
 //! unit struct is `null`.
+
 #[derive(serde::Deserialize, Validate)]
 struct Key(#[validate(min_length = 1)] String);
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
@@ -50,12 +52,14 @@ const _: () = {
         }
     }
 };
+
 #[derive(serde::Deserialize, Validate)]
 #[serde(transparent)]
 struct Wrapper {
     #[validate(max_items = 2)]
     items: Vec<u8>,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
@@ -108,8 +112,10 @@ const _: () = {
         }
     }
 };
+
 #[derive(serde::Deserialize, Validate)]
 struct Nothing;
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

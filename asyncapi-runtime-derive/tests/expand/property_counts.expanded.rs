@@ -1,4 +1,5 @@
 //! Container `min_properties`/`max_properties`: fields present plus flattened extras.
+
 #[derive(serde::Deserialize, Validate)]
 #[validate(min_properties = 1, max_properties = 3)]
 struct Sparse {
@@ -11,6 +12,7 @@ struct Sparse {
     #[serde(flatten)]
     inner: Inner,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

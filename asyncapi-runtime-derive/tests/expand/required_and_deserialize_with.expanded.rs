@@ -1,5 +1,6 @@
 //! `required` on an `Option` read with `deserialize_with`; `with` modules and functions
 //! read the typed value the constraints are checked on.
+
 #[derive(serde::Deserialize, Validate)]
 #[serde(default)]
 struct Nullable {
@@ -14,6 +15,7 @@ struct Nullable {
     digit: Option<u8>,
     plain: String,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

@@ -1,5 +1,6 @@
 //! `#[validate(skip)]` keeps the presence check and drops the value's; `#[serde(skip)]`
 //! fields are not part of the JSON at all.
+
 #[derive(serde::Deserialize, Validate)]
 struct Partly {
     #[validate(skip)]
@@ -9,6 +10,7 @@ struct Partly {
     #[validate(max_length = 3)]
     name: String,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

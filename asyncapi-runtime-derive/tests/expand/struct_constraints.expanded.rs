@@ -1,5 +1,6 @@
 //! Lengths, a pattern and numeric bounds on the fields of a struct; wire names from
 //! `rename_all`; the optional field is not required.
+
 #[derive(serde::Deserialize, Validate)]
 #[serde(rename_all = "PascalCase")]
 struct Record {
@@ -10,6 +11,7 @@ struct Record {
     #[validate(minimum = -1, maximum = 2.5)]
     count: i64,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

@@ -1,4 +1,5 @@
 //! Tuple structs are arrays of exactly their length; a skipped position is not counted.
+
 #[derive(serde::Deserialize, Validate)]
 struct Pair(
     #[validate(max_length = 2)]
@@ -8,6 +9,7 @@ struct Pair(
     #[validate(minimum = 0)]
     i32,
 );
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

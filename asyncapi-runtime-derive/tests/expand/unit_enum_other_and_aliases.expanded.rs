@@ -1,4 +1,5 @@
 //! `rename_all` on variants, aliases, a skipped variant and `#[serde(other)]`.
+
 #[derive(serde::Deserialize, Validate)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 enum Level {
@@ -10,6 +11,7 @@ enum Level {
     #[serde(other)]
     Unknown,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

@@ -1,4 +1,5 @@
 //! `untagged` (`any_of`, the default): the first alternative that matches settles it.
+
 #[derive(serde::Deserialize, serde::Serialize, Validate)]
 #[serde(untagged)]
 #[validate(any_of)]
@@ -6,6 +7,7 @@ enum Limit<T> {
     Count(#[validate(maximum = 100)] u32),
     Named { name: String, value: T },
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {

@@ -1,5 +1,6 @@
 //! `untagged` with `one_of`: exactly one alternative; `validate()` counts them on the
 //! value's JSON.
+
 #[derive(serde::Deserialize, serde::Serialize, Validate)]
 #[serde(untagged)]
 #[validate(one_of)]
@@ -8,6 +9,7 @@ enum Id {
     Text(#[validate(pattern = "^[a-z]+$")] String),
     Unit,
 }
+
 #[doc(hidden)]
 #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
 const _: () = {
