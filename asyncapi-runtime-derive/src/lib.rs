@@ -7,13 +7,35 @@
 
 #![warn(missing_docs)]
 
+// The pipeline: parse (`attr`, `ast`) -> check -> emit, in that order below. Each module
+// imports only from those declared before it (a test in `tests.rs` holds it to that);
+// the blank lines keep rustfmt from sorting them.
+
+// The error collector every stage reports to.
+mod ctxt;
+
+// The attribute keys.
+mod symbol;
+
+// Parse: `#[validate]` and `#[serde]` into typed attributes.
 mod attr;
-mod check;
-mod emit;
+
+// Parse: the derive input with its typed attributes.
+mod ast;
+
+// What check produces and emit consumes.
 mod model;
+
+// Check: bounds, patterns, placement; the model.
+mod check;
+
+// Emit: the model as tokens.
+mod emit;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
+
+use crate::ctxt::Ctxt;
 
 /// Derives `asyncapi_runtime::Validate` and `asyncapi_runtime::ValidateJson`.
 ///
@@ -117,11 +139,16 @@ use syn::{parse_macro_input, DeriveInput};
 /// # Compile-time checks
 ///
 /// Unknown keys, wrong literal kinds, duplicate keys, negative or fractional counts,
-/// a lower bound above its upper bound (`min_length > max_length`, `minimum > maximum`,
-/// `minimum >= exclusive_maximum`, ...), `multiple_of <= 0`, `skip` with constraints,
-/// constraints on a `skip`ped or `flatten`ed field, patterns that do not translate or
-/// compile, a `crate` that is not a path, `#[validate]` on an enum variant, and unions:
-/// each is an error at the offending attribute, and all of them are reported at once.
+/// a value given to a flag, a lower bound above its upper bound (`min_length >
+/// max_length`, `minimum > maximum`, `minimum >= exclusive_maximum`, ...),
+/// `multiple_of <= 0`, `skip` with constraints or inside `items(...)`, constraints on a
+/// `skip`ped or `flatten`ed field, `required` where serde accepts the property missing
+/// (a plain `Option`, `default`, `skip`, `flatten`), `one_of`/`any_of` on anything but an
+/// untagged enum, container `min_properties`/`max_properties` on anything but a struct
+/// with named fields, patterns that do not translate or compile, a `crate` that is not a
+/// path, `#[validate]` on an enum variant, and unions: each is an error at the offending
+/// attribute, and all of them are reported at once (the mistakes in attributes first,
+/// then the inconsistencies between them).
 ///
 /// # Example
 ///
@@ -173,102 +200,16 @@ pub fn derive_validate(input: TokenStream) -> TokenStream {
 
 /// The whole expansion of one derive input, or every error in it.
 fn expand(input: &DeriveInput) -> syn::Result<proc_macro2::TokenStream> {
-    let model = check::model(input)?;
-    Ok(emit::emit(&model))
+    let cx = Ctxt::new();
+    // Parse: every attribute into typed structs (a union stops here).
+    let container = ast::Container::from_ast(&cx, input);
+    // Check: bounds, patterns, placement; what emit needs.
+    let model = container.map(|container| check::check(&cx, &container));
+    // Every error of both, at once.
+    cx.check()?;
+    // Emit, which cannot fail.
+    Ok(model.map_or_else(proc_macro2::TokenStream::new, |model| emit::emit(&model)))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn expand_str(input: proc_macro2::TokenStream) -> String {
-        let input: DeriveInput = syn::parse2(input).unwrap();
-        match expand(&input) {
-            Ok(tokens) => tokens.to_string(),
-            Err(error) => panic!("{error}"),
-        }
-    }
-
-    #[test]
-    fn struct_expansion_calls_the_runtime() {
-        let out = expand_str(quote::quote! {
-            #[serde(rename_all = "PascalCase")]
-            struct Record {
-                #[validate(min_length = 1, max_length = 256)]
-                partition_key: String,
-                #[validate(pattern = "0|([1-9]\\d{0,128})")]
-                explicit_hash_key: Option<String>,
-                #[validate(minimum = -1, maximum = 2.5)]
-                count: i64,
-            }
-        });
-        let want = [
-            "let __p0 : :: asyncapi_runtime :: Path < '_ > = path . key (\"PartitionKey\")",
-            ":: asyncapi_runtime :: __private :: min_length (__v0 , 1 , & __p0 , report)",
-            ":: asyncapi_runtime :: __private :: max_length (__v0 , 256 , & __p0 , report)",
-            "static __KT_RE_0 : :: std :: sync :: LazyLock < :: asyncapi_runtime :: __private :: Regex >",
-            ":: asyncapi_runtime :: __private :: pattern (__v0 , & __KT_RE_0 , \"0|([1-9]\\\\d{0,128})\" , & __p0 , report)",
-            ":: asyncapi_runtime :: __private :: Number :: Int (- 1)",
-            ":: asyncapi_runtime :: __private :: Number :: Float (2.5)",
-            "missing required property \\\"PartitionKey\\\"",
-            "impl :: asyncapi_runtime :: ValidateJson for Record",
-        ];
-        for want in want {
-            assert!(out.contains(want), "{want}\nnot in\n{out}");
-        }
-        // The optional field is not required.
-        assert!(!out.contains("missing required property \\\"ExplicitHashKey\\\""));
-    }
-
-    #[test]
-    fn crate_path_and_generic_bounds() {
-        let out = expand_str(quote::quote! {
-            #[validate(crate = "crate::rt")]
-            struct Page<T> {
-                items: Vec<T>,
-            }
-        });
-        assert!(out.contains("impl < T > crate :: rt :: Validate for Page < T > where T : crate :: rt :: Validate"), "{out}");
-        assert!(
-            out.contains("where T : crate :: rt :: ValidateJson"),
-            "{out}"
-        );
-        assert!(!out.contains("asyncapi_runtime"), "{out}");
-    }
-
-    #[test]
-    fn nested_items_index_each_level() {
-        let out = expand_str(quote::quote! {
-            struct Grid {
-                #[validate(items(max_items = 3, items(minimum = 0)))]
-                rows: Vec<Vec<i64>>,
-            }
-        });
-        assert!(
-            out.contains("let __p1 : :: asyncapi_runtime :: Path < '_ > = __p0 . index (__i1)")
-                || out.contains("let __p1 = __p0 . index (__i1)"),
-            "{out}"
-        );
-        assert!(out.contains("let __p2 = __p1 . index (__i2)"), "{out}");
-        assert!(
-            out.contains("max_items (__v1 , 3 , & __p1 , report)"),
-            "{out}"
-        );
-        assert!(out.contains("minimum (__v2 , :: asyncapi_runtime :: __private :: Number :: Int (0) , & __p2 , report)"), "{out}");
-    }
-
-    #[test]
-    fn unit_enum_reports_enum_or_const() {
-        let out = expand_str(quote::quote! {
-            enum Encryption { #[serde(rename = "NONE")] None, #[serde(rename = "KMS")] Kms }
-        });
-        assert!(out.contains("Some (\"NONE\") =>"), "{out}");
-        assert!(out.contains("Keyword :: Enum"), "{out}");
-        assert!(out.contains("\"\\\"NONE\\\", \\\"KMS\\\"\""), "{out}");
-        let out = expand_str(quote::quote! {
-            enum Source { #[serde(rename = "aws:kinesis")] AwsKinesis }
-        });
-        assert!(out.contains("Keyword :: Const"), "{out}");
-        assert!(out.contains("\"{} is not {}\""), "{out}");
-    }
-}
+mod tests;

@@ -6,14 +6,20 @@
 use proc_macro2::Span;
 use syn::{Generics, Ident, Member, Type};
 
+// Bounds reach the expansion as the attribute wrote them.
+pub use crate::attr::Num;
+
 /// A type with everything needed to emit its `Validate` and `ValidateJson` impls.
 pub struct Model {
+    /// The type's name.
     pub ident: Ident,
+    /// The type's generics, as written (`emit` adds the bounds).
     pub generics: Generics,
     /// Path of the runtime crate (`::asyncapi_runtime` unless `#[validate(crate = "...")]`).
     pub krate: syn::Path,
     /// Distinct patterns, each emitted as one `static`; checks refer to them by index.
     pub patterns: Vec<PatternDef>,
+    /// The fields or variants.
     pub body: Body,
 }
 
@@ -25,13 +31,19 @@ pub struct PatternDef {
     pub translated: String,
 }
 
+/// What the type is.
 pub enum Body {
+    /// A struct.
     Struct(StructBody),
+    /// An enum.
     Enum(EnumBody),
 }
 
+/// A struct.
 pub struct StructBody {
+    /// Its fields and how they sit in JSON.
     pub shape: Shape,
+    /// `#[serde(deny_unknown_fields)]`.
     pub deny_unknown_fields: bool,
     /// Container `min_properties`/`max_properties`: the number of properties of the
     /// whole object (named fields present plus flattened extra properties).
@@ -40,25 +52,34 @@ pub struct StructBody {
 
 /// The JSON shape of a struct or of an enum variant's content.
 pub struct Shape {
+    /// What JSON value the fields make.
     pub kind: ShapeKind,
+    /// Every field, skipped ones included (they keep their place in patterns).
     pub fields: Vec<Field>,
 }
 
+/// What JSON value a struct or variant is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum ShapeKind {
     /// `struct S;` / `V`: JSON `null` (or nothing, inside a tagged enum).
     Unit,
-    /// `struct S(T)`, `V(T)` or `#[serde(transparent)]`: the value of the one field
-    /// (`fields[transparent]`), at the same path.
-    Newtype { field: usize },
+    /// `struct S(T)`, `V(T)` or `#[serde(transparent)]`: the value of the one field read,
+    /// at the same path.
+    Newtype {
+        /// The index of that field in [`Shape::fields`].
+        field: usize,
+    },
     /// `struct S(A, B)`: a JSON array of exactly that many items.
     Tuple,
     /// `struct S { .. }`: a JSON object.
     Named,
 }
 
+/// One field, with what serde and `#[validate]` say about it.
 pub struct Field {
+    /// How the value reaches it (`self.a`, `self.0`).
     pub member: Member,
+    /// Its type, as written.
     pub ty: Type,
     /// The key this field is read from (serde's deserialize name).
     pub wire: String,
@@ -78,20 +99,31 @@ pub struct Field {
     pub deserialize_with: Option<DeserializeWith>,
     /// Whether JSON `null` is accepted without a walk (a plain `Option` serde reads as `None`).
     pub null_is_none: bool,
+    /// The constraints on its value, in the order written.
     pub checks: Vec<Check>,
 }
 
+/// What a `#[serde(flatten)]` field takes from the object.
 pub enum Flatten {
     /// A map (`BTreeMap<String, V>`, `HashMap<String, V>`, `serde_json::Map<String,
     /// Value>`) collecting the properties no other field claims; each is checked as a `V`.
-    Map { value: Type },
+    Map {
+        /// `V`.
+        value: Type,
+    },
     /// `serde_json::Value`: any property is fine.
     AnyMap,
     /// A struct whose fields are read from the same object (`optional` for
     /// `Option<S>`, which serde reads as `None` when `S` does not fit).
-    Struct { optional: bool, ty: Type },
+    Struct {
+        /// Whether the field is an `Option<S>`.
+        optional: bool,
+        /// `S`.
+        ty: Type,
+    },
 }
 
+/// A field serde reads with a function of the user's.
 pub enum DeserializeWith {
     /// `#[serde(deserialize_with = "path")]`.
     Function(syn::Path),
@@ -101,25 +133,42 @@ pub enum DeserializeWith {
 
 /// One constraint on a value, with the span of the attribute that asked for it.
 pub struct Check {
+    /// The span of the key: a constraint that does not fit the value's type is
+    /// reported there.
     pub span: Span,
+    /// What to check.
     pub kind: CheckKind,
 }
 
+/// A constraint, checked: each is one call to the runtime.
 pub enum CheckKind {
-    /// Index into [`Model::patterns`].
+    /// `pattern`: an index into [`Model::patterns`].
     Pattern(usize),
+    /// `minLength`.
     MinLength(u64),
+    /// `maxLength`.
     MaxLength(u64),
+    /// `minimum`.
     Minimum(Num),
+    /// `maximum`.
     Maximum(Num),
+    /// `exclusiveMinimum`.
     ExclusiveMinimum(Num),
+    /// `exclusiveMaximum`.
     ExclusiveMaximum(Num),
+    /// `multipleOf`, greater than 0.
     MultipleOf(Num),
+    /// `minItems`.
     MinItems(u64),
+    /// `maxItems`.
     MaxItems(u64),
+    /// `uniqueItems: true`.
     UniqueItems,
+    /// `minProperties`.
     MinProperties(u64),
+    /// `maxProperties`.
     MaxProperties(u64),
+    /// `format: byte`: standard, padded base64.
     FormatByte,
     /// Checks applied to every item of an array.
     Items(Vec<Check>),
@@ -127,44 +176,15 @@ pub enum CheckKind {
     Values(Vec<Check>),
 }
 
-/// A number literal from an attribute.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Num {
-    Int(i128),
-    Float(f64),
-}
-
-impl Num {
-    pub fn as_f64(self) -> f64 {
-        match self {
-            Num::Int(i) => i as f64,
-            Num::Float(f) => f,
-        }
-    }
-
-    /// Compares exactly when both are integers, as floats otherwise.
-    pub fn partial_cmp(self, other: Num) -> Option<std::cmp::Ordering> {
-        match (self, other) {
-            (Num::Int(a), Num::Int(b)) => Some(a.cmp(&b)),
-            _ => self.as_f64().partial_cmp(&other.as_f64()),
-        }
-    }
-}
-
-impl std::fmt::Display for Num {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Num::Int(i) => write!(f, "{i}"),
-            Num::Float(x) => write!(f, "{x}"),
-        }
-    }
-}
-
+/// An enum.
 pub struct EnumBody {
+    /// How serde represents it.
     pub repr: Repr,
+    /// Every variant, skipped ones included.
     pub variants: Vec<Variant>,
     /// `#[validate(one_of)]`: an untagged value must match exactly one variant.
     pub one_of: bool,
+    /// `#[serde(deny_unknown_fields)]`, for the variants' objects.
     pub deny_unknown_fields: bool,
 }
 
@@ -173,21 +193,34 @@ pub enum Repr {
     /// The default: `"Unit"` or `{"Variant": content}`.
     External,
     /// `#[serde(tag = "t")]`: `{"t": "Variant", ..fields}`.
-    Internal { tag: String },
+    Internal {
+        /// The tag's key.
+        tag: String,
+    },
     /// `#[serde(tag = "t", content = "c")]`: `{"t": "Variant", "c": content}`.
-    Adjacent { tag: String, content: String },
+    Adjacent {
+        /// The tag's key.
+        tag: String,
+        /// The content's key.
+        content: String,
+    },
     /// `#[serde(untagged)]`: the content of whichever variant matches.
     Untagged,
 }
 
+/// One variant of an enum.
 pub struct Variant {
+    /// Its name in Rust.
     pub ident: Ident,
+    /// The name serde reads it from.
     pub wire: String,
+    /// Other names serde accepts for it (`#[serde(alias)]`).
     pub aliases: Vec<String>,
     /// `#[serde(skip)]`/`skip_deserializing`: never read from JSON.
     pub serde_skip: bool,
     /// `#[serde(other)]`: stands for every unknown tag.
     pub other: bool,
+    /// Its content.
     pub shape: Shape,
 }
 

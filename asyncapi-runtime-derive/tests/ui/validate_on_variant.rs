@@ -8,10 +8,11 @@ enum Encryption {
 }
 
 #[derive(serde::Deserialize, Validate)]
-#[serde(tag = "type")]
-#[validate(one_of)]
-enum Tagged {
-    A { a: String },
+enum Payload {
+    #[validate(max_length = 4)]
+    Text(String),
+    #[validate(min_properties = 1)]
+    Object { a: Option<String> },
 }
 
 fn main() {}

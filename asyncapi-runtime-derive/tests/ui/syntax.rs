@@ -1,21 +1,21 @@
 use asyncapi_runtime::Validate;
 
 #[derive(serde::Deserialize, Validate)]
-struct S {
-    #[validate(required)]
-    a: Option<String>,
-}
-
-#[derive(serde::Deserialize, Validate)]
-#[validate(min_properties = 3, max_properties = 2)]
-struct T {
+struct Bare {
+    #[validate]
     a: String,
 }
 
 #[derive(serde::Deserialize, Validate)]
-#[validate(min_properties = 1)]
-enum U {
-    A(String),
+struct NoValue {
+    #[validate(max_length)]
+    a: String,
+}
+
+#[derive(serde::Deserialize, Validate)]
+struct Unfinished {
+    #[validate(max_length = )]
+    a: String,
 }
 
 fn main() {}

@@ -2,8 +2,10 @@ use asyncapi_runtime::Validate;
 
 #[derive(serde::Deserialize, Validate)]
 struct Record {
-    #[validate(pattern = "^(?=a)")]
-    partition_key: String,
+    #[validate(max_length = 3)]
+    count: u32,
+    #[validate(minimum = 0)]
+    name: String,
 }
 
 fn main() {}

@@ -1,0 +1,7 @@
+//! `crate = "..."` replaces every path to the runtime; type parameters get bounds.
+
+#[derive(serde::Deserialize, Validate)]
+#[validate(crate = "crate::rt")]
+struct Page<T> {
+    items: Vec<T>,
+}
