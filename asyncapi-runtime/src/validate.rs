@@ -133,6 +133,20 @@ pub enum Keyword {
     OneOf,
     /// The value matches none of the `anyOf` alternatives.
     AnyOf,
+    /// A part of `allOf` could not be applied (its nesting is too deep to follow).
+    AllOf,
+    /// The value matches the schema under `not`.
+    Not,
+    /// No item of the array matches the `contains` schema.
+    Contains,
+    /// A property name does not match the `propertyNames` schema.
+    PropertyNames,
+    /// A property that `dependencies` requires when another is present is missing.
+    Dependencies,
+    /// The array has an item beyond the tuple that `additionalItems: false` forbids.
+    AdditionalItems,
+    /// The schema is `false`: no value is allowed here.
+    False,
     /// The value is not valid JSON at all.
     Syntax,
 }
@@ -162,6 +176,13 @@ impl Keyword {
             Keyword::Format => "format",
             Keyword::OneOf => "oneOf",
             Keyword::AnyOf => "anyOf",
+            Keyword::AllOf => "allOf",
+            Keyword::Not => "not",
+            Keyword::Contains => "contains",
+            Keyword::PropertyNames => "propertyNames",
+            Keyword::Dependencies => "dependencies",
+            Keyword::AdditionalItems => "additionalItems",
+            Keyword::False => "false",
             Keyword::Syntax => "syntax",
         }
     }
