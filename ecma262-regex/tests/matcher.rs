@@ -72,6 +72,7 @@ const KINDS: &[(&str, K)] = &[
     ("^[^]{2,3}$", K::WholeClass),
     (r"^\p{L}{1,3}$", K::WholeClass),
     (r"^\w{3}$", K::WholeClass),
+    ("^[^/]+$", K::WholeClass),
     // Anchored sequences.
     ("^[A-Za-z0-9+/]*={0,2}$", K::Sequence),
     ("^partition-[0-9]{12}$", K::Sequence),
@@ -85,6 +86,7 @@ const KINDS: &[(&str, K)] = &[
     ("^[a-z]", K::Sequence),
     (r"^\d{4}-\d{2}", K::Sequence),
     ("^é+x", K::Sequence),
+    ("^[^:]*:[^:]*$", K::Sequence),
     // Segments.
     (r"arn:aws.*:example:.*:\d{12}:widget/\S+", K::Segments),
     ("[0-9]{4}-[0-9]{2}-[0-9]{2}", K::Segments),
@@ -101,6 +103,8 @@ const KINDS: &[(&str, K)] = &[
     ("a(?s:.)*b", K::Segments),
     ("a.*b.*c", K::Segments),
     ("é.*🚀", K::Segments),
+    ("a[^/]*b", K::Segments),
+    ("^[^:]*x[^:]*$", K::Segments),
     (r"\d\d.*x\d", K::Segments),
     // Left to the regex.
     ("foo|bar", K::Regex),

@@ -16,7 +16,14 @@ pub(crate) struct CharSet {
     table: Box<[bool; 256]>,
     /// The non-ASCII members, as sorted inclusive ranges of code points.
     non_ascii: Box<[(u32, u32)]>,
+    /// When the set holds all but a few characters (`.`, `\S`, `[^/]`): the
+    /// one to three distinct first bytes of the non-members' UTF-8
+    /// encodings, so that `memchr` finds the candidates for a non-member.
+    rare_misses: Option<Box<[u8]>>,
 }
+
+/// At most this many distinct first bytes for [`CharSet::find_miss`].
+const MAX_MISS_BYTES: usize = 3;
 
 impl CharSet {
     pub(crate) fn new(class: ClassUnicode) -> CharSet {
@@ -31,10 +38,22 @@ impl CharSet {
                 non_ascii.push((lo.max(0x80), hi));
             }
         }
+        let mut misses = ClassUnicode::new([ClassUnicodeRange::new('\0', char::MAX)]);
+        // `difference` rather than `ClassUnicode::negate`, which in
+        // `regex-syntax` 0.8 turns the gap between U+D7FF and U+E000 into a
+        // range holding both.
+        misses.difference(&class);
+        let rare_misses = if non_ascii.is_empty() {
+            // The byte table is faster.
+            None
+        } else {
+            lead_bytes(&misses, MAX_MISS_BYTES).map(Vec::into_boxed_slice)
+        };
         CharSet {
             class,
             table,
             non_ascii: non_ascii.into_boxed_slice(),
+            rare_misses,
         }
     }
 
@@ -117,36 +136,42 @@ impl CharSet {
         !both.ranges().is_empty()
     }
 
-    /// Every code point not in the set.
-    pub(crate) fn complement(&self) -> CharSet {
-        // `difference` rather than `ClassUnicode::negate`, which in
-        // `regex-syntax` 0.8 turns the gap between U+D7FF and U+E000 into a
-        // range holding both.
-        let mut class = ClassUnicode::new([ClassUnicodeRange::new('\0', char::MAX)]);
-        class.difference(&self.class);
-        CharSet::new(class)
+    /// Whether every character is a member.
+    pub(crate) fn is_full(&self) -> bool {
+        matches!(self.class.ranges(), [r] if r.start() == '\0' && r.end() == char::MAX)
     }
 
-    /// The distinct first bytes of the members' UTF-8 encodings, or `None`
-    /// when there are more than `limit`.
-    pub(crate) fn lead_bytes(&self, limit: usize) -> Option<Vec<u8>> {
-        let lead = |c: char| {
-            let mut buf = [0; 4];
-            c.encode_utf8(&mut buf).as_bytes()[0]
-        };
-        let mut out: Vec<u8> = Vec::new();
-        for r in self.class.ranges() {
-            // The first byte of an encoding grows with the code point.
-            for b in lead(r.start())..=lead(r.end()) {
-                if !out.contains(&b) {
-                    if out.len() == limit {
-                        return None;
-                    }
-                    out.push(b);
-                }
+    /// Whether non-members can be found with [`find_miss`](Self::find_miss).
+    pub(crate) fn has_rare_misses(&self) -> bool {
+        self.rare_misses.is_some()
+    }
+
+    /// The first non-member in `s[from..]` (`from` a character boundary):
+    /// its offset and length. Only for sets with
+    /// [`rare_misses`](Self::has_rare_misses).
+    #[inline]
+    pub(crate) fn find_miss(&self, s: &str, from: usize) -> Option<(usize, usize)> {
+        let lead = self.rare_misses.as_deref().expect("a set with rare misses");
+        let bytes = s.as_bytes();
+        let mut at = from;
+        loop {
+            let hay = &bytes[at..];
+            let hit = match *lead {
+                [] => None,
+                [a] => memchr::memchr(a, hay),
+                [a, b] => memchr::memchr2(a, b, hay),
+                [a, b, c] => memchr::memchr3(a, b, c, hay),
+                _ => unreachable!("at most three first bytes"),
+            }?;
+            at += hit;
+            // A first byte is never a continuation byte, so `at` is a
+            // character boundary.
+            let c = s[at..].chars().next().expect("not at the end");
+            if !self.contains(c) {
+                return Some((at, c.len_utf8()));
             }
+            at += c.len_utf8();
         }
-        Some(out)
     }
 
     /// Consumes members of the set from byte offset `at` (a character
@@ -162,6 +187,11 @@ impl CharSet {
                 .position(|&b| !self.contains_byte(b))
                 .unwrap_or(bytes.len());
             (n, at + n)
+        } else if self.rare_misses.is_some() && max == usize::MAX {
+            // Unbounded: up to the first non-member. (With a bound, this
+            // could look much further than the run.)
+            let end = self.find_miss(s, at).map_or(s.len(), |(miss, _)| miss);
+            (s[at..end].chars().count(), end)
         } else {
             let mut n = 0;
             let mut end = at;
@@ -175,6 +205,28 @@ impl CharSet {
             (n, end)
         }
     }
+}
+
+/// The distinct first bytes of the UTF-8 encodings of the members of
+/// `class`, or `None` when there are more than `limit`.
+fn lead_bytes(class: &ClassUnicode, limit: usize) -> Option<Vec<u8>> {
+    let lead = |c: char| {
+        let mut buf = [0; 4];
+        c.encode_utf8(&mut buf).as_bytes()[0]
+    };
+    let mut out: Vec<u8> = Vec::new();
+    for r in class.ranges() {
+        // The first byte of an encoding grows with the code point.
+        for b in lead(r.start())..=lead(r.end()) {
+            if !out.contains(&b) {
+                if out.len() == limit {
+                    return None;
+                }
+                out.push(b);
+            }
+        }
+    }
+    Some(out)
 }
 
 impl PartialEq for CharSet {
@@ -217,25 +269,25 @@ mod tests {
     }
 
     #[test]
-    fn complement_keeps_the_scalar_values_next_to_the_surrogates() {
-        let s = set(&[
-            ('a', 'a'),
-            ('\u{D7FF}', '\u{D7FF}'),
-            ('\u{E000}', '\u{E000}'),
+    fn misses_of_nearly_full_sets() {
+        // ECMA `.`: the non-members are the line terminators.
+        let dot = set(&[
+            ('\0', '\t'),
+            ('\u{B}', '\u{C}'),
+            ('\u{E}', '\u{2027}'),
+            ('\u{202A}', char::MAX),
         ]);
-        let c = s.complement();
-        assert!(!c.contains('\u{D7FF}') && !c.contains('\u{E000}') && !c.contains('a'));
-        assert!(c.contains('b') && c.contains('\u{E001}'));
-    }
-
-    #[test]
-    fn lead_bytes() {
-        let line_terminators = set(&[('\n', '\n'), ('\r', '\r'), ('\u{2028}', '\u{2029}')]);
-        assert_eq!(
-            line_terminators.lead_bytes(3),
-            Some(vec![b'\n', b'\r', 0xE2])
-        );
-        assert_eq!(set(&[('a', 'z')]).lead_bytes(3), None);
+        assert!(dot.has_rare_misses());
+        assert_eq!(dot.find_miss("a…€b\u{2029}c\n", 0), Some((8, 3)));
+        assert_eq!(dot.find_miss("a…€b\u{2029}c\n", 11), Some((12, 1)));
+        assert_eq!(dot.find_miss("a…€b", 0), None);
+        // Around the surrogates.
+        let s = set(&[('\0', '\u{D7FE}'), ('\u{E001}', char::MAX)]);
+        assert!(s.has_rare_misses());
+        assert_eq!(s.find_miss("a\u{E000}", 0), Some((1, 3)));
+        assert_eq!(s.find_miss("a\u{D7FF}", 0), Some((1, 3)));
+        assert!(!set(&[('a', 'z'), ('é', 'é')]).has_rare_misses());
+        assert!(set(&[('\0', char::MAX)]).is_full());
     }
 
     #[test]
@@ -244,6 +296,13 @@ mod tests {
         assert_eq!(digits.take("x123a", 1, usize::MAX), (3, 4));
         assert_eq!(digits.take("x123a", 1, 2), (2, 3));
         let not_a = set(&[('\0', '`'), ('b', char::MAX)]);
+        assert!(not_a.has_rare_misses());
         assert_eq!(not_a.take("é🚀a", 0, usize::MAX), (2, 6));
+        assert_eq!(not_a.take("é🚀a", 0, 1), (1, 2));
+        assert_eq!(not_a.take("é🚀", 2, usize::MAX), (1, 6));
+        assert_eq!(not_a.take("é🚀", 2, 5), (1, 6));
+        let letters = set(&[('a', 'z'), ('é', 'é')]);
+        assert_eq!(letters.take("aébé!", 0, usize::MAX), (4, 6));
+        assert_eq!(letters.take("aébé!", 0, 3), (3, 4));
     }
 }

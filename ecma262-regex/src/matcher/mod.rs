@@ -265,6 +265,11 @@ fn whole_class(set: &CharSet, min: usize, max: usize, s: &str) -> bool {
     if s.len() < min || s.len() / 4 > max {
         return false;
     }
+    if set.has_rare_misses() {
+        // `memchr` for the few non-members, then the standard library's
+        // fast count.
+        return set.find_miss(s, 0).is_none() && (min..=max).contains(&s.chars().count());
+    }
     let mut n = 0;
     for c in s.chars() {
         if n == max || !set.contains(c) {

@@ -273,40 +273,6 @@ impl Segment {
     }
 }
 
-/// The characters a gap cannot hold, found by their first UTF-8 byte.
-#[derive(Clone, Debug)]
-struct Stops {
-    set: CharSet,
-    /// One to three distinct first bytes.
-    lead: Vec<u8>,
-}
-
-impl Stops {
-    /// The first stop character in `s[from..]`: (offset, length).
-    #[inline]
-    fn next(&self, s: &str, from: usize) -> Option<(usize, usize)> {
-        let bytes = s.as_bytes();
-        let mut at = from;
-        loop {
-            let hay = &bytes[at..];
-            let hit = match *self.lead.as_slice() {
-                [a] => memchr::memchr(a, hay),
-                [a, b] => memchr::memchr2(a, b, hay),
-                [a, b, c] => memchr::memchr3(a, b, c, hay),
-                _ => unreachable!("one to three lead bytes"),
-            }?;
-            at += hit;
-            // A first byte is never a continuation byte, so `at` is a
-            // character boundary.
-            let c = s[at..].chars().next().expect("not at the end");
-            if self.set.contains(c) {
-                return Some((at, c.len_utf8()));
-            }
-            at += c.len_utf8();
-        }
-    }
-}
-
 /// `S0 G* S1 G* ... Sk` where the `Si` are fixed-width sequences of literals
 /// and class runs and `G*` is an unbounded run of one class `G` (typically
 /// `.*`), optionally anchored at either end.
@@ -318,15 +284,11 @@ impl Stops {
 #[derive(Clone, Debug)]
 pub(crate) struct Segments {
     segments: Vec<Segment>,
-    /// What ends a stretch; `None` when `G` holds every character (or when
-    /// there is no gap).
-    stops: Option<Stops>,
+    /// `G`, when there are gaps and `G` is not every character.
+    gap: Option<CharSet>,
     start: bool,
     end: bool,
 }
-
-/// At most this many distinct first bytes in the complement of a gap class.
-const MAX_STOP_BYTES: usize = 3;
 
 impl Segments {
     /// `None` when the items do not have this shape.
@@ -366,21 +328,13 @@ impl Segments {
                 _ => return None,
             }
         }
-        let stops = match &gap {
-            Some(g) => {
-                if !pieces.iter().flatten().all(|item| item.within(g)) {
-                    return None;
-                }
-                let set = g.complement();
-                if set.is_empty() {
-                    None
-                } else {
-                    let lead = set.lead_bytes(MAX_STOP_BYTES)?;
-                    Some(Stops { set, lead })
-                }
+        if let Some(g) = &gap {
+            // The stretches are found with `find_miss`.
+            if !g.has_rare_misses() || !pieces.iter().flatten().all(|item| item.within(g)) {
+                return None;
             }
-            None => None,
-        };
+        }
+        let gap = gap.filter(|g| !g.is_full());
         let last = pieces.len() - 1;
         let segments = pieces
             .into_iter()
@@ -389,7 +343,7 @@ impl Segments {
             .collect::<Option<Vec<_>>>()?;
         Some(Segments {
             segments,
-            stops,
+            gap,
             start,
             end,
         })
@@ -398,8 +352,8 @@ impl Segments {
     pub(crate) fn is_match(&self, s: &str) -> bool {
         let mut from = 0;
         loop {
-            let (stretch_end, next) = match &self.stops {
-                Some(stops) => match stops.next(s, from) {
+            let (stretch_end, next) = match &self.gap {
+                Some(gap) => match gap.find_miss(s, from) {
                     Some((at, len)) => (at, Some(at + len)),
                     None => (s.len(), None),
                 },
@@ -415,7 +369,8 @@ impl Segments {
         }
     }
 
-    /// Whether a match lies within `s[from..end]`, which holds no stop.
+    /// Whether a match lies within `s[from..end]`, which holds only
+    /// characters of `G`.
     fn in_stretch(&self, s: &str, from: usize, end: usize) -> bool {
         let last = self.segments.len() - 1;
         let mut p = from;
