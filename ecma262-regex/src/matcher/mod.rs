@@ -23,6 +23,8 @@ use crate::TranslateError;
 /// for every `&str`; they exist because real patterns are often much
 /// simpler than a regex engine assumes: `0|([1-9]\d{0,128})`, searched
 /// anywhere in a string, only asks whether the string holds an ASCII digit.
+/// Like the regex, every check takes time linear in the haystack (times the
+/// pattern's size at worst).
 ///
 /// ```
 /// use ecma262_regex::{Matcher, MatcherKind};
