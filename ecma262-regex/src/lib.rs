@@ -42,6 +42,24 @@
 //! pattern constructs that only match lone surrogates (`\uD800`, `\p{Cs}`)
 //! are translated into classes that match nothing, which is exact for `&str`.
 //!
+//! # Matching
+//!
+//! [`Matcher`] answers the same question as the compiled regex, often
+//! without running it: it reads the translation's syntax tree and, when it
+//! can prove the answer is the same for every string, replaces the regex by
+//! a cheaper check (a byte scan for `[a-zA-Z0-9_.-]+`, a length and class
+//! check for `^.{1,64}$`, a literal search then a structured check for
+//! `arn:aws.*:example:.*:\d{12}:widget/\S+`, ...). [`MatcherKind`] lists the
+//! checks.
+//!
+//! ```
+//! use ecma262_regex::{Matcher, MatcherKind};
+//!
+//! let m = Matcher::new(r"0|([1-9]\d{0,128})").unwrap();
+//! assert_eq!(m.kind(), MatcherKind::ContainsClass); // any ASCII digit
+//! assert!(m.is_match("x1y"));
+//! ```
+//!
 //! # Translations
 //!
 //! | ECMA-262 (`u` flag) | `regex` crate | why |
@@ -90,10 +108,13 @@
 #![deny(missing_docs)]
 
 mod anchors;
+mod matcher;
 mod translate;
 mod unicode_names;
 
 use std::fmt;
+
+pub use matcher::{Matcher, MatcherKind};
 
 /// Translates an ECMA-262 (u-flag) pattern to regex-crate syntax with
 /// identical meaning for a search (unanchored).

@@ -128,25 +128,25 @@ fn common_schema_patterns() {
     check(p, &["abc.DEF-1_2", "!x!"], &["!!!", "", "é"]);
     check("^[a-zA-Z0-9_.-]+$", &["a.b-c_1"], &["a b", "a/b", "aé"]);
 
-    let arn = r"arn:aws.*:kinesis:.*:\d{12}:stream/\S+";
+    let arn = r"arn:aws.*:example:.*:\d{12}:widget/\S+";
     check(
         arn,
         &[
-            "arn:aws:kinesis:us-east-1:123456789012:stream/s",
-            "arn:aws-cn:kinesis:cn-north-1:123456789012:stream/my-stream",
-            "prefix arn:aws:kinesis:r:123456789012:stream/s suffix",
+            "arn:aws:example:us-east-1:123456789012:widget/s",
+            "arn:aws-cn:example:cn-north-1:123456789012:widget/my-widget",
+            "prefix arn:aws:example:r:123456789012:widget/s suffix",
         ],
         &[
-            "arn:aws:kinesis:us-east-1\r:123456789012:stream/s",
-            "arn:aws:kinesis:us-east-1\n:123456789012:stream/s",
-            "arn:aws:kinesis:us-east-1\u{2028}:123456789012:stream/s",
-            "arn:aws:kinesis:us-east-1:12345678901:stream/s",
-            "arn:aws:kinesis:us-east-1:١٢٣٤٥٦٧٨٩٠١٢:stream/s",
-            "arn:aws:kinesis:us-east-1:123456789012:stream/ ",
-            "arn:aws:kinesis:us-east-1:123456789012:stream/\u{FEFF}",
+            "arn:aws:example:us-east-1\r:123456789012:widget/s",
+            "arn:aws:example:us-east-1\n:123456789012:widget/s",
+            "arn:aws:example:us-east-1\u{2028}:123456789012:widget/s",
+            "arn:aws:example:us-east-1:12345678901:widget/s",
+            "arn:aws:example:us-east-1:١٢٣٤٥٦٧٨٩٠١٢:widget/s",
+            "arn:aws:example:us-east-1:123456789012:widget/ ",
+            "arn:aws:example:us-east-1:123456789012:widget/\u{FEFF}",
         ],
     );
-    check(arn, &["arn:aws:kinesis:r:123456789012:stream/\u{85}"], &[]);
+    check(arn, &["arn:aws:example:r:123456789012:widget/\u{85}"], &[]);
 }
 
 // ----- word boundaries ------------------------------------------------------
@@ -584,7 +584,7 @@ fn errors_display_and_implement_error() {
 fn unanchored_heuristic() {
     assert!(is_unanchored(r"0|([1-9]\d{0,128})"));
     assert!(is_unanchored("[a-zA-Z0-9_.-]+"));
-    assert!(is_unanchored(r"arn:aws.*:kinesis:.*:\d{12}:stream/\S+"));
+    assert!(is_unanchored(r"arn:aws.*:example:.*:\d{12}:widget/\S+"));
     assert!(is_unanchored("^a|b"));
     assert!(is_unanchored(r"[\^$]"));
     assert!(is_unanchored("a(?=$)"));
