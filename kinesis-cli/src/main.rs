@@ -15,6 +15,7 @@ mod messages;
 mod output;
 mod schema;
 mod validate;
+mod verdict;
 
 use std::process::ExitCode;
 

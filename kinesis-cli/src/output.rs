@@ -9,7 +9,7 @@ use std::io::{self, BufWriter, Write};
 use kinesis_types::{MessageName, Violation};
 
 use crate::error::Fatal;
-use crate::validate::{Outcome, Tally, Verdict};
+use crate::verdict::{Outcome, Tally, Verdict};
 
 /// Buffered standard output whose errors are [`Fatal`] (a closed pipe ends quietly).
 pub struct Stdout(BufWriter<io::Stdout>);
