@@ -1,0 +1,241 @@
+//! `kinesis validate` on whole documents, and its usage and I/O errors.
+
+use super::*;
+
+// ---------------------------------------------------------------------------------------
+// validate: whole documents
+
+#[test]
+fn a_valid_file_is_valid() {
+    let dir = dir("valid_file");
+    let file = write(&dir, "record.json", RECORD);
+    let run = kinesis(&["validate", "--message", "KinesisRecord", &file], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, format!("{file}: valid KinesisRecord\n"));
+    assert_eq!(run.stderr, "1 payload: 1 valid, 0 invalid\n");
+}
+
+#[test]
+fn an_invalid_file_lists_each_violation_with_its_pointer() {
+    let dir = dir("invalid_file");
+    let event = json!({
+        "Records": [{
+            "kinesis": {
+                "kinesisSchemaVersion": "1.0",
+                "partitionKey": "k".repeat(257),
+                "sequenceNumber": "49590338271490256608559692538361571095921575989136588898",
+                "data": "SGVsbG8=",
+                "approximateArrivalTimestamp": 1545084650.987
+            },
+            "eventSource": "aws:kinesis",
+            "eventVersion": "1.0",
+            "eventID": "shardId-000000000006:49590338271490256608559692538361571095921575989136588898",
+            "eventName": "aws:kinesis:record",
+            "invokeIdentityArn": "arn:aws:iam::123456789012:role/lambda-role",
+            "awsRegion": "us-east-2",
+            "eventSourceARN": "arn:aws:kinesis:us-east-2:123456789012:stream/lambda-stream"
+        }]
+    });
+    let file = write(&dir, "event.json", event.to_string());
+    let run = kinesis(&["validate", "-m", "LambdaKinesisEvent", &file], b"");
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{file}: invalid LambdaKinesisEvent: 1 violation\n  \
+             /Records/0/kinesis/partitionKey: 257 characters, more than maxLength 256\n"
+        )
+    );
+    assert_eq!(run.stderr, "1 payload: 0 valid, 1 invalid\n");
+
+    let run = kinesis(
+        &["validate", "-m", "LambdaKinesisEvent", "--json", &file],
+        b"",
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        "{\"valid\":false,\"errors\":[{\"path\":\"/Records/0/kinesis/partitionKey\",\
+         \"keyword\":\"maxLength\",\"message\":\"257 characters, more than maxLength 256\"}]}\n"
+    );
+    assert_eq!(run.stderr, "", "no summary with --json");
+}
+
+#[test]
+fn every_violation_of_a_payload_is_listed() {
+    let bad = r#"{"SequenceNumber":"x","Data":"S!k=","PartitionKey":"","EncryptionType":"AES"}"#;
+    let run = kinesis(
+        &["validate", "-m", "KinesisRecord", "--json"],
+        bad.as_bytes(),
+    );
+    assert_eq!(run.code, 1);
+    let [result] = lines(&run.stdout).try_into().expect("one line");
+    let found: Vec<(&str, &str)> = result["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| {
+            (
+                e["path"].as_str().expect("path"),
+                e["keyword"].as_str().expect("keyword"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/SequenceNumber", "pattern"),
+            ("/Data", "format"),
+            ("/PartitionKey", "minLength"),
+            ("/EncryptionType", "enum"),
+        ]
+    );
+    for error in result["errors"].as_array().expect("errors") {
+        let keys: Vec<&String> = error.as_object().expect("object").keys().collect();
+        assert_eq!(keys, ["path", "keyword", "message"]);
+    }
+}
+
+#[test]
+fn standard_input_is_read_when_no_file_or_a_dash_is_given() {
+    let run = kinesis(&["validate", "-m", "KinesisRecord"], RECORD.as_bytes());
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "<stdin>: valid KinesisRecord\n");
+    let run = kinesis(&["validate", "-m", "KinesisRecord", "-"], RECORD.as_bytes());
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout, "<stdin>: valid KinesisRecord\n");
+}
+
+#[test]
+fn json_that_does_not_parse_gives_line_and_column() {
+    let run = kinesis(
+        &["validate", "-m", "KinesisRecord"],
+        b"{\n  \"SequenceNumber\": \"1\",\n  \"Data\" \"x\"\n}\n",
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout, "<stdin>:3:10: not valid JSON: expected `:`\n",
+        "{}",
+        run.stdout
+    );
+    let run = kinesis(&["validate", "-m", "KinesisRecord", "--json"], b"[1,");
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        "{\"valid\":false,\"errors\":[{\"path\":\"\",\"keyword\":\"syntax\",\
+         \"message\":\"not valid JSON at line 1 column 3: EOF while parsing a value\"}]}\n"
+    );
+}
+
+#[test]
+fn an_empty_document_is_not_json() {
+    let run = kinesis(&["validate", "-m", "KinesisRecord"], b"");
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.starts_with("<stdin>:1:0: not valid JSON: EOF"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn several_files_are_reported_in_order() {
+    let dir = dir("several_files");
+    let good = write(&dir, "good.json", RECORD);
+    let bad = write(&dir, "bad.json", record_with_partition_key(""));
+    let run = kinesis(
+        &["validate", "-m", "KinesisRecord", &good, &bad, &good],
+        b"",
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{good}: valid KinesisRecord\n{bad}: invalid KinesisRecord: 1 violation\n  \
+             /PartitionKey: 0 characters, fewer than minLength 1\n{good}: valid KinesisRecord\n"
+        )
+    );
+    assert_eq!(run.stderr, "3 payloads: 2 valid, 1 invalid\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// validate: usage and I/O errors
+
+#[test]
+fn an_unknown_message_lists_the_known_ones() {
+    let run = kinesis(
+        &["validate", "--message", "KinesisRecords"],
+        RECORD.as_bytes(),
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "kinesis: unknown message \"KinesisRecords\"; the known messages are: KinesisRecord, \
+         SubscribeToShardEvent, LambdaKinesisEvent\n"
+    );
+}
+
+#[test]
+fn a_missing_file_is_named_and_the_others_still_checked() {
+    let dir = dir("missing_file");
+    let good = write(&dir, "good.json", RECORD);
+    let missing = dir.join("missing.json");
+    let missing = missing.to_str().expect("UTF-8");
+    let run = kinesis(&["validate", "-m", "KinesisRecord", missing, &good], b"");
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, format!("{good}: valid KinesisRecord\n"));
+    assert!(
+        run.stderr
+            .starts_with(&format!("kinesis: cannot read {missing}: ")),
+        "{}",
+        run.stderr
+    );
+    // Missing beats invalid: the answer is incomplete.
+    let bad = write(&dir, "bad.json", "{}");
+    let run = kinesis(&["validate", "-m", "KinesisRecord", &bad, missing], b"");
+    assert_eq!(run.code, 2);
+    // And in NDJSON mode too.
+    let run = kinesis(&["validate", "--ndjson", missing], b"");
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(missing), "{}", run.stderr);
+}
+
+#[test]
+fn a_directory_is_an_io_error() {
+    let dir = dir("directory");
+    let name = dir.to_str().expect("UTF-8");
+    for ndjson in [false, true] {
+        let mut args = vec!["validate", "-m", "KinesisRecord", name];
+        if ndjson {
+            args.push("--ndjson");
+        }
+        let run = kinesis(&args, b"");
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr
+                .starts_with(&format!("kinesis: cannot read {name}: ")),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn emit_needs_json() {
+    let run = kinesis(
+        &["validate", "-m", "KinesisRecord", "--emit"],
+        RECORD.as_bytes(),
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--json"), "{}", run.stderr);
+}
+
+#[test]
+fn an_unknown_option_is_a_usage_error() {
+    let run = kinesis(&["validate", "--bogus"], b"");
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--bogus"), "{}", run.stderr);
+    let run = kinesis(&["frobnicate"], b"");
+    assert_eq!(run.code, 2);
+}
