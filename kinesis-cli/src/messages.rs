@@ -5,7 +5,8 @@ use kinesis_types::MessageName;
 
 use crate::document;
 use crate::error::{Fatal, Status};
-use crate::output::{json_string, Stdout};
+use crate::output::json_string;
+use crate::stdio::Stdout;
 
 /// Arguments of `kinesis messages`.
 #[derive(Debug, clap::Args)]

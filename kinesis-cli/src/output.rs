@@ -4,38 +4,10 @@
 //! whatever serde_json's map type.
 
 use std::fmt::Write as _;
-use std::io::{self, BufWriter, Write};
 
 use kinesis_types::{MessageName, Violation};
 
-use crate::error::Fatal;
 use crate::verdict::{Outcome, Tally, Verdict};
-
-/// Buffered standard output whose errors are [`Fatal`] (a closed pipe ends quietly).
-pub struct Stdout(BufWriter<io::Stdout>);
-
-impl Stdout {
-    /// Standard output, buffered.
-    pub fn new() -> Stdout {
-        Stdout(BufWriter::with_capacity(1 << 16, io::stdout()))
-    }
-
-    /// Writes `text`.
-    pub fn write(&mut self, text: &str) -> Result<(), Fatal> {
-        self.0.write_all(text.as_bytes()).map_err(Fatal::output)
-    }
-
-    /// Writes `text` and a line end.
-    pub fn line(&mut self, text: &str) -> Result<(), Fatal> {
-        self.write(text)?;
-        self.write("\n")
-    }
-
-    /// Sends what is buffered.
-    pub fn flush(&mut self) -> Result<(), Fatal> {
-        self.0.flush().map_err(Fatal::output)
-    }
-}
 
 /// Appends `text` as a JSON string.
 pub fn json_string(out: &mut String, text: &str) {

@@ -8,7 +8,8 @@ use serde_json::Value;
 
 use crate::error::{Fatal, Status};
 use crate::input::{self, Source};
-use crate::output::{self, Stdout};
+use crate::output;
+use crate::stdio::{self, Stdout};
 use crate::verdict::{Outcome, Tally, Verdict};
 
 /// Arguments of `kinesis validate`.
@@ -232,21 +233,21 @@ pub fn run(args: &Args) -> Result<Status, Fatal> {
         };
         match read {
             Ok(()) => {}
-            Err(Fatal::Message(message)) => {
+            Err(Fatal::Read(error)) => {
                 // Say it now, in its place among the results, and go on with the others.
                 stdout.flush()?;
-                eprintln!("kinesis: {message}");
+                stdio::say(&format!("kinesis: {error}\n"));
                 unreadable = true;
             }
-            Err(Fatal::Quiet) => return Err(Fatal::Quiet),
+            Err(other) => return Err(other),
         }
     }
     stdout.flush()?;
     if !args.json {
-        eprintln!("{}", output::summary(&tally));
+        stdio::say(&format!("{}\n", output::summary(&tally)));
     }
     if unreadable {
-        return Err(Fatal::Quiet);
+        return Err(Fatal::Reported);
     }
     Ok(Status::failed_if(tally.invalid > 0))
 }

@@ -46,7 +46,7 @@ use serde_json::Value;
 
 use crate::document;
 use crate::error::{Fatal, Status};
-use crate::output::Stdout;
+use crate::stdio::Stdout;
 
 pub use report::{Finding, Severity};
 

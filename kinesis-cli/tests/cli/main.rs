@@ -5,11 +5,13 @@ mod any_message;
 mod check;
 mod commands;
 mod ndjson;
+mod stdio;
 mod validate;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, PoisonError};
 
 use serde_json::{json, Value};
 
@@ -23,13 +25,13 @@ struct Run {
 
 /// Runs `kinesis ARGS` with `stdin` as its standard input.
 fn kinesis(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kinesis"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
+    let mut child = spawn(
+        Command::new(env!("CARGO_BIN_EXE_kinesis"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
     let mut input = child.stdin.take().expect("stdin is piped");
     let stdin = stdin.to_vec();
     // Write from another thread: the child may answer before reading everything.
@@ -43,6 +45,18 @@ fn kinesis(args: &[&str], stdin: &[u8]) -> Run {
         stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
         stderr: String::from_utf8(output.stderr).expect("UTF-8 errors"),
     }
+}
+
+/// Held while a child process starts. Until it runs its program, a child started by one
+/// thread holds every file descriptor the test process has open at that moment, among
+/// them the read end of a pipe another thread is making; `stdio::closed_pipe` needs
+/// that read end to close for good, so every test starts its children through [`spawn`].
+static SPAWNING: Mutex<()> = Mutex::new(());
+
+/// Starts `command` (see [`SPAWNING`]).
+fn spawn(command: &mut Command) -> Child {
+    let _starting = SPAWNING.lock().unwrap_or_else(PoisonError::into_inner);
+    command.spawn().expect("the child starts")
 }
 
 /// A fresh directory for one test.

@@ -140,13 +140,13 @@ fn an_interactive_stream_is_answered_line_by_line() {
     use std::sync::mpsc;
     use std::time::Duration;
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kinesis"))
-        .args(["validate", "-m", "KinesisRecord", "--ndjson", "--json"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("the binary runs");
+    let mut child = spawn(
+        Command::new(env!("CARGO_BIN_EXE_kinesis"))
+            .args(["validate", "-m", "KinesisRecord", "--ndjson", "--json"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null()),
+    );
     let mut stdin = child.stdin.take().expect("stdin");
     let stdout = child.stdout.take().expect("stdout");
     let (tx, rx) = mpsc::channel();
