@@ -70,6 +70,14 @@ impl Source {
         }
     }
 
+    /// How the source was given on the command line (`-` for standard input).
+    pub fn arg(&self) -> String {
+        match self {
+            Source::Stdin => "-".into(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+
     /// Opens the source for reading.
     pub fn open(&self) -> Result<Box<dyn Read + Send>, ReadError> {
         match self {

@@ -9,8 +9,9 @@ use serde_json::Value;
 use crate::error::{Fatal, Status};
 use crate::input::{self, Source};
 use crate::output;
+use crate::output::PayloadReport;
 use crate::stdio::{self, Stdout};
-use crate::verdict::{Outcome, Tally, Verdict};
+use crate::verdict::{Emitted, Outcome, Tally, Verdict};
 
 /// Arguments of `kinesis validate`.
 #[derive(Debug, clap::Args)]
@@ -51,14 +52,14 @@ pub struct Checker {
 impl Checker {
     /// Checks one payload; `first_line` is the line the payload starts on, for syntax
     /// errors.
-    pub fn check(&self, bytes: &[u8], first_line: u64) -> Outcome {
+    pub fn check<'b>(&self, bytes: &'b [u8], first_line: u64) -> Outcome<'b> {
         match self.message {
             Some(message) => self.check_as(message, bytes, first_line),
             None => self.check_all(bytes, first_line),
         }
     }
 
-    fn check_as(&self, message: MessageName, bytes: &[u8], first_line: u64) -> Outcome {
+    fn check_as<'b>(&self, message: MessageName, bytes: &'b [u8], first_line: u64) -> Outcome<'b> {
         // Zero-copy: strings are borrowed from `bytes`, with the same errors as `parse`.
         match message.parse_borrowed(bytes) {
             Ok(payload) => Outcome {
@@ -66,9 +67,7 @@ impl Checker {
                     message,
                     matches: None,
                 },
-                value: self
-                    .emit
-                    .then(|| serde_json::to_string(&payload).unwrap_or_else(unwritable)),
+                value: self.emit.then_some(Emitted::Borrowed(payload)),
             },
             Err(kinesis_types::Error::Syntax {
                 line,
@@ -92,7 +91,7 @@ impl Checker {
         }
     }
 
-    fn check_all(&self, bytes: &[u8], first_line: u64) -> Outcome {
+    fn check_all(&self, bytes: &[u8], first_line: u64) -> Outcome<'static> {
         let json: Value = match serde_json::from_slice(bytes) {
             Ok(json) => json,
             Err(error) => {
@@ -121,7 +120,7 @@ impl Checker {
         let mut value = None;
         if self.emit {
             match first.parse_value(&json) {
-                Ok(payload) => value = Some(to_json(&payload)),
+                Ok(payload) => value = Some(Emitted::Owned(payload)),
                 // The typed read refusing what the walk accepted would be a bug; report
                 // what the typed read says rather than a value that was not produced.
                 Err(error) => {
@@ -154,14 +153,6 @@ fn distance(violations: &[Violation]) -> (usize, usize) {
         .filter(|v| v.pointer.is_empty() && matches!(v.keyword, Keyword::Required | Keyword::Type))
         .count();
     (whole, violations.len())
-}
-
-fn to_json(payload: &kinesis_types::Message) -> String {
-    serde_json::to_string(payload).unwrap_or_else(unwritable)
-}
-
-fn unwritable(error: serde_json::Error) -> String {
-    format!("\"the payload cannot be written back: {error}\"")
 }
 
 /// A syntax verdict from serde_json's error, its line counted from `first_line`.
@@ -199,13 +190,13 @@ struct Style {
 }
 
 impl Style {
-    /// Renders one outcome into `out`.
-    fn render(self, out: &mut String, source: &str, line: Option<u64>, outcome: &Outcome) {
+    /// Renders the report on `outcome`, the payload of `file` (at `line`), into `out`.
+    fn render(self, out: &mut Vec<u8>, file: &str, line: Option<u64>, outcome: &Outcome<'_>) {
         if self.json {
-            output::payload_json(out, outcome, self.tried_all);
+            PayloadReport::new(file, line, outcome, self.tried_all).write_json(out);
         } else if !(self.ndjson && outcome.verdict.is_valid()) {
             // Valid lines of a stream are only counted: a stream is mostly valid lines.
-            output::payload_human(out, source, line, &outcome.verdict);
+            PayloadReport::new(file, line, outcome, self.tried_all).write_human(out);
         }
     }
 }
@@ -262,9 +253,9 @@ fn validate_document(
     let bytes = source.read_all()?;
     let outcome = checker.check(&bytes, 1);
     tally.add(&outcome);
-    let mut text = String::new();
-    style.render(&mut text, &source.name(), None, &outcome);
-    stdout.write(&text)
+    let mut text = Vec::new();
+    style.render(&mut text, &source.arg(), None, &outcome);
+    stdout.bytes(&text)
 }
 
 fn validate_stream(
@@ -274,22 +265,22 @@ fn validate_stream(
     stdout: &mut Stdout,
     tally: &mut Tally,
 ) -> Result<(), Fatal> {
-    let name = source.name();
+    let file = source.arg();
     input::stream_ndjson(
         source,
         |batch| {
-            let mut text = String::new();
+            let mut text = Vec::new();
             let mut counts = Tally::default();
             for (line, bytes) in batch.lines() {
                 let outcome = checker.check(bytes, line);
                 counts.add(&outcome);
-                style.render(&mut text, &name, Some(line), &outcome);
+                style.render(&mut text, &file, Some(line), &outcome);
             }
             (text, counts)
         },
         |(text, counts)| {
             tally.merge(counts);
-            stdout.write(&text)?;
+            stdout.bytes(&text)?;
             stdout.flush()
         },
     )
@@ -309,7 +300,7 @@ mod tests {
         };
         let outcome = checker.check(RECORD.as_bytes(), 1);
         assert!(outcome.verdict.is_valid());
-        let value: Value = serde_json::from_str(outcome.value.as_deref().unwrap()).unwrap();
+        let value = serde_json::to_value(outcome.value.unwrap()).unwrap();
         assert_eq!(value["PartitionKey"], "k");
     }
 

@@ -2,7 +2,8 @@
 //! [`Outcome`] (the verdict and, with `--emit`, the payload written back), and the
 //! [`Tally`] of a run. `validate` produces them; `output` renders them.
 
-use kinesis_types::{Keyword, MessageName, Violation};
+use kinesis_types::{MessageName, Violation};
+use serde::Serialize;
 
 /// What one payload turned out to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,25 +46,15 @@ impl Verdict {
         matches!(self, Verdict::Valid { .. })
     }
 
-    /// The violations reported in JSON output: the syntax error, the violations against
-    /// the named message, or those against the closest message.
-    pub fn violations(&self) -> Vec<Violation> {
+    /// The violations against the named message, or against the closest message; none
+    /// for valid payloads and syntax errors.
+    pub fn violations(&self) -> &[Violation] {
         match self {
-            Verdict::Valid { .. } => Vec::new(),
-            Verdict::Syntax {
-                line,
-                column,
-                message,
-            } => vec![Violation {
-                pointer: String::new(),
-                keyword: Keyword::Syntax,
-                message: syntax_message(*line, *column, message),
-            }],
-            Verdict::Invalid { violations, .. } => violations.clone(),
+            Verdict::Invalid { violations, .. } => violations,
             Verdict::NoMatch { by_message } => by_message
                 .first()
-                .map(|(_, violations)| violations.clone())
-                .unwrap_or_default(),
+                .map_or(&[], |(_, violations)| violations.as_slice()),
+            Verdict::Valid { .. } | Verdict::Syntax { .. } => &[],
         }
     }
 }
@@ -73,13 +64,26 @@ pub fn syntax_message(line: u64, column: usize, message: &str) -> String {
     format!("not valid JSON at line {line} column {column}: {message}")
 }
 
-/// One payload's verdict, and with `--emit` the payload as the generated types write it.
+/// One payload's verdict, and with `--emit` the payload as the generated types hold it,
+/// borrowing from the input where it can (`'a`).
 #[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
+pub struct Outcome<'a> {
     /// The verdict.
     pub verdict: Verdict,
-    /// The payload serialized back from the generated types (`--emit`, valid payloads).
-    pub value: Option<String>,
+    /// The payload as the generated types hold it, to be written back (`--emit`, valid
+    /// payloads).
+    pub value: Option<Emitted<'a>>,
+}
+
+/// A valid payload held by the generated types, written back with `--emit`. Serialized
+/// as the payload itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Emitted<'a> {
+    /// Parsed zero-copy, as a named message is.
+    Borrowed(kinesis_types::borrowed::Message<'a>),
+    /// Parsed from a JSON value, as when every message is tried.
+    Owned(kinesis_types::Message),
 }
 
 /// Counts of payloads by verdict.
@@ -95,7 +99,7 @@ pub struct Tally {
 
 impl Tally {
     /// Counts one more payload.
-    pub fn add(&mut self, outcome: &Outcome) {
+    pub fn add(&mut self, outcome: &Outcome<'_>) {
         match &outcome.verdict {
             Verdict::Valid { matches, .. } => {
                 self.valid += 1;

@@ -48,7 +48,7 @@ use crate::document;
 use crate::error::{Fatal, Status};
 use crate::stdio::Stdout;
 
-pub use report::{Finding, Severity};
+use report::{Finding, Report};
 
 /// Arguments of `kinesis check`.
 #[derive(Debug, clap::Args)]
@@ -83,17 +83,16 @@ pub fn run(args: &Args) -> Result<Status, Fatal> {
             )?,
         ),
     };
-    let text = if args.json {
-        report::render_json(&name, &findings)
-    } else {
-        report::render_human(&name, &findings)
-    };
+    let report = Report::new(&name, &findings);
     let mut stdout = Stdout::new();
-    stdout.write(&text)?;
+    if args.json {
+        stdout.json(&report)?;
+        stdout.line("")?;
+    } else {
+        stdout.write(&report.to_string())?;
+    }
     stdout.flush()?;
-    Ok(Status::failed_if(
-        findings.iter().any(|f| f.severity == Severity::Error),
-    ))
+    Ok(Status::failed_if(report.errors > 0))
 }
 
 /// Checks the document `text` read from `file`. `bundled` says it is the document the

@@ -1,14 +1,16 @@
-//! What `kinesis check` found, and how it is reported.
+//! What `kinesis check` found, and the [`Report`] of it: one JSON object with `--json`
+//! (serde), lines for people otherwise (its `Display`).
 
-use std::fmt::Write as _;
+use std::fmt;
 
-use crate::output::json_string;
+use serde::Serialize;
 
 /// Longest message of a finding, in characters (official schema errors quote values).
 const MESSAGE_LIMIT: usize = 400;
 
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How bad a finding is (`error`, `warning` in reports).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The document is wrong: generation or validation would fail or mislead.
     Error,
@@ -25,8 +27,9 @@ impl Severity {
     }
 }
 
-/// One thing found in the document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One thing found in the document; in JSON
+/// `{"severity":...,"check":...,"pointer":...,"message":...}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// How bad it is.
     pub severity: Severity,
@@ -78,59 +81,55 @@ pub fn shorten(message: String) -> String {
     short
 }
 
-fn counts(findings: &[Finding]) -> (usize, usize) {
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    (errors, findings.len() - errors)
+/// The report on one document. In JSON
+/// `{"file":...,"errors":N,"warnings":N,"findings":[...]}`; for people one line per
+/// finding, `FILE#POINTER: SEVERITY: MESSAGE`, then `FILE: N errors, N warnings`.
+#[derive(Debug, Serialize)]
+pub struct Report<'a> {
+    /// How the document is named: its path as given, or the bundled document's path.
+    pub file: &'a str,
+    /// The number of errors.
+    pub errors: usize,
+    /// The number of warnings.
+    pub warnings: usize,
+    /// Every finding, in the order of the stages.
+    pub findings: &'a [Finding],
 }
 
-/// The report for people: one line per finding, then the counts.
-pub fn render_human(name: &str, findings: &[Finding]) -> String {
-    let mut out = String::new();
-    for finding in findings {
-        let _ = writeln!(
-            out,
-            "{name}#{}: {}: {}",
-            finding.pointer,
-            finding.severity.as_str(),
-            finding.message
-        );
-    }
-    let (errors, warnings) = counts(findings);
-    let _ = writeln!(
-        out,
-        "{name}: {errors} error{}, {warnings} warning{}",
-        if errors == 1 { "" } else { "s" },
-        if warnings == 1 { "" } else { "s" }
-    );
-    out
-}
-
-/// The report as one JSON object.
-pub fn render_json(name: &str, findings: &[Finding]) -> String {
-    let (errors, warnings) = counts(findings);
-    let mut out = String::from("{\"file\":");
-    json_string(&mut out, name);
-    let _ = write!(
-        out,
-        ",\"errors\":{errors},\"warnings\":{warnings},\"findings\":["
-    );
-    for (i, finding) in findings.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
+impl<'a> Report<'a> {
+    /// The report on `findings` in the document `file`.
+    pub fn new(file: &'a str, findings: &'a [Finding]) -> Report<'a> {
+        let errors = findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count();
+        Report {
+            file,
+            errors,
+            warnings: findings.len() - errors,
+            findings,
         }
-        out.push_str("{\"severity\":");
-        json_string(&mut out, finding.severity.as_str());
-        out.push_str(",\"check\":");
-        json_string(&mut out, finding.check);
-        out.push_str(",\"pointer\":");
-        json_string(&mut out, &finding.pointer);
-        out.push_str(",\"message\":");
-        json_string(&mut out, &finding.message);
-        out.push('}');
     }
-    out.push_str("]}\n");
-    out
+}
+
+impl fmt::Display for Report<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = self.file;
+        for finding in self.findings {
+            writeln!(
+                f,
+                "{name}#{}: {}: {}",
+                finding.pointer,
+                finding.severity.as_str(),
+                finding.message
+            )?;
+        }
+        let (errors, warnings) = (self.errors, self.warnings);
+        writeln!(
+            f,
+            "{name}: {errors} error{}, {warnings} warning{}",
+            if errors == 1 { "" } else { "s" },
+            if warnings == 1 { "" } else { "s" }
+        )
+    }
 }
