@@ -10,12 +10,13 @@ use serde::{Serialize, Serializer};
 
 use crate::verdict::{syntax_message, Emitted, Outcome, Tally, Verdict};
 
-/// One payload's report. As JSON, one object:
+/// One payload's report. As JSON, one object that starts with `"file"` (the file as
+/// given, `-` for standard input) and, in an NDJSON stream, `"line"` (1-based), then:
 ///
-/// - `{"valid":true}` (`,"value":...` with `--emit`) when the message was named;
-/// - `{"valid":true,"matches":["A"]}` when it was not (several names when several fit);
-/// - `{"valid":false,"errors":[...]}`, and without a named message
-///   `{"valid":false,"matches":[],"closest":"A","errors":[...]}` where `errors` are the
+/// - `"valid":true` (`,"value":...` with `--emit`) when the message was named;
+/// - `"valid":true,"matches":["A"]` when it was not (several names when several fit);
+/// - `"valid":false,"errors":[...]`, and without a named message
+///   `"valid":false,"matches":[],"closest":"A","errors":[...]` where `errors` are the
 ///   violations against the closest message (`closest` is left out for syntax errors).
 ///
 /// For people ([`fmt::Display`]):
@@ -29,10 +30,9 @@ use crate::verdict::{syntax_message, Emitted, Outcome, Tally, Verdict};
 #[derive(Debug, Serialize)]
 pub struct PayloadReport<'a> {
     /// The file as given on the command line, `-` for standard input.
-    #[serde(skip)]
     pub file: &'a str,
     /// The 1-based line of the payload in an NDJSON stream.
-    #[serde(skip)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
     /// Whether the payload is valid.
     pub valid: bool,
@@ -180,6 +180,16 @@ impl fmt::Display for PayloadReport<'_> {
             }
         }
     }
+}
+
+/// A file that could not be read, in JSON: `{"file":...,"error":...}`, in its place
+/// among the payload reports.
+#[derive(Debug, Serialize)]
+pub struct UnreadableReport<'a> {
+    /// The file as given on the command line, `-` for standard input.
+    pub file: &'a str,
+    /// What reading it said.
+    pub error: String,
 }
 
 /// Message names, serialized as a list of strings.

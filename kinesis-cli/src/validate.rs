@@ -9,7 +9,7 @@ use serde_json::Value;
 use crate::error::{Fatal, Status};
 use crate::input::{self, Source};
 use crate::output;
-use crate::output::PayloadReport;
+use crate::output::{PayloadReport, UnreadableReport};
 use crate::stdio::{self, Stdout};
 use crate::verdict::{Emitted, Outcome, Tally, Verdict};
 
@@ -17,7 +17,9 @@ use crate::verdict::{Emitted, Outcome, Tally, Verdict};
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Exit status: 0 when every payload is valid, 1 when any is not, 2 for \
-                        usage and I/O errors (an unreadable file, an unknown message name)."
+                        usage and I/O errors (an unreadable file, an unknown message name; \
+                        the other files are still checked), 141 when the reader of the \
+                        output went away."
 )]
 pub struct Args {
     /// The message every payload must be (see `kinesis messages`); without it, every
@@ -28,8 +30,9 @@ pub struct Args {
     /// input of any size.
     #[arg(long)]
     pub ndjson: bool,
-    /// Print one JSON object per payload, in input order:
-    /// {"valid":true} or {"valid":false,"errors":[{"path","keyword","message"}]}.
+    /// Print one JSON object per payload, in input order: {"file","line" (with --ndjson),
+    /// "valid":true} or {"file",...,"valid":false,"errors":[{"path","keyword","message"}]};
+    /// {"file","error"} for a file that cannot be read.
     #[arg(long)]
     pub json: bool,
     /// With --json: add "value", the payload as the generated types write it back.
@@ -226,6 +229,14 @@ pub fn run(args: &Args) -> Result<Status, Fatal> {
             Ok(()) => {}
             Err(Fatal::Read(error)) => {
                 // Say it now, in its place among the results, and go on with the others.
+                if args.json {
+                    let report = UnreadableReport {
+                        file: &source.arg(),
+                        error: error.error.to_string(),
+                    };
+                    stdout.json(&report)?;
+                    stdout.line("")?;
+                }
                 stdout.flush()?;
                 stdio::say(&format!("kinesis: {error}\n"));
                 unreadable = true;

@@ -13,7 +13,7 @@ fn without_a_message_the_fitting_one_is_named() {
     let run = kinesis(&["validate", "--json"], RECORD.as_bytes());
     assert_eq!(
         run.stdout,
-        "{\"valid\":true,\"matches\":[\"KinesisRecord\"]}\n"
+        "{\"file\":\"-\",\"valid\":true,\"matches\":[\"KinesisRecord\"]}\n"
     );
 }
 
@@ -24,7 +24,7 @@ fn without_a_message_several_fits_are_said() {
     assert_eq!(run.code, 0);
     assert_eq!(
         run.stdout,
-        "{\"valid\":true,\"matches\":[\"SubscribeToShardEvent\",\"LambdaKinesisEvent\"]}\n"
+        "{\"file\":\"-\",\"valid\":true,\"matches\":[\"SubscribeToShardEvent\",\"LambdaKinesisEvent\"]}\n"
     );
     let run = kinesis(&["validate"], both.as_bytes());
     assert_eq!(
@@ -44,7 +44,7 @@ fn without_a_message_no_fit_reports_the_closest() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,
-        "{\"valid\":false,\"matches\":[],\"closest\":\"KinesisRecord\",\"errors\":[{\"path\":\
+        "{\"file\":\"-\",\"valid\":false,\"matches\":[],\"closest\":\"KinesisRecord\",\"errors\":[{\"path\":\
          \"/PartitionKey\",\"keyword\":\"minLength\",\"message\":\"0 characters, fewer than \
          minLength 1\"}]}\n"
     );
@@ -67,7 +67,7 @@ fn without_a_message_no_fit_reports_the_closest() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,
-        "{\"valid\":false,\"matches\":[],\"errors\":[{\"path\":\"\",\"keyword\":\"syntax\",\
+        "{\"file\":\"-\",\"valid\":false,\"matches\":[],\"errors\":[{\"path\":\"\",\"keyword\":\"syntax\",\
          \"message\":\"not valid JSON at line 1 column 2: expected ident\"}]}\n"
     );
 }

@@ -55,8 +55,12 @@ fn an_invalid_file_lists_each_violation_with_its_pointer() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,
-        "{\"valid\":false,\"errors\":[{\"path\":\"/Records/0/kinesis/partitionKey\",\
-         \"keyword\":\"maxLength\",\"message\":\"257 characters, more than maxLength 256\"}]}\n"
+        format!(
+            "{{\"file\":{},\"valid\":false,\"errors\":[{{\"path\":\
+             \"/Records/0/kinesis/partitionKey\",\"keyword\":\"maxLength\",\"message\":\
+             \"257 characters, more than maxLength 256\"}}]}}\n",
+            json!(file)
+        )
     );
     assert_eq!(run.stderr, "", "no summary with --json");
 }
@@ -122,7 +126,7 @@ fn json_that_does_not_parse_gives_line_and_column() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stdout,
-        "{\"valid\":false,\"errors\":[{\"path\":\"\",\"keyword\":\"syntax\",\
+        "{\"file\":\"-\",\"valid\":false,\"errors\":[{\"path\":\"\",\"keyword\":\"syntax\",\
          \"message\":\"not valid JSON at line 1 column 3: EOF while parsing a value\"}]}\n"
     );
 }
@@ -219,6 +223,105 @@ fn a_directory_is_an_io_error() {
             run.stderr
         );
     }
+}
+
+/// With `--json`, a file that cannot be read is an object too, in its place: nothing is
+/// silently missing from the output. The exit status is 2, after every file was checked.
+#[test]
+fn an_unreadable_file_is_an_object_in_its_place() {
+    let dir = dir("unreadable_json");
+    let good = write(&dir, "good.json", RECORD);
+    let bad = write(&dir, "bad.json", record_with_partition_key(""));
+    let missing = dir.join("missing.json");
+    let missing = missing.to_str().expect("UTF-8");
+    let directory = dir.to_str().expect("UTF-8");
+    let run = kinesis(
+        &[
+            "validate",
+            "-m",
+            "KinesisRecord",
+            "--json",
+            &good,
+            missing,
+            directory,
+            &bad,
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let results = lines(&run.stdout);
+    let files: Vec<&str> = results
+        .iter()
+        .map(|r| r["file"].as_str().expect("file"))
+        .collect();
+    assert_eq!(files, [good.as_str(), missing, directory, bad.as_str()]);
+    assert_eq!(results[0]["valid"], true);
+    assert_eq!(results[3]["valid"], false);
+    for (result, file) in [(&results[1], missing), (&results[2], directory)] {
+        let keys: Vec<&String> = result.as_object().expect("object").keys().collect();
+        assert_eq!(keys, ["file", "error"]);
+        let error = result["error"].as_str().expect("error");
+        assert!(!error.is_empty());
+        // Standard error says the same, for people.
+        assert!(
+            run.stderr
+                .contains(&format!("kinesis: cannot read {file}: {error}\n")),
+            "{}",
+            run.stderr
+        );
+    }
+
+    // In a stream too, after the lines of the files before it.
+    let stream = write(&dir, "stream.ndjson", format!("{RECORD}\n{{}}\n"));
+    let run = kinesis(
+        &[
+            "validate",
+            "-m",
+            "KinesisRecord",
+            "--ndjson",
+            "--json",
+            &stream,
+            missing,
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let results = lines(&run.stdout);
+    assert_eq!(results.len(), 3);
+    assert_eq!(
+        results[0],
+        json!({"file": stream, "line": 1, "valid": true})
+    );
+    assert_eq!(results[1]["line"], 2);
+    assert_eq!(results[2]["file"], missing);
+    assert!(results[2]["error"].is_string());
+}
+
+/// `"file"` is the path as given on the command line, `-` for standard input.
+#[test]
+fn json_names_the_file_as_given() {
+    let dir = dir("file_as_given");
+    std::fs::create_dir_all(dir.join("sub")).expect("a directory");
+    write(&dir.join("sub"), "record.json", RECORD);
+    let output = spawn(
+        Command::new(env!("CARGO_BIN_EXE_kinesis"))
+            .args(["validate", "--json", "./sub/record.json", "-"])
+            .current_dir(&dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    )
+    .wait_with_output()
+    .expect("the binary finishes");
+    assert_eq!(output.status.code(), Some(1));
+    let results = lines(&String::from_utf8_lossy(&output.stdout));
+    assert_eq!(results[0]["file"], "./sub/record.json");
+    assert_eq!(results[1]["file"], "-", "standard input, empty: not JSON");
+    assert_eq!(results[1]["valid"], false);
+
+    let run = kinesis(&["validate", "--ndjson", "--json"], b"\n{}\n");
+    assert_eq!(lines(&run.stdout)[0]["file"], "-");
+    assert_eq!(lines(&run.stdout)[0]["line"], 2);
 }
 
 #[test]
