@@ -118,6 +118,11 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// The number of bytes read into the batch (line ends included).
+    pub fn size(&self) -> usize {
+        self.len
+    }
+
     /// Each line that is not blank, without its line end, with its 1-based line number
     /// in the stream.
     pub fn lines(&self) -> impl Iterator<Item = (u64, &[u8])> {

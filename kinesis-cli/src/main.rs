@@ -14,6 +14,7 @@ mod generate;
 mod input;
 mod messages;
 mod output;
+mod progress;
 mod schema;
 mod stdio;
 mod validate;

@@ -1,15 +1,18 @@
 //! `kinesis validate`: JSON payloads checked against the generated types.
 
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::time::Instant;
 
 use kinesis_types::{Keyword, MessageName, Violation};
 use serde_json::Value;
 
-use crate::error::{Fatal, Status};
+use crate::error::{Fatal, ReadError, Status};
 use crate::input::{self, Source};
 use crate::output;
 use crate::output::{PayloadReport, UnreadableReport};
+use crate::progress::{Counts, Progress};
 use crate::stdio::{self, Stdout};
 use crate::verdict::{Emitted, Outcome, Tally, Verdict};
 
@@ -204,79 +207,128 @@ impl Style {
     }
 }
 
+/// One run of `kinesis validate`: how payloads are checked and reported, where the
+/// reports go, and what was counted so far.
+struct Run {
+    checker: Checker,
+    style: Style,
+    stdout: Stdout,
+    tally: Tally,
+    /// Bytes read, for the progress line.
+    bytes: u64,
+    progress: Progress,
+    /// Whether a file could not be read.
+    unreadable: bool,
+}
+
+impl Run {
+    /// Writes reports to standard output (and sends them on when `now`), the progress
+    /// line out of their way.
+    fn write(&mut self, text: &[u8], now: bool) -> Result<(), Fatal> {
+        if !text.is_empty() {
+            self.progress.hide();
+        }
+        self.stdout.bytes(text)?;
+        if now {
+            self.stdout.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Counts one more piece of input, and redraws the progress line when due.
+    fn counted(&mut self, tally: Tally, bytes: usize) {
+        self.tally.merge(tally);
+        self.bytes += bytes as u64;
+        self.progress.tick(Counts {
+            payloads: self.tally.valid + self.tally.invalid,
+            invalid: self.tally.invalid,
+            bytes: self.bytes,
+        });
+    }
+
+    /// Reports that `source` could not be read, in its place among the reports, and goes
+    /// on with the others.
+    fn unreadable(&mut self, source: &Source, error: &ReadError) -> Result<(), Fatal> {
+        self.unreadable = true;
+        if self.style.json {
+            let report = UnreadableReport {
+                file: &source.arg(),
+                error: error.error.to_string(),
+            };
+            self.stdout.json(&report)?;
+            self.stdout.line("")?;
+        }
+        self.progress.hide();
+        self.stdout.flush()?;
+        stdio::say(&format!("kinesis: {error}\n"));
+        Ok(())
+    }
+}
+
 /// Runs `kinesis validate`.
 pub fn run(args: &Args) -> Result<Status, Fatal> {
     let message = args.message.as_deref().map(message_name).transpose()?;
-    let checker = Checker {
-        message,
-        emit: args.emit,
+    let mut run = Run {
+        checker: Checker {
+            message,
+            emit: args.emit,
+        },
+        style: Style {
+            json: args.json,
+            ndjson: args.ndjson,
+            tried_all: message.is_none(),
+        },
+        stdout: Stdout::new(),
+        tally: Tally::default(),
+        bytes: 0,
+        progress: Progress::new(io::stderr().is_terminal(), Instant::now()),
+        unreadable: false,
     };
-    let style = Style {
-        json: args.json,
-        ndjson: args.ndjson,
-        tried_all: message.is_none(),
-    };
-    let mut stdout = Stdout::new();
-    let mut tally = Tally::default();
-    let mut unreadable = false;
-    for source in Source::from_args(&args.files) {
-        let read = if args.ndjson {
-            validate_stream(&checker, style, &source, &mut stdout, &mut tally)
+    let result = validate_all(&mut run, &Source::from_args(&args.files));
+    // Whatever happened, the next words on standard error start on a clean line.
+    run.progress.hide();
+    result?;
+    if !args.json {
+        stdio::say(&format!("{}\n", output::summary(&run.tally)));
+    }
+    if run.unreadable {
+        return Err(Fatal::Reported);
+    }
+    Ok(Status::failed_if(run.tally.invalid > 0))
+}
+
+fn validate_all(run: &mut Run, sources: &[Source]) -> Result<(), Fatal> {
+    for source in sources {
+        let read = if run.style.ndjson {
+            validate_stream(run, source)
         } else {
-            validate_document(&checker, style, &source, &mut stdout, &mut tally)
+            validate_document(run, source)
         };
         match read {
             Ok(()) => {}
-            Err(Fatal::Read(error)) => {
-                // Say it now, in its place among the results, and go on with the others.
-                if args.json {
-                    let report = UnreadableReport {
-                        file: &source.arg(),
-                        error: error.error.to_string(),
-                    };
-                    stdout.json(&report)?;
-                    stdout.line("")?;
-                }
-                stdout.flush()?;
-                stdio::say(&format!("kinesis: {error}\n"));
-                unreadable = true;
-            }
+            Err(Fatal::Read(error)) => run.unreadable(source, &error)?,
             Err(other) => return Err(other),
         }
     }
-    stdout.flush()?;
-    if !args.json {
-        stdio::say(&format!("{}\n", output::summary(&tally)));
-    }
-    if unreadable {
-        return Err(Fatal::Reported);
-    }
-    Ok(Status::failed_if(tally.invalid > 0))
+    run.stdout.flush()
 }
 
-fn validate_document(
-    checker: &Checker,
-    style: Style,
-    source: &Source,
-    stdout: &mut Stdout,
-    tally: &mut Tally,
-) -> Result<(), Fatal> {
+fn validate_document(run: &mut Run, source: &Source) -> Result<(), Fatal> {
     let bytes = source.read_all()?;
-    let outcome = checker.check(&bytes, 1);
+    let outcome = run.checker.check(&bytes, 1);
+    let mut tally = Tally::default();
     tally.add(&outcome);
     let mut text = Vec::new();
-    style.render(&mut text, &source.arg(), None, &outcome);
-    stdout.bytes(&text)
+    run.style.render(&mut text, &source.arg(), None, &outcome);
+    // With a progress line, each report goes out at once, so the two do not mix.
+    run.write(&text, run.progress.on_terminal())?;
+    run.counted(tally, bytes.len());
+    Ok(())
 }
 
-fn validate_stream(
-    checker: &Checker,
-    style: Style,
-    source: &Source,
-    stdout: &mut Stdout,
-    tally: &mut Tally,
-) -> Result<(), Fatal> {
+fn validate_stream(run: &mut Run, source: &Source) -> Result<(), Fatal> {
     let file = source.arg();
+    let (checker, style) = (run.checker, run.style);
     input::stream_ndjson(
         source,
         |batch| {
@@ -287,12 +339,13 @@ fn validate_stream(
                 counts.add(&outcome);
                 style.render(&mut text, &file, Some(line), &outcome);
             }
-            (text, counts)
+            (text, counts, batch.size())
         },
-        |(text, counts)| {
-            tally.merge(counts);
-            stdout.bytes(&text)?;
-            stdout.flush()
+        |(text, counts, size)| {
+            // Sent at once: a stream may be interactive, one line answered at a time.
+            run.write(&text, true)?;
+            run.counted(counts, size);
+            Ok(())
         },
     )
 }

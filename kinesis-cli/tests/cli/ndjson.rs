@@ -220,3 +220,33 @@ fn emit_writes_the_payload_back_from_the_generated_types() {
     assert_eq!(run.code, 1);
     assert!(!run.stdout.contains("\"value\""), "{}", run.stdout);
 }
+
+/// A run longer than a second draws a progress line only on a terminal: with standard
+/// error piped, it holds the summary alone.
+#[test]
+fn no_progress_line_when_standard_error_is_not_a_terminal() {
+    use std::time::Duration;
+
+    let mut child = spawn(
+        Command::new(env!("CARGO_BIN_EXE_kinesis"))
+            .args(["validate", "-m", "KinesisRecord", "--ndjson"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let mut stdin = child.stdin.take().expect("stdin");
+    for _ in 0..15 {
+        stdin
+            .write_all(format!("{RECORD}\n").as_bytes())
+            .expect("written");
+        stdin.flush().expect("flushed");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    drop(stdin);
+    let output = child.wait_with_output().expect("the binary finishes");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "15 payloads: 15 valid, 0 invalid\n"
+    );
+}
