@@ -10,8 +10,7 @@ use serde_json::Value;
 
 use crate::error::{Fatal, ReadError, Status};
 use crate::input::{self, Source};
-use crate::output;
-use crate::output::{PayloadReport, UnreadableReport};
+use crate::output::{self, PayloadReport, UnreadableReport};
 use crate::progress::{Counts, Progress};
 use crate::stdio::{self, Stdout};
 use crate::verdict::{Emitted, Outcome, Tally, Verdict};
