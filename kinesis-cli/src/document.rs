@@ -4,7 +4,7 @@ use std::path::Path;
 
 use asyncapi_codegen::Document;
 
-use crate::error::Fatal;
+use crate::error::{Fatal, ReadError};
 
 /// The document the generated types come from, as it was when this binary was built.
 pub const BUNDLED_TEXT: &str = include_str!("../../spec/kinesis-data-streams.asyncapi.yaml");
@@ -19,7 +19,9 @@ pub fn bundled() -> Result<Document, Fatal> {
 }
 
 /// Reads the text of the document at `path`.
-pub fn read(path: &Path) -> Result<String, Fatal> {
-    std::fs::read_to_string(path)
-        .map_err(|error| Fatal::new(format!("cannot read {}: {error}", path.display())))
+pub fn read(path: &Path) -> Result<String, ReadError> {
+    std::fs::read_to_string(path).map_err(|error| ReadError {
+        name: path.display().to_string(),
+        error,
+    })
 }

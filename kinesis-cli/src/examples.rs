@@ -1,11 +1,12 @@
 //! `kinesis examples`: the message examples of the bundled document, as JSON.
 
 use kinesis_types::MessageName;
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::document;
 use crate::error::{Fatal, Status};
-use crate::output::Stdout;
+use crate::stdio::Stdout;
 use crate::validate::message_name;
 
 /// Arguments of `kinesis examples`.
@@ -101,44 +102,48 @@ pub fn run(args: &Args) -> Result<Status, Fatal> {
             examples.retain(|example| &example.name == wanted);
         }
     }
-    let text = if args.ndjson {
-        let mut text = String::new();
-        for example in &examples {
-            text.push_str(&compact(&example.payload));
-            text.push('\n');
-        }
-        text
-    } else if args.example.is_some() {
-        let payload = examples.first().map(|e| e.payload.clone());
-        pretty(&payload.unwrap_or(Value::Null)) + "\n"
-    } else {
-        let list: Vec<Value> = examples
-            .iter()
-            .map(|example| {
-                let mut object = Map::new();
-                object.insert("message".into(), example.message.name().into());
-                object.insert("example".into(), example.name.clone().into());
-                if let Some(summary) = &example.summary {
-                    object.insert("summary".into(), summary.clone().into());
-                }
-                object.insert("payload".into(), example.payload.clone());
-                Value::Object(object)
-            })
-            .collect();
-        pretty(&Value::Array(list)) + "\n"
-    };
     let mut stdout = Stdout::new();
-    stdout.write(&text)?;
+    if args.ndjson {
+        for example in &examples {
+            stdout.json(&example.payload)?;
+            stdout.line("")?;
+        }
+    } else if args.example.is_some() {
+        let payload = examples.first().map_or(&Value::Null, |e| &e.payload);
+        stdout.json_pretty(payload)?;
+        stdout.line("")?;
+    } else {
+        let list: Vec<Entry<'_>> = examples.iter().map(Entry::from).collect();
+        stdout.json_pretty(&list)?;
+        stdout.line("")?;
+    }
     stdout.flush()?;
     Ok(Status::Ok)
 }
 
-fn compact(value: &Value) -> String {
-    serde_json::to_string(value).unwrap_or_default()
+/// One example as `kinesis examples` lists it.
+#[derive(Debug, Serialize)]
+pub struct Entry<'a> {
+    /// The name of its message.
+    pub message: &'static str,
+    /// Its name (`#INDEX` when it has none).
+    pub example: &'a str,
+    /// Its summary, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<&'a str>,
+    /// Its payload.
+    pub payload: &'a Value,
 }
 
-fn pretty(value: &Value) -> String {
-    serde_json::to_string_pretty(value).unwrap_or_default()
+impl<'a> From<&'a Example> for Entry<'a> {
+    fn from(example: &'a Example) -> Entry<'a> {
+        Entry {
+            message: example.message.name(),
+            example: &example.name,
+            summary: example.summary.as_deref(),
+            payload: &example.payload,
+        }
+    }
 }
 
 #[cfg(test)]

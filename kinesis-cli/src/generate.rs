@@ -6,7 +6,7 @@ use asyncapi_codegen::{Builder, Document};
 
 use crate::document;
 use crate::error::{Fatal, Status};
-use crate::output::Stdout;
+use crate::stdio::{self, Stdout};
 
 /// Arguments of `kinesis generate`.
 #[derive(Debug, clap::Args)]
@@ -48,20 +48,25 @@ pub fn run(args: &Args) -> Result<Status, Fatal> {
     let code = match code {
         Ok(code) => code,
         Err(error) => {
-            for problem in error.flatten() {
-                eprintln!("{problem}");
+            let problems = error.flatten();
+            let mut text = String::new();
+            for problem in &problems {
+                text.push_str(&format!("{problem}\n"));
             }
-            let count = error.flatten().len();
-            eprintln!(
-                "kinesis: no code generated: {count} problem{}",
+            let count = problems.len();
+            text.push_str(&format!(
+                "kinesis: no code generated: {count} problem{}\n",
                 if count == 1 { "" } else { "s" }
-            );
+            ));
+            stdio::say(&text);
             return Ok(Status::Failed);
         }
     };
     match &args.output {
-        Some(path) => std::fs::write(path, &code)
-            .map_err(|error| Fatal::new(format!("cannot write {}: {error}", path.display())))?,
+        Some(path) => std::fs::write(path, &code).map_err(|error| Fatal::Write {
+            path: path.clone(),
+            error,
+        })?,
         None => {
             let mut stdout = Stdout::new();
             stdout.write(&code)?;

@@ -28,7 +28,7 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
-use crate::error::Fatal;
+use crate::error::{Fatal, ReadError};
 
 /// A batch is handed on once it holds this many bytes (or the input pauses).
 pub const BATCH_BYTES: usize = 1 << 20;
@@ -62,7 +62,7 @@ impl Source {
             .collect()
     }
 
-    /// How the source is named in messages.
+    /// How the source is named in messages for people (`<stdin>` for standard input).
     pub fn name(&self) -> String {
         match self {
             Source::Stdin => "<stdin>".into(),
@@ -70,29 +70,40 @@ impl Source {
         }
     }
 
+    /// How the source was given on the command line (`-` for standard input).
+    pub fn arg(&self) -> String {
+        match self {
+            Source::Stdin => "-".into(),
+            Source::File(path) => path.display().to_string(),
+        }
+    }
+
     /// Opens the source for reading.
-    pub fn open(&self) -> Result<Box<dyn Read + Send>, Fatal> {
+    pub fn open(&self) -> Result<Box<dyn Read + Send>, ReadError> {
         match self {
             Source::Stdin => Ok(Box::new(io::stdin())),
             Source::File(path) => match File::open(path) {
                 Ok(file) => Ok(Box::new(file)),
-                Err(error) => Err(self.read_error(&error)),
+                Err(error) => Err(self.read_error(error)),
             },
         }
     }
 
     /// The whole content of the source.
-    pub fn read_all(&self) -> Result<Vec<u8>, Fatal> {
+    pub fn read_all(&self) -> Result<Vec<u8>, ReadError> {
         let mut bytes = Vec::new();
         self.open()?
             .read_to_end(&mut bytes)
-            .map_err(|error| self.read_error(&error))?;
+            .map_err(|error| self.read_error(error))?;
         Ok(bytes)
     }
 
     /// A read failure, naming the source.
-    pub fn read_error(&self, error: &io::Error) -> Fatal {
-        Fatal::new(format!("cannot read {}: {error}", self.name()))
+    pub fn read_error(&self, error: io::Error) -> ReadError {
+        ReadError {
+            name: self.name(),
+            error,
+        }
     }
 }
 
@@ -107,6 +118,11 @@ pub struct Batch {
 }
 
 impl Batch {
+    /// The number of bytes read into the batch (line ends included).
+    pub fn size(&self) -> usize {
+        self.len
+    }
+
     /// Each line that is not blank, without its line end, with its 1-based line number
     /// in the stream.
     pub fn lines(&self) -> impl Iterator<Item = (u64, &[u8])> {
@@ -145,8 +161,8 @@ pub fn buffers(workers: usize) -> usize {
 
 /// Streams `source` as NDJSON: `work` turns each batch into a result on a worker thread,
 /// and `sink` receives the results in input order on the calling thread. Stops at the
-/// first error of `sink`; a read error is returned after the results of every line read
-/// before it.
+/// first error of `sink`; a read error ([`Fatal::Read`]) is returned after the results of
+/// every line read before it.
 pub fn stream_ndjson<T: Send>(
     source: &Source,
     work: impl Fn(&Batch) -> T + Sync,
@@ -212,7 +228,7 @@ pub fn stream_ndjson<T: Send>(
             Err(_) => Err(io::Error::other("the reader thread failed")),
         };
         outcome?;
-        read.map_err(|error| source.read_error(&error))
+        read.map_err(|error| Fatal::Read(source.read_error(error)))
     })
 }
 

@@ -3,7 +3,8 @@
 //! generator makes of them.
 //!
 //! Exit status: 0 when everything checked conforms, 1 when something does not, 2 for
-//! usage and I/O errors.
+//! usage and I/O errors, 141 when the reader of standard output went away (see
+//! [`error::BROKEN_PIPE_EXIT`]).
 
 mod check;
 mod document;
@@ -13,9 +14,13 @@ mod generate;
 mod input;
 mod messages;
 mod output;
+mod progress;
 mod schema;
+mod stdio;
 mod validate;
+mod verdict;
 
+use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -28,7 +33,8 @@ use crate::error::{Fatal, USAGE_EXIT};
 #[command(name = "kinesis", version, about, max_term_width = 100)]
 #[command(
     after_help = "Exit status: 0 when everything checked conforms, 1 when something \
-                        does not, 2 for usage and I/O errors."
+                        does not, 2 for usage and I/O errors, 141 when the reader of the \
+                        output went away (a closed pipe)."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -55,7 +61,10 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return command_line_error(&error),
+    };
     let result = match cli.command {
         Command::Validate(args) => validate::run(&args),
         Command::Messages(args) => messages::run(&args),
@@ -66,10 +75,27 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(status) => status.into(),
-        Err(Fatal::Quiet) => ExitCode::from(USAGE_EXIT),
         Err(fatal) => {
-            eprintln!("kinesis: {fatal}");
-            ExitCode::from(USAGE_EXIT)
+            stdio::say_fatal(&fatal);
+            ExitCode::from(fatal.exit_status())
+        }
+    }
+}
+
+/// Ends a command line clap did not accept, or one that asked for help or the version:
+/// those go to standard output, the others to standard error (whose failures are
+/// ignored, as everywhere).
+fn command_line_error(error: &clap::Error) -> ExitCode {
+    let printed = error.print().and_then(|()| io::stdout().flush());
+    if error.use_stderr() {
+        return ExitCode::from(USAGE_EXIT);
+    }
+    match printed {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(io_error) => {
+            let fatal = Fatal::output(io_error);
+            stdio::say_fatal(&fatal);
+            ExitCode::from(fatal.exit_status())
         }
     }
 }

@@ -1,11 +1,14 @@
 //! `kinesis messages`: the messages of the bundled document, and where they travel.
 
+use std::fmt;
+
 use asyncapi_codegen::Model;
 use kinesis_types::MessageName;
+use serde::Serialize;
 
 use crate::document;
 use crate::error::{Fatal, Status};
-use crate::output::{json_string, Stdout};
+use crate::stdio::Stdout;
 
 /// Arguments of `kinesis messages`.
 #[derive(Debug, clap::Args)]
@@ -16,15 +19,46 @@ pub struct Args {
     pub json: bool,
 }
 
-/// A message with the channels and operations that carry it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A message with the channels and operations that carry it. In JSON
+/// `{"name","title","summary","contentType","payloadType","channels","operations"}`
+/// (`null` for what the message does not have); for people, its `Display`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Listing {
-    /// The message.
-    pub message: MessageName,
-    /// (channel key, address) of each channel that carries it.
-    pub channels: Vec<(String, Option<String>)>,
-    /// (operation id, action, channel key) of each operation that carries it.
-    pub operations: Vec<(String, String, String)>,
+    /// The message name.
+    pub name: &'static str,
+    /// Its title.
+    pub title: Option<&'static str>,
+    /// Its summary.
+    pub summary: Option<&'static str>,
+    /// Its content type.
+    pub content_type: Option<&'static str>,
+    /// The Rust type of its payload, in `kinesis_types`.
+    pub payload_type: &'static str,
+    /// Each channel that carries it.
+    pub channels: Vec<Channel>,
+    /// Each operation that carries it.
+    pub operations: Vec<Operation>,
+}
+
+/// A channel, as a listing names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Channel {
+    /// Its key in the document.
+    pub key: String,
+    /// Its address, when it has one.
+    pub address: Option<String>,
+}
+
+/// An operation, as a listing names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Operation {
+    /// Its key in the document.
+    pub id: String,
+    /// `send` or `receive`.
+    pub action: String,
+    /// The key of its channel.
+    pub channel: String,
 }
 
 /// Every message of the bundled document, in document order.
@@ -49,23 +83,31 @@ fn listing(model: &Model, message: MessageName) -> Listing {
         .channels
         .iter()
         .filter(|channel| channel.messages.iter().any(|(_, v)| v == variant))
-        .map(|channel| (channel.key.clone(), channel.address.clone()))
+        .map(|channel| Channel {
+            key: channel.key.clone(),
+            address: channel.address.clone(),
+        })
         .collect();
     let operations = model
         .operations
         .iter()
         .filter(|operation| operation.messages.iter().any(|v| v == variant))
-        .map(|operation| {
-            let channel = model
+        .map(|operation| Operation {
+            id: operation.id.clone(),
+            action: operation.action.clone(),
+            channel: model
                 .channels
                 .get(operation.channel)
                 .map(|channel| channel.key.clone())
-                .unwrap_or_default();
-            (operation.id.clone(), operation.action.clone(), channel)
+                .unwrap_or_default(),
         })
         .collect();
     Listing {
-        message,
+        name: message.name(),
+        title: message.title(),
+        summary: message.summary(),
+        content_type: message.content_type(),
+        payload_type: message.payload_type(),
         channels,
         operations,
     }
@@ -74,55 +116,59 @@ fn listing(model: &Model, message: MessageName) -> Listing {
 /// Runs `kinesis messages`.
 pub fn run(args: &Args) -> Result<Status, Fatal> {
     let listings = listings()?;
-    let text = if args.json {
-        json(&listings)
-    } else {
-        human(&listings)
-    };
     let mut stdout = Stdout::new();
-    stdout.write(&text)?;
+    if args.json {
+        // A JSON array with one message per line.
+        stdout.write("[")?;
+        for (i, listing) in listings.iter().enumerate() {
+            stdout.write(if i == 0 { "\n  " } else { ",\n  " })?;
+            stdout.json(listing)?;
+        }
+        stdout.write("\n]\n")?;
+    } else {
+        for (i, listing) in listings.iter().enumerate() {
+            if i > 0 {
+                stdout.write("\n")?;
+            }
+            stdout.write(&listing.to_string())?;
+        }
+    }
     stdout.flush()?;
     Ok(Status::Ok)
 }
 
-fn human(listings: &[Listing]) -> String {
-    let mut out = String::new();
-    for (i, listing) in listings.iter().enumerate() {
-        let message = listing.message;
-        if i > 0 {
-            out.push('\n');
+impl fmt::Display for Listing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name)?;
+        if let Some(title) = self.title {
+            write!(f, ": {title}")?;
         }
-        out.push_str(message.name());
-        if let Some(title) = message.title() {
-            out.push_str(": ");
-            out.push_str(title);
+        writeln!(f)?;
+        if let Some(summary) = self.summary {
+            writeln!(f, "  {summary}")?;
         }
-        out.push('\n');
-        if let Some(summary) = message.summary() {
-            out.push_str(&format!("  {summary}\n"));
-        }
-        out.push_str(&format!(
-            "  content type: {}\n  payload type: kinesis_types::{}\n",
-            message.content_type().unwrap_or("(none)"),
-            message.payload_type()
-        ));
-        let channels: Vec<String> = listing
+        writeln!(
+            f,
+            "  content type: {}\n  payload type: kinesis_types::{}",
+            self.content_type.unwrap_or("(none)"),
+            self.payload_type
+        )?;
+        let channels: Vec<String> = self
             .channels
             .iter()
-            .map(|(key, address)| match address {
-                Some(address) => format!("{key} ({address})"),
-                None => key.clone(),
+            .map(|channel| match &channel.address {
+                Some(address) => format!("{} ({address})", channel.key),
+                None => channel.key.clone(),
             })
             .collect();
-        out.push_str(&format!("  channels:     {}\n", or_none(&channels)));
-        let operations: Vec<String> = listing
+        writeln!(f, "  channels:     {}", or_none(&channels))?;
+        let operations: Vec<String> = self
             .operations
             .iter()
-            .map(|(id, action, channel)| format!("{id} ({action} on {channel})"))
+            .map(|op| format!("{} ({} on {})", op.id, op.action, op.channel))
             .collect();
-        out.push_str(&format!("  operations:   {}\n", or_none(&operations)));
+        writeln!(f, "  operations:   {}", or_none(&operations))
     }
-    out
 }
 
 fn or_none(items: &[String]) -> String {
@@ -131,60 +177,6 @@ fn or_none(items: &[String]) -> String {
     } else {
         items.join(", ")
     }
-}
-
-fn json(listings: &[Listing]) -> String {
-    let mut out = String::from("[");
-    for (i, listing) in listings.iter().enumerate() {
-        let message = listing.message;
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str("\n  {\"name\":");
-        json_string(&mut out, message.name());
-        for (key, value) in [
-            ("title", message.title()),
-            ("summary", message.summary()),
-            ("contentType", message.content_type()),
-            ("payloadType", Some(message.payload_type())),
-        ] {
-            out.push_str(&format!(",\"{key}\":"));
-            match value {
-                Some(value) => json_string(&mut out, value),
-                None => out.push_str("null"),
-            }
-        }
-        out.push_str(",\"channels\":[");
-        for (j, (key, address)) in listing.channels.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"key\":");
-            json_string(&mut out, key);
-            out.push_str(",\"address\":");
-            match address {
-                Some(address) => json_string(&mut out, address),
-                None => out.push_str("null"),
-            }
-            out.push('}');
-        }
-        out.push_str("],\"operations\":[");
-        for (j, (id, action, channel)) in listing.operations.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            out.push_str("{\"id\":");
-            json_string(&mut out, id);
-            out.push_str(",\"action\":");
-            json_string(&mut out, action);
-            out.push_str(",\"channel\":");
-            json_string(&mut out, channel);
-            out.push('}');
-        }
-        out.push_str("]}");
-    }
-    out.push_str("\n]\n");
-    out
 }
 
 #[cfg(test)]
@@ -199,8 +191,20 @@ mod tests {
             assert!(!listing.channels.is_empty(), "{listing:?}");
             assert!(!listing.operations.is_empty(), "{listing:?}");
         }
-        let text = json(&listings);
-        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let parsed = serde_json::to_value(&listings).unwrap();
         assert_eq!(parsed.as_array().unwrap().len(), listings.len());
+        let keys: Vec<&String> = parsed[0].as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys,
+            [
+                "name",
+                "title",
+                "summary",
+                "contentType",
+                "payloadType",
+                "channels",
+                "operations"
+            ]
+        );
     }
 }

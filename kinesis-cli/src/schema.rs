@@ -2,7 +2,7 @@
 //! describe it (schemars).
 
 use crate::error::{Fatal, Status};
-use crate::output::Stdout;
+use crate::stdio::Stdout;
 use crate::validate::message_name;
 
 /// Arguments of `kinesis schema`.
@@ -17,13 +17,9 @@ pub struct Args {
 pub fn run(args: &Args) -> Result<Status, Fatal> {
     let message = message_name(&args.message)?;
     let schema = message.payload_schema();
-    let text = serde_json::to_string_pretty(&schema).map_err(|error| {
-        Fatal::new(format!(
-            "the schema of {message} cannot be written: {error}"
-        ))
-    })?;
     let mut stdout = Stdout::new();
-    stdout.line(&text)?;
+    stdout.json_pretty(&schema)?;
+    stdout.line("")?;
     stdout.flush()?;
     Ok(Status::Ok)
 }

@@ -1,20 +1,27 @@
 //! `kinesis validate`: JSON payloads checked against the generated types.
 
+use std::io::{self, IsTerminal};
 use std::path::PathBuf;
 use std::str::FromStr;
+use std::time::Instant;
 
 use kinesis_types::{Keyword, MessageName, Violation};
 use serde_json::Value;
 
-use crate::error::{Fatal, Status};
+use crate::error::{Fatal, ReadError, Status};
 use crate::input::{self, Source};
-use crate::output::{self, Stdout};
+use crate::output::{self, PayloadReport, UnreadableReport};
+use crate::progress::{Counts, Progress};
+use crate::stdio::{self, Stdout};
+use crate::verdict::{Emitted, Outcome, Tally, Verdict};
 
 /// Arguments of `kinesis validate`.
 #[derive(Debug, clap::Args)]
 #[command(
     after_help = "Exit status: 0 when every payload is valid, 1 when any is not, 2 for \
-                        usage and I/O errors (an unreadable file, an unknown message name)."
+                        usage and I/O errors (an unreadable file, an unknown message name; \
+                        the other files are still checked), 141 when the reader of the \
+                        output went away."
 )]
 pub struct Args {
     /// The message every payload must be (see `kinesis messages`); without it, every
@@ -25,8 +32,9 @@ pub struct Args {
     /// input of any size.
     #[arg(long)]
     pub ndjson: bool,
-    /// Print one JSON object per payload, in input order:
-    /// {"valid":true} or {"valid":false,"errors":[{"path","keyword","message"}]}.
+    /// Print one JSON object per payload, in input order: {"file","line" (with --ndjson),
+    /// "valid":true} or {"file",...,"valid":false,"errors":[{"path","keyword","message"}]};
+    /// {"file","error"} for a file that cannot be read.
     #[arg(long)]
     pub json: bool,
     /// With --json: add "value", the payload as the generated types write it back.
@@ -35,84 +43,6 @@ pub struct Args {
     /// The files to read (`-` for standard input); standard input when none is given.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
-}
-
-/// What one payload turned out to be.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Verdict {
-    /// Valid. `matches` lists the messages it conforms to when no message was named.
-    Valid {
-        /// The message it was validated as (the first match when several fit).
-        message: MessageName,
-        /// `None` when the message was named; else every message it conforms to.
-        matches: Option<Vec<MessageName>>,
-    },
-    /// Not JSON.
-    Syntax {
-        /// 1-based line, in the file or stream.
-        line: u64,
-        /// 1-based column.
-        column: usize,
-        /// What the parser said.
-        message: String,
-    },
-    /// Not a valid payload of the message named with `--message`.
-    Invalid {
-        /// The message.
-        message: MessageName,
-        /// Every violation, in document order.
-        violations: Vec<Violation>,
-    },
-    /// No message was named, and the payload fits none of them.
-    NoMatch {
-        /// The violations against each message, the closest first: the fewest
-        /// violations of the payload as a whole (missing top-level properties, wrong
-        /// type), then the fewest violations.
-        by_message: Vec<(MessageName, Vec<Violation>)>,
-    },
-}
-
-impl Verdict {
-    /// Whether the payload is valid.
-    pub fn is_valid(&self) -> bool {
-        matches!(self, Verdict::Valid { .. })
-    }
-
-    /// The violations reported in JSON output: the syntax error, the violations against
-    /// the named message, or those against the closest message.
-    pub fn violations(&self) -> Vec<Violation> {
-        match self {
-            Verdict::Valid { .. } => Vec::new(),
-            Verdict::Syntax {
-                line,
-                column,
-                message,
-            } => vec![Violation {
-                pointer: String::new(),
-                keyword: Keyword::Syntax,
-                message: syntax_message(*line, *column, message),
-            }],
-            Verdict::Invalid { violations, .. } => violations.clone(),
-            Verdict::NoMatch { by_message } => by_message
-                .first()
-                .map(|(_, violations)| violations.clone())
-                .unwrap_or_default(),
-        }
-    }
-}
-
-/// The message of a syntax error, as the runtime library words it.
-pub fn syntax_message(line: u64, column: usize, message: &str) -> String {
-    format!("not valid JSON at line {line} column {column}: {message}")
-}
-
-/// One payload's verdict, and with `--emit` the payload as the generated types write it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    /// The verdict.
-    pub verdict: Verdict,
-    /// The payload serialized back from the generated types (`--emit`, valid payloads).
-    pub value: Option<String>,
 }
 
 /// Validates payloads as one message, or as whichever messages they fit.
@@ -127,14 +57,14 @@ pub struct Checker {
 impl Checker {
     /// Checks one payload; `first_line` is the line the payload starts on, for syntax
     /// errors.
-    pub fn check(&self, bytes: &[u8], first_line: u64) -> Outcome {
+    pub fn check<'b>(&self, bytes: &'b [u8], first_line: u64) -> Outcome<'b> {
         match self.message {
             Some(message) => self.check_as(message, bytes, first_line),
             None => self.check_all(bytes, first_line),
         }
     }
 
-    fn check_as(&self, message: MessageName, bytes: &[u8], first_line: u64) -> Outcome {
+    fn check_as<'b>(&self, message: MessageName, bytes: &'b [u8], first_line: u64) -> Outcome<'b> {
         // Zero-copy: strings are borrowed from `bytes`, with the same errors as `parse`.
         match message.parse_borrowed(bytes) {
             Ok(payload) => Outcome {
@@ -142,9 +72,7 @@ impl Checker {
                     message,
                     matches: None,
                 },
-                value: self
-                    .emit
-                    .then(|| serde_json::to_string(&payload).unwrap_or_else(unwritable)),
+                value: self.emit.then_some(Emitted::Borrowed(payload)),
             },
             Err(kinesis_types::Error::Syntax {
                 line,
@@ -168,7 +96,7 @@ impl Checker {
         }
     }
 
-    fn check_all(&self, bytes: &[u8], first_line: u64) -> Outcome {
+    fn check_all(&self, bytes: &[u8], first_line: u64) -> Outcome<'static> {
         let json: Value = match serde_json::from_slice(bytes) {
             Ok(json) => json,
             Err(error) => {
@@ -197,7 +125,7 @@ impl Checker {
         let mut value = None;
         if self.emit {
             match first.parse_value(&json) {
-                Ok(payload) => value = Some(to_json(&payload)),
+                Ok(payload) => value = Some(Emitted::Owned(payload)),
                 // The typed read refusing what the walk accepted would be a bug; report
                 // what the typed read says rather than a value that was not produced.
                 Err(error) => {
@@ -232,14 +160,6 @@ fn distance(violations: &[Violation]) -> (usize, usize) {
     (whole, violations.len())
 }
 
-fn to_json(payload: &kinesis_types::Message) -> String {
-    serde_json::to_string(payload).unwrap_or_else(unwritable)
-}
-
-fn unwritable(error: serde_json::Error) -> String {
-    format!("\"the payload cannot be written back: {error}\"")
-}
-
 /// A syntax verdict from serde_json's error, its line counted from `first_line`.
 fn syntax_verdict(error: &serde_json::Error, first_line: u64) -> Verdict {
     let text = error.to_string();
@@ -266,37 +186,6 @@ pub fn message_name(name: &str) -> Result<MessageName, Fatal> {
     })
 }
 
-/// Counts of payloads by verdict.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Tally {
-    /// Valid payloads.
-    pub valid: u64,
-    /// Invalid payloads (syntax errors included).
-    pub invalid: u64,
-    /// Valid payloads that fit more than one message (when no message was named).
-    pub ambiguous: u64,
-}
-
-impl Tally {
-    fn add(&mut self, outcome: &Outcome) {
-        match &outcome.verdict {
-            Verdict::Valid { matches, .. } => {
-                self.valid += 1;
-                if matches.as_ref().is_some_and(|m| m.len() > 1) {
-                    self.ambiguous += 1;
-                }
-            }
-            _ => self.invalid += 1,
-        }
-    }
-
-    fn merge(&mut self, other: Tally) {
-        self.valid += other.valid;
-        self.invalid += other.invalid;
-        self.ambiguous += other.ambiguous;
-    }
-}
-
 /// How results are printed.
 #[derive(Debug, Clone, Copy)]
 struct Style {
@@ -306,98 +195,156 @@ struct Style {
 }
 
 impl Style {
-    /// Renders one outcome into `out`.
-    fn render(self, out: &mut String, source: &str, line: Option<u64>, outcome: &Outcome) {
+    /// Renders the report on `outcome`, the payload of `file` (at `line`), into `out`.
+    fn render(self, out: &mut Vec<u8>, file: &str, line: Option<u64>, outcome: &Outcome<'_>) {
         if self.json {
-            output::payload_json(out, outcome, self.tried_all);
+            PayloadReport::new(file, line, outcome, self.tried_all).write_json(out);
         } else if !(self.ndjson && outcome.verdict.is_valid()) {
             // Valid lines of a stream are only counted: a stream is mostly valid lines.
-            output::payload_human(out, source, line, &outcome.verdict);
+            PayloadReport::new(file, line, outcome, self.tried_all).write_human(out);
         }
+    }
+}
+
+/// One run of `kinesis validate`: how payloads are checked and reported, where the
+/// reports go, and what was counted so far.
+struct Run {
+    checker: Checker,
+    style: Style,
+    stdout: Stdout,
+    tally: Tally,
+    /// Bytes read, for the progress line.
+    bytes: u64,
+    progress: Progress,
+    /// Whether a file could not be read.
+    unreadable: bool,
+}
+
+impl Run {
+    /// Writes reports to standard output (and sends them on when `now`), the progress
+    /// line out of their way.
+    fn write(&mut self, text: &[u8], now: bool) -> Result<(), Fatal> {
+        if !text.is_empty() {
+            self.progress.hide();
+        }
+        self.stdout.bytes(text)?;
+        if now {
+            self.stdout.flush()?;
+        }
+        Ok(())
+    }
+
+    /// Counts one more piece of input, and redraws the progress line when due.
+    fn counted(&mut self, tally: Tally, bytes: usize) {
+        self.tally.merge(tally);
+        self.bytes += bytes as u64;
+        self.progress.tick(Counts {
+            payloads: self.tally.valid + self.tally.invalid,
+            invalid: self.tally.invalid,
+            bytes: self.bytes,
+        });
+    }
+
+    /// Reports that `source` could not be read, in its place among the reports, and goes
+    /// on with the others.
+    fn unreadable(&mut self, source: &Source, error: &ReadError) -> Result<(), Fatal> {
+        self.unreadable = true;
+        if self.style.json {
+            let report = UnreadableReport {
+                file: &source.arg(),
+                error: error.error.to_string(),
+            };
+            self.stdout.json(&report)?;
+            self.stdout.line("")?;
+        }
+        self.progress.hide();
+        self.stdout.flush()?;
+        stdio::say(&format!("kinesis: {error}\n"));
+        Ok(())
     }
 }
 
 /// Runs `kinesis validate`.
 pub fn run(args: &Args) -> Result<Status, Fatal> {
     let message = args.message.as_deref().map(message_name).transpose()?;
-    let checker = Checker {
-        message,
-        emit: args.emit,
+    let mut run = Run {
+        checker: Checker {
+            message,
+            emit: args.emit,
+        },
+        style: Style {
+            json: args.json,
+            ndjson: args.ndjson,
+            tried_all: message.is_none(),
+        },
+        stdout: Stdout::new(),
+        tally: Tally::default(),
+        bytes: 0,
+        progress: Progress::new(io::stderr().is_terminal(), Instant::now()),
+        unreadable: false,
     };
-    let style = Style {
-        json: args.json,
-        ndjson: args.ndjson,
-        tried_all: message.is_none(),
-    };
-    let mut stdout = Stdout::new();
-    let mut tally = Tally::default();
-    let mut unreadable = false;
-    for source in Source::from_args(&args.files) {
-        let read = if args.ndjson {
-            validate_stream(&checker, style, &source, &mut stdout, &mut tally)
+    let result = validate_all(&mut run, &Source::from_args(&args.files));
+    // Whatever happened, the next words on standard error start on a clean line.
+    run.progress.hide();
+    result?;
+    if !args.json {
+        stdio::say(&format!("{}\n", output::summary(&run.tally)));
+    }
+    if run.unreadable {
+        return Err(Fatal::Reported);
+    }
+    Ok(Status::failed_if(run.tally.invalid > 0))
+}
+
+fn validate_all(run: &mut Run, sources: &[Source]) -> Result<(), Fatal> {
+    for source in sources {
+        let read = if run.style.ndjson {
+            validate_stream(run, source)
         } else {
-            validate_document(&checker, style, &source, &mut stdout, &mut tally)
+            validate_document(run, source)
         };
         match read {
             Ok(()) => {}
-            Err(Fatal::Message(message)) => {
-                // Say it now, in its place among the results, and go on with the others.
-                stdout.flush()?;
-                eprintln!("kinesis: {message}");
-                unreadable = true;
-            }
-            Err(Fatal::Quiet) => return Err(Fatal::Quiet),
+            Err(Fatal::Read(error)) => run.unreadable(source, &error)?,
+            Err(other) => return Err(other),
         }
     }
-    stdout.flush()?;
-    if !args.json {
-        eprintln!("{}", output::summary(&tally));
-    }
-    if unreadable {
-        return Err(Fatal::Quiet);
-    }
-    Ok(Status::failed_if(tally.invalid > 0))
+    run.stdout.flush()
 }
 
-fn validate_document(
-    checker: &Checker,
-    style: Style,
-    source: &Source,
-    stdout: &mut Stdout,
-    tally: &mut Tally,
-) -> Result<(), Fatal> {
+fn validate_document(run: &mut Run, source: &Source) -> Result<(), Fatal> {
     let bytes = source.read_all()?;
-    let outcome = checker.check(&bytes, 1);
+    let outcome = run.checker.check(&bytes, 1);
+    let mut tally = Tally::default();
     tally.add(&outcome);
-    let mut text = String::new();
-    style.render(&mut text, &source.name(), None, &outcome);
-    stdout.write(&text)
+    let mut text = Vec::new();
+    run.style.render(&mut text, &source.arg(), None, &outcome);
+    // With a progress line, each report goes out at once, so the two do not mix.
+    run.write(&text, run.progress.on_terminal())?;
+    run.counted(tally, bytes.len());
+    Ok(())
 }
 
-fn validate_stream(
-    checker: &Checker,
-    style: Style,
-    source: &Source,
-    stdout: &mut Stdout,
-    tally: &mut Tally,
-) -> Result<(), Fatal> {
-    let name = source.name();
+fn validate_stream(run: &mut Run, source: &Source) -> Result<(), Fatal> {
+    let file = source.arg();
+    let (checker, style) = (run.checker, run.style);
     input::stream_ndjson(
         source,
         |batch| {
-            let mut text = String::new();
+            let mut text = Vec::new();
             let mut counts = Tally::default();
             for (line, bytes) in batch.lines() {
                 let outcome = checker.check(bytes, line);
                 counts.add(&outcome);
-                style.render(&mut text, &name, Some(line), &outcome);
+                style.render(&mut text, &file, Some(line), &outcome);
             }
-            (text, counts)
+            (text, counts, batch.size())
         },
-        |(text, counts)| {
-            tally.merge(counts);
-            stdout.write(&text)?;
-            stdout.flush()
+        |(text, counts, size)| {
+            // Sent at once: a stream may be interactive, one line answered at a time.
+            run.write(&text, true)?;
+            run.counted(counts, size);
+            Ok(())
         },
     )
 }
@@ -416,7 +363,7 @@ mod tests {
         };
         let outcome = checker.check(RECORD.as_bytes(), 1);
         assert!(outcome.verdict.is_valid());
-        let value: Value = serde_json::from_str(outcome.value.as_deref().unwrap()).unwrap();
+        let value = serde_json::to_value(outcome.value.unwrap()).unwrap();
         assert_eq!(value["PartitionKey"], "k");
     }
 

@@ -1,0 +1,133 @@
+//! `kinesis check`: everything that can be said about an AsyncAPI 3.0 document before
+//! code is generated from it.
+//!
+//! In order, each stage adding findings (severity, JSON pointer, message); stages 2 to 5
+//! have a file each (`structure`, `generator`, `examples`, `lint`), `report` holds the
+//! findings and renders them:
+//!
+//! 1. **version**: the document is AsyncAPI 3.x (else nothing else is checked).
+//! 2. **schema**: its structure against the official AsyncAPI 3.0.0 JSON Schema
+//!    (`data/asyncapi-3.0.0.json`, from `@asyncapi/specs`). Where the official schema
+//!    says "none of the alternatives" (`oneOf`/`anyOf`), the errors of the alternative
+//!    that got furthest are reported instead, as JSON Schema tools' "best match" does.
+//! 3. **generator**: asyncapi-codegen's checks and model: every `$ref` resolves, every
+//!    pattern translates from ECMA-262 and compiles, channel address parameters match the
+//!    declared ones, operations name channels and messages that exist, every keyword is
+//!    one the generator supports.
+//! 4. **example**: every message example conforms to its message. For the bundled
+//!    document, with the generated types (the validation this binary does); for any
+//!    other, with the `jsonschema` crate against the payload (and headers) schema, its
+//!    `$ref`s resolved in the document. There `format` is an annotation, as JSON Schema
+//!    says (the generated types also enforce `format: byte`).
+//! 5. **lint** (warnings): likely mistakes that are valid AsyncAPI:
+//!    - a `pattern` that is unanchored (`ecma262_regex::is_unanchored`) and looks meant to
+//!      match the whole value. JSON Schema patterns search: `[0-9]+` accepts `"x1y"`.
+//!      The heuristic: the pattern repeats a character set, i.e. somewhere a character
+//!      class (`[...]`, `\d`, `\w`, `\s`, their negations, `\p{..}`, `.`) is followed by
+//!      a quantifier (`+`, `*`, `{`). Such a pattern describes the shape of a value
+//!      (`[a-zA-Z0-9_.-]+`, `\d{12}`) rather than a word to look for (`error|warning`),
+//!      which is the case where a search is usually not what was meant;
+//!    - `maxLength` on a `format: byte` string: it counts base64 characters, not bytes;
+//!    - a `required` property that the schema does not list in `properties` (nor in its
+//!      `allOf` parts or an enclosing schema, nor matched by `patternProperties`).
+
+mod examples;
+mod generator;
+mod lint;
+mod messages;
+mod pointers;
+mod report;
+mod structure;
+
+use std::path::{Path, PathBuf};
+
+use asyncapi_codegen::Document;
+use serde_json::Value;
+
+use crate::document;
+use crate::error::{Fatal, Status};
+use crate::stdio::Stdout;
+
+use report::{Finding, Report};
+
+/// Arguments of `kinesis check`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 when the document has no errors (warnings are \
+                        allowed), 1 when it has errors, 2 when it cannot be read."
+)]
+pub struct Args {
+    /// The AsyncAPI 3.0 document (YAML or JSON); the bundled Kinesis document when none
+    /// is given.
+    #[arg(value_name = "SPEC")]
+    pub spec: Option<PathBuf>,
+    /// Print one JSON object:
+    /// {"file","errors","warnings","findings":[{"severity","check","pointer","message"}]}.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Runs `kinesis check`.
+pub fn run(args: &Args) -> Result<Status, Fatal> {
+    let (name, findings) = match &args.spec {
+        Some(path) => {
+            let text = document::read(path)?;
+            (path.display().to_string(), check_text(path, &text, false)?)
+        }
+        None => (
+            document::BUNDLED_PATH.to_string(),
+            check_text(
+                Path::new(document::BUNDLED_PATH),
+                document::BUNDLED_TEXT,
+                true,
+            )?,
+        ),
+    };
+    let report = Report::new(&name, &findings);
+    let mut stdout = Stdout::new();
+    if args.json {
+        stdout.json(&report)?;
+        stdout.line("")?;
+    } else {
+        stdout.write(&report.to_string())?;
+    }
+    stdout.flush()?;
+    Ok(Status::failed_if(report.errors > 0))
+}
+
+/// Checks the document `text` read from `file`. `bundled` says it is the document the
+/// generated types come from, so that examples are checked with them.
+pub fn check_text(file: &Path, text: &str, bundled: bool) -> Result<Vec<Finding>, Fatal> {
+    let doc = match Document::parse(file, text) {
+        Ok(doc) => doc,
+        Err(error) => return Ok(vec![generator::codegen_finding("version", &error)]),
+    };
+    let mut findings = Vec::new();
+    match doc.root.get("asyncapi") {
+        Some(Value::String(version)) if version.starts_with("3.") => {}
+        Some(other) => {
+            findings.push(Finding::error(
+                "version",
+                "/asyncapi",
+                format!(
+                    "not an AsyncAPI 3 document: \"asyncapi\" is {other}; this command checks \
+                     AsyncAPI 3.x documents"
+                ),
+            ));
+            return Ok(findings);
+        }
+        None => {
+            findings.push(Finding::error(
+                "version",
+                "",
+                "not an AsyncAPI document: the top-level \"asyncapi\" field is missing",
+            ));
+            return Ok(findings);
+        }
+    }
+    structure::check(&doc.root, &mut findings)?;
+    generator::check(&doc, &mut findings);
+    examples::check(&doc.root, bundled, &mut findings);
+    lint::check(&doc.root, &mut findings);
+    Ok(findings)
+}
