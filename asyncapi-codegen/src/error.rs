@@ -1,8 +1,30 @@
-//! [`Error`]: everything that can stop generation, each naming the file and the JSON
-//! pointer of the problem.
+//! [`Error`] and [`Warning`]: what stops generation, and what is worth knowing, each
+//! located by file, JSON pointer and (when known) line and column.
 
 use std::fmt;
 use std::path::PathBuf;
+
+/// Where something is: a file, an RFC 6901 JSON pointer into it, and the line and
+/// column the pointer's value starts at, when the loader recorded them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Location {
+    /// The file.
+    pub file: PathBuf,
+    /// The JSON pointer (`""` for the whole file).
+    pub pointer: String,
+    /// 1-based line and column, when known.
+    pub position: Option<(usize, usize)>,
+}
+
+impl fmt::Display for Location {
+    /// `file:line:column: #/pointer` (or `file: #/pointer` without a position).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, column)) => write!(f, "{}:{line}:{column}: #{}", self.file.display(), self.pointer),
+            None => write!(f, "{}: #{}", self.file.display(), self.pointer),
+        }
+    }
+}
 
 /// Why a document could not be turned into Rust.
 #[derive(Debug)]
@@ -19,7 +41,9 @@ pub enum Error {
     Parse {
         /// The file.
         file: PathBuf,
-        /// What the parser said (with its line and column).
+        /// 1-based line and column of the problem, when known.
+        position: Option<(usize, usize)>,
+        /// What is wrong.
         message: String,
     },
     /// The document is not AsyncAPI 3.x.
@@ -29,13 +53,11 @@ pub enum Error {
         /// The `asyncapi` value found, or `None` when the field is missing.
         found: Option<String>,
     },
-    /// Something at `pointer` is wrong: a dangling `$ref`, a value of the wrong type,
-    /// an unsupported keyword, a pattern that does not compile, ...
+    /// Something at a location is wrong: a dangling `$ref`, a value of the wrong type,
+    /// a pattern that cannot be translated, ...
     At {
-        /// The file.
-        file: PathBuf,
-        /// RFC 6901 JSON pointer into the file.
-        pointer: String,
+        /// Where.
+        location: Location,
         /// What is wrong there.
         problem: Problem,
     },
@@ -56,16 +78,17 @@ pub enum Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Problem {
-    /// A `$ref` whose target does not exist.
-    DanglingRef(String),
-    /// A `$ref` that is not a string, or a form this generator cannot follow.
+    /// A `$ref` whose target does not exist; with the closest existing name, if any.
+    DanglingRef {
+        /// The reference as written.
+        target: String,
+        /// A similar name that does exist.
+        suggestion: Option<String>,
+    },
+    /// A `$ref` that is not a string, or that leaves the document set (a URL).
     BadRef(String),
-    /// `$ref`s that only lead to each other, never to a schema.
+    /// `$ref`s that only lead to each other, never to a value.
     RefCycle(Vec<String>),
-    /// A keyword the generator does not support (it would otherwise be ignored).
-    UnsupportedKeyword(String),
-    /// A keyword used in a way the generator does not support, described in full.
-    Unsupported(String),
     /// A keyword whose value has the wrong JSON type or range.
     BadValue {
         /// The keyword.
@@ -73,7 +96,7 @@ pub enum Problem {
         /// What it should be.
         expected: String,
     },
-    /// A `type` the generator does not know.
+    /// A `type` that does not exist.
     UnknownType(String),
     /// A `pattern` that cannot be translated from ECMA-262 or does not compile.
     Pattern {
@@ -86,6 +109,8 @@ pub enum Problem {
     Missing(String),
     /// A channel address and its declared parameters disagree.
     Parameters(String),
+    /// A limit on the size of what the generator handles was exceeded.
+    Limit(String),
     /// Anything else, described.
     Invalid(String),
 }
@@ -93,13 +118,15 @@ pub enum Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Problem::DanglingRef(target) => write!(f, "$ref {target:?} points to nothing"),
+            Problem::DanglingRef { target, suggestion } => {
+                write!(f, "$ref {target:?} points to nothing")?;
+                if let Some(suggestion) = suggestion {
+                    write!(f, "; did you mean {suggestion:?}?")?;
+                }
+                Ok(())
+            }
             Problem::BadRef(reason) => write!(f, "bad $ref: {reason}"),
             Problem::RefCycle(chain) => write!(f, "$ref cycle: {}", chain.join(" -> ")),
-            Problem::UnsupportedKeyword(keyword) => {
-                write!(f, "keyword {keyword:?} is not supported by the generator")
-            }
-            Problem::Unsupported(what) => write!(f, "{what} is not supported by the generator"),
             Problem::BadValue { keyword, expected } => {
                 write!(f, "{keyword:?} must be {expected}")
             }
@@ -108,8 +135,9 @@ impl fmt::Display for Problem {
                 write!(f, "pattern {pattern:?} cannot be used: {reason}")
             }
             Problem::Missing(what) => write!(f, "missing {what}"),
-            Problem::Parameters(message) => f.write_str(message),
-            Problem::Invalid(message) => f.write_str(message),
+            Problem::Parameters(message) | Problem::Limit(message) | Problem::Invalid(message) => {
+                f.write_str(message)
+            }
         }
     }
 }
@@ -118,12 +146,16 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { file, source } => write!(f, "{}: cannot read: {source}", file.display()),
-            Error::Parse { file, message } => {
-                write!(
-                    f,
-                    "{}: not a YAML or JSON document: {message}",
-                    file.display()
-                )
+            Error::Parse {
+                file,
+                position,
+                message,
+            } => {
+                write!(f, "{}", file.display())?;
+                if let Some((line, column)) = position {
+                    write!(f, ":{line}:{column}")?;
+                }
+                write!(f, ": not a YAML or JSON document: {message}")
             }
             Error::Version { file, found: None } => write!(
                 f,
@@ -138,11 +170,7 @@ impl fmt::Display for Error {
                 "{}: AsyncAPI version {found} is not supported: this generator reads AsyncAPI 3.x",
                 file.display()
             ),
-            Error::At {
-                file,
-                pointer,
-                problem,
-            } => write!(f, "{}#{pointer}: {problem}", file.display()),
+            Error::At { location, problem } => write!(f, "{location}: {problem}"),
             Error::Many(errors) => {
                 write!(f, "{} problems:", errors.len())?;
                 for error in errors {
@@ -176,6 +204,14 @@ impl Error {
         }
     }
 
+    /// Where the error is, when it is about one place.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            Error::At { location, .. } => Some(location),
+            _ => None,
+        }
+    }
+
     /// Folds a list of errors: `Ok` when empty, the error itself when one.
     pub(crate) fn from_list(mut errors: Vec<Error>) -> Result<(), Error> {
         match errors.len() {
@@ -183,5 +219,21 @@ impl Error {
             1 => Err(errors.remove(0)),
             _ => Err(Error::Many(errors)),
         }
+    }
+}
+
+/// Something worth knowing about a document that does not stop generation: a likely
+/// mistake, or a construct generated in a weaker form than it could be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// Where.
+    pub location: Location,
+    /// What, and what to do about it.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
     }
 }

@@ -1,88 +1,84 @@
 //! Turns an AsyncAPI 3.0 document into typed, validated Rust.
 //!
-//! The pipeline reads top to bottom:
-//! [`load`] (YAML or JSON, order kept) -> [`check`] (versions, `$ref`s, keywords,
-//! patterns, parameters) -> model ([`model`], built by `schema` and `interfaces`) ->
-//! emit (tokens, formatted by prettyplease). It knows AsyncAPI and JSON Schema, and
-//! nothing about any particular document.
+//! The pipeline reads top to bottom, one module per stage, each importing only the
+//! stages before it:
+//!
+//! 1. [`load`]: YAML or JSON into an exact JSON value (numbers as written, keys in
+//!    order), with the line and column of every value;
+//! 2. [`bundle`]: one self-contained document: files it references mounted, every
+//!    `$ref` (JSON pointers, `$id`s, anchors, relative files) rewritten to a local
+//!    pointer;
+//! 3. [`check`]: everything that must hold (the AsyncAPI structure, valid draft-07
+//!    schemas, patterns that translate, addresses that match their parameters), every
+//!    problem located, and warnings for likely mistakes;
+//! 4. [`merge`]: message and operation traits applied; `allOf` readable as one schema;
+//! 5. [`model`]: schemas as Rust types as precise as each allows, the rest checked by
+//!    the schema interpreter, never dropped; messages, channels, operations, servers;
+//! 6. [`emit`]: tokens formatted by prettyplease into one file.
+//!
+//! It knows AsyncAPI and JSON Schema, and nothing about any particular document.
+//! Generated code depends on the runtime crate `asyncapi-runtime` (and nothing else).
 //!
 //! From a build script, like prost-build:
 //!
 //! ```no_run
 //! // build.rs
-//! if let Err(error) = asyncapi_codegen::Builder::new("spec/service.asyncapi.yaml").build() {
-//!     eprintln!("{error}");
-//!     std::process::exit(1);
+//! fn main() {
+//!     asyncapi_codegen::Builder::new("spec/orders.asyncapi.yaml").compile();
 //! }
 //! ```
 //!
-//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/service.rs"));`, with the
-//! runtime crate (`asyncapi-runtime`) as a dependency.
+//! and in the crate: `include!(concat!(env!("OUT_DIR"), "/orders.rs"));`, with
+//! `asyncapi-runtime` as a dependency.
 //!
-//! # What is supported, and what it becomes
+//! # What the document becomes
 //!
 //! | Document | Rust |
 //! |---|---|
-//! | `components/schemas` entry, inline object (any depth) | a struct named after its key, or parent + property (see [`naming`]) |
-//! | `properties`, `required` | fields; optional ones are `Option<T>`, omitted when absent |
-//! | `type: string` / `boolean` / `number` | `String` / `bool` / `f64` |
-//! | `type: integer` (`format: int32`/`int64` are annotations) | `i64` or `u64` when `minimum`/`maximum` bound it, else the runtime's `Integer` (any size); `5.0` is accepted |
+//! | `components/schemas` entry, inline object (any depth) | a struct named after its key, or parent + property (see [`model::naming`]) |
+//! | `properties`, `required` | fields; optional ones are `Option<T>`, omitted when absent; JSON `null` is not absence |
+//! | `type: string` / `boolean` / `number` / `null` | `String` / `bool` / the runtime's exact `Number` / `Null` |
+//! | `type: integer` | `i64` or `u64` when the bounds fit, else the runtime's `Integer` (any size, kept as written) |
 //! | `format: byte` | `Base64Data`, base64 enforced |
-//! | `type: [T, "null"]` | `Nullable<T>` when required, `Option<Nullable<T>>` when not: `null` and absent stay apart |
-//! | `enum`, `const` (strings) | a Rust enum (a one-variant enum for `const`); `default` becomes `#[default]` |
-//! | `items`, arrays of arrays | `Vec<T>` |
-//! | `additionalProperties` absent or `true` | extra properties kept in a flattened `JsonMap`, so they round-trip |
-//! | `additionalProperties: false` | a flattened, always empty `BTreeMap<String, Forbidden>` (not `deny_unknown_fields`, with which serde would also read the struct from a JSON array); unknown properties are `additionalProperties` violations |
-//! | `additionalProperties: {schema}` | a `BTreeMap<String, T>` (no named properties), or one flattened next to the fields; the schema's constraints apply to every value (`#[validate(values(...))]`) |
-//! | `allOf` | merged into one schema first (see the `all_of` module): one struct, or one value with combined bounds |
-//! | `oneOf`/`anyOf` with a `discriminator` or a required `const` property common to all alternatives | a `#[serde(tag)]` enum, one struct per alternative |
-//! | other `oneOf`/`anyOf` | an untagged enum whose variants carry their alternative's constraints; the value is checked against every alternative (not just the one serde kept), and `oneOf` refuses a value matching several |
-//! | `$ref` to a schema that refers back to itself | the field is boxed |
-//! | `true`, `{}` | `JsonValue` |
-//! | `pattern` (ECMA-262, unanchored), `minLength`/`maxLength` (code points), `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf`, `minItems`, `maxItems`, `uniqueItems`, `minProperties`, `maxProperties` | `#[validate(...)]` checks, reported with JSON pointers |
+//! | `type: [T, "null"]` | `Nullable<T>` |
+//! | `enum`, `const` of strings | a Rust enum |
+//! | `enum`, `const` of other values (`3`, `true`, `null`, objects) | an enum whose variants are the JSON values, written back exactly |
+//! | `items` | `Vec<T>` |
+//! | `additionalProperties` absent or `true` | unlisted properties kept in a flattened `Map`, exactly as read |
+//! | `additionalProperties: false` | unlisted properties refused |
+//! | `additionalProperties: {schema}` | a `Map<T>` (no properties), or one flattened next to the fields |
+//! | `allOf` | merged into one schema where the merge is exact; the rest checked beside it |
+//! | `oneOf` / `anyOf` | an enum of the alternatives, chosen by the schema the value matches |
+//! | a value of several types (`type` lists, no `type` with keywords of some types) | an enum with a variant per JSON type (and `Other`) |
+//! | `not`, `if`/`then`/`else`, `contains`, `patternProperties`, `propertyNames`, `dependencies`, tuple `items`, a `false` schema | checked by the schema interpreter on the value, beside its type |
+//! | every check (`pattern` (ECMA-262, unanchored), `minLength`/`maxLength` (code points), bounds, `multipleOf` (exact decimals), counts, `uniqueItems`) | `#[validate(...)]` checks, reported with JSON pointers |
 //! | `title`, `description`, `examples`, `default`, `deprecated` | doc comments |
-//! | messages (`payload`, `headers`, inline or by `$ref`) | `MessageName`, `Message`, `MessageHeaders`, parse and validate functions |
-//! | channels (`address`, `parameters`, `components/channels`, `components/parameters`) | a typed address per channel (`Display`, `parse`; enum parameters as enums) and a message enum |
-//! | operations | an item per operation with its action, channel address type and message enum |
-//! | servers and their `variables` | a struct per server rendering its URL; enum variables as enums |
-//! | `$ref` to a file next to the document (relative path) | read, checked and named like a local schema; `cargo:rerun-if-changed` for it |
+//! | messages (payload and headers, traits applied) | `MessageName` (the runtime's `MessageSet`), `Message`, `MessageHeaders` |
+//! | channels | a typed address per channel and an enum of its messages (`MessageGroup`) |
+//! | operations (and replies) | a type per operation (`Operation`), `OperationId` (`OperationSet`) |
+//! | servers and their `variables` | a struct per server rendering its URL |
 //!
-//! Refused with an error naming the file and the JSON pointer: AsyncAPI other than 3.x,
-//! any keyword not listed above (`not`, `if`/`then`/`else`, `patternProperties`, tuple
-//! `items`, ...), patterns that ECMA-262 and the `regex` crate would read differently
-//! and that cannot be translated, `$ref`s to URLs or absolute paths, and `false`
-//! schemas.
-//!
-//! ## The `false` schema
-//!
-//! A `false` schema accepts no value at all. Where a type is needed (a component
-//! schema, a property, a payload, array items, an `allOf` part, a `$ref` target) the
-//! generator refuses it with a build error (``the schema `false` accepts nothing; no
-//! type can be generated``) rather than emit a type that can never be constructed or
-//! read: such a schema is almost always a mistake, and a type that deserializes
-//! nothing would only move the failure to run time. The one place where `false` has
-//! a useful meaning, `additionalProperties: false`, is supported (above).
+//! Every keyword of JSON Schema draft 07 is enforced, wherever it stands; unknown
+//! keywords are annotations. Refused, with the file, pointer, line and reason: a
+//! document that is not AsyncAPI 3.x, a reference that leaves the document set (a URL
+//! no `$id` names), a pattern ECMA-262 and the `regex` crate would read differently
+//! and that cannot be translated, and schemas that are not valid draft-07 schemas.
+//! Payloads in a schema format other than JSON Schema and AsyncAPI's are kept as
+//! opaque JSON, with a warning.
 
 #![warn(missing_docs)]
 
-mod all_of;
+pub mod bundle;
 pub mod check;
-mod emit;
-mod emit_borrowed;
-mod emit_interfaces;
-mod emit_messages;
+pub mod emit;
 mod error;
-mod external;
-mod interfaces;
 pub mod load;
+pub mod merge;
 pub mod model;
-pub mod naming;
-mod pointer;
-mod schema;
 
 use std::path::{Path, PathBuf};
 
-pub use error::{Error, Problem};
+pub use error::{Error, Location, Problem, Warning};
 pub use load::Document;
 pub use model::Model;
 
@@ -91,10 +87,18 @@ pub use model::Model;
 pub struct Builder {
     document: PathBuf,
     runtime: String,
-    schemars_feature: Option<String>,
     out_dir: Option<PathBuf>,
     file_name: Option<String>,
     borrowed: bool,
+}
+
+/// What [`Builder::model_of`] found: the model and what is worth knowing.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    /// The model.
+    pub model: Model,
+    /// Warnings about the document (likely mistakes) and about what was generated.
+    pub warnings: Vec<Warning>,
 }
 
 impl Builder {
@@ -103,31 +107,23 @@ impl Builder {
         Builder {
             document: document.into(),
             runtime: "::asyncapi_runtime".into(),
-            schemars_feature: None,
             out_dir: None,
             file_name: None,
             borrowed: false,
         }
     }
 
-    /// The path by which generated code reaches the runtime (default `::asyncapi_runtime`).
+    /// The path by which generated code reaches the runtime (default
+    /// `::asyncapi_runtime`).
     pub fn runtime_path(mut self, path: impl Into<String>) -> Self {
         self.runtime = path.into();
         self
     }
 
-    /// The Cargo feature of the including crate that enables `JsonSchema` derives
-    /// (`Some("schemars")`); `None`, the default, emits none, so a crate without such a
-    /// feature compiles the generated code without `unexpected_cfgs` warnings.
-    pub fn schemars_feature(mut self, feature: Option<&str>) -> Self {
-        self.schemars_feature = feature.map(str::to_string);
-        self
-    }
-
-    /// Whether to emit a `borrowed` module with a zero-copy twin of every type that
+    /// Whether to emit a `borrowed` module with a zero-copy twin of every struct that
     /// holds text (`Cow<'a, str>` strings, `Base64Ref<'a>` data), parsed with the
     /// runtime's `from_slice_borrowed`, plus `borrowed::Message<'a>` and
-    /// `MessageName::parse_borrowed` to parse by message name (default: off).
+    /// `MessageName::parse_borrowed` (default: off).
     pub fn borrowed(mut self, on: bool) -> Self {
         self.borrowed = on;
         self
@@ -140,48 +136,33 @@ impl Builder {
     }
 
     /// The output file name (default: the document's name up to its first `.`, in
-    /// snake case, plus `.rs`: `kinesis-data-streams.asyncapi.yaml` ->
-    /// `kinesis_data_streams.rs`).
+    /// snake case, plus `.rs`: `order-events.asyncapi.yaml` -> `order_events.rs`).
     pub fn file_name(mut self, name: impl Into<String>) -> Self {
         self.file_name = Some(name.into());
         self
     }
 
-    /// Loads, checks and models the document.
-    pub fn model(&self) -> Result<Model, Error> {
+    /// Loads, bundles, checks, merges and models the document.
+    pub fn model(&self) -> Result<Checked, Error> {
         let doc = Document::load(&self.document)?;
-        model_of(&doc)
+        model_of(&doc).map(|(checked, _)| checked)
     }
 
     /// The formatted Rust source for the document.
     pub fn generate(&self) -> Result<String, Error> {
-        self.generate_and_list().0
-    }
-
-    /// The source, and every file read for it (the document and the files its `$ref`s
-    /// name), as far as reading got.
-    fn generate_and_list(&self) -> (Result<String, Error>, Vec<PathBuf>) {
-        let doc = match Document::load(&self.document) {
-            Ok(doc) => doc,
-            Err(error) => return (Err(error), vec![self.document.clone()]),
-        };
-        let (model, files) = model_and_files(&doc);
-        (
-            model.and_then(|model| emit::emit(&model, &self.emit_options())),
-            files,
-        )
+        let doc = Document::load(&self.document)?;
+        self.generate_from(&doc)
     }
 
     /// Generates from a document already in memory.
     pub fn generate_from(&self, doc: &Document) -> Result<String, Error> {
-        let model = model_of(doc)?;
-        emit::emit(&model, &self.emit_options())
+        let (checked, _) = model_of(doc)?;
+        emit::emit(&checked.model, &self.emit_options())
     }
 
     fn emit_options(&self) -> emit::EmitOptions {
         emit::EmitOptions {
             runtime: self.runtime.clone(),
-            schemars_feature: self.schemars_feature.clone(),
             source_name: self
                 .document
                 .file_name()
@@ -202,19 +183,31 @@ impl Builder {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let stem = stem.split('.').next().unwrap_or("generated");
-        format!("{}.rs", naming::snake(stem))
+        format!("{}.rs", model::naming::snake(stem))
     }
 
-    /// For build scripts: generates, writes the file into the output directory (only
-    /// when its content changed, so dependants do not rebuild needlessly), and prints
-    /// `cargo:rerun-if-changed` for the document and every file its `$ref`s read.
-    /// Returns the written path.
-    pub fn build(&self) -> Result<PathBuf, Error> {
-        let (source, files) = self.generate_and_list();
+    /// For build scripts: generates and writes the file into the output directory
+    /// (only when its content changed, so dependants do not rebuild needlessly), and
+    /// prints `cargo:rerun-if-changed` for the document and every file its `$ref`s
+    /// read. Returns the written path and the warnings.
+    pub fn build(&self) -> Result<(PathBuf, Vec<Warning>), Error> {
+        let doc = match Document::load(&self.document) {
+            Ok(doc) => doc,
+            Err(error) => {
+                println!("cargo:rerun-if-changed={}", self.document.display());
+                return Err(error);
+            }
+        };
+        let modelled = model_of(&doc);
+        let files = match &modelled {
+            Ok((_, files)) => files.clone(),
+            Err(_) => vec![doc.file.clone()],
+        };
         for file in &files {
             println!("cargo:rerun-if-changed={}", file.display());
         }
-        let source = source?;
+        let (checked, _) = modelled?;
+        let source = emit::emit(&checked.model, &self.emit_options())?;
         let dir = match &self.out_dir {
             Some(dir) => dir.clone(),
             None => std::env::var_os("OUT_DIR")
@@ -228,26 +221,43 @@ impl Builder {
         };
         let path = dir.join(self.output_name());
         write_if_changed(&path, &source)?;
-        Ok(path)
+        Ok((path, checked.warnings))
+    }
+
+    /// For build scripts: [`Builder::build`], then every warning reported with
+    /// `cargo::warning=` and every error with `cargo::error=` (which fails the build),
+    /// each once, as `file:line:column: #/pointer: message`.
+    pub fn compile(&self) {
+        match self.build() {
+            Ok((_, warnings)) => {
+                for warning in warnings {
+                    println!("cargo::warning={}", one_line(&warning.to_string()));
+                }
+            }
+            Err(error) => {
+                for error in error.flatten() {
+                    println!("cargo::error={}", one_line(&error.to_string()));
+                }
+            }
+        }
     }
 }
 
-/// Checks and models a loaded document (reading the files its `$ref`s name, relative
-/// to its file).
-pub fn model_of(doc: &Document) -> Result<Model, Error> {
-    model_and_files(doc).0
+/// Cargo reads one directive per line.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r'], " ")
 }
 
-fn model_and_files(doc: &Document) -> (Result<Model, Error>, Vec<PathBuf>) {
-    let (bundled, files) = match external::bundle(doc) {
-        Ok(found) => found,
-        Err(error) => return (Err(error), vec![doc.file.clone()]),
-    };
-    let model = check::check(&bundled)
-        .and_then(|()| all_of::merge(&bundled))
-        .and_then(|merged| interfaces::model(&merged))
-        .map_err(|error| external::relocate(error, &doc.file));
-    (model, files)
+/// Bundles, checks, merges and models a loaded document; the model, the warnings, and
+/// every file read.
+pub fn model_of(doc: &Document) -> Result<(Checked, Vec<PathBuf>), Error> {
+    let bundled = bundle::bundle(doc)?;
+    let files = bundled.files();
+    let mut warnings = check::check(&bundled)?;
+    let merged = merge::merge(&bundled);
+    let model = model::model(&merged)?;
+    warnings.extend(model.warnings.iter().cloned());
+    Ok((Checked { model, warnings }, files))
 }
 
 fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {

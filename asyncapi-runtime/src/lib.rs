@@ -49,12 +49,16 @@ extern crate self as asyncapi_runtime;
 mod address;
 mod base64_data;
 mod check;
+mod choice;
 mod error;
 mod forbidden;
 mod integer;
 mod json;
+mod messages;
+mod null;
 mod nullable;
 mod number;
+mod operations;
 mod parse;
 mod schema;
 mod shape;
@@ -68,6 +72,9 @@ pub use error::{Error, UnknownValue};
 pub use forbidden::Forbidden;
 pub use integer::Integer;
 pub use json::{parse as parse_json, JsonType, Map, Parser, SyntaxError, Value};
+pub use messages::{MessageGroup, MessageInfo, MessageSet, NoHeaders};
+pub use null::Null;
+pub use operations::{OperationInfo, OperationSet, Payload};
 pub use nullable::Nullable;
 pub use number::{Number, NumberError};
 pub use parse::{from_slice, from_str, from_value, validate_json};
@@ -104,6 +111,7 @@ pub fn json_eq(a: &serde_json::Value, b: &serde_json::Value) -> bool {
 pub mod __private {
     pub use crate::address::{parse_address, parse_parameter};
     pub use crate::check::*;
+    pub use crate::choice::{read_literal, to_value, write_literal, Choice};
     // The derive writes attribute bounds as `Number::Int(..)`/`Number::Float(..)`.
     pub use crate::check::Bound as Number;
     pub use crate::integer::native;

@@ -35,6 +35,8 @@ use std::sync::OnceLock;
 use crate::json::Value;
 use crate::validate::{Keyword, Path, Report, Violations};
 
+pub(crate) use interpret::describe as describe_value;
+
 /// Schemas compiled from one JSON document, each reached by its entry index.
 pub struct Schema {
     nodes: Vec<node::Node>,
@@ -184,6 +186,25 @@ impl LazySchema {
     /// Whether `value` is valid against entry `entry`.
     pub fn is_valid(&self, entry: usize, value: &Value) -> bool {
         self.get().is_ok_and(|schema| schema.is_valid(entry, value))
+    }
+
+    /// Entry `entry` as one self-contained JSON Schema (draft 07) that any validator
+    /// reads: the document, with a `$ref` to the entry at its top (draft 07 reads a
+    /// `$ref` alone, and the document's other members hold what it refers to).
+    pub fn standalone(&self, entry: usize) -> Option<Value> {
+        let pointer = self.entries.get(entry)?;
+        let mut document = crate::json::parse_str(self.json).ok()?;
+        let map = document.as_object_mut()?;
+        let mut reference = String::from("#");
+        for c in pointer.chars() {
+            match c {
+                '%' => reference.push_str("%25"),
+                c => reference.push(c),
+            }
+        }
+        map.insert("$ref", Value::String(reference));
+        map.insert("$schema", Value::from("http://json-schema.org/draft-07/schema#"));
+        Some(document)
     }
 }
 

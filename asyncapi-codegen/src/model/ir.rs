@@ -1,10 +1,16 @@
-//! The checked model (IR) that emission reads: named types, messages, channels,
-//! operations and servers, with every name already a valid, unique Rust identifier.
+//! The model (IR) that emission reads: named types, messages, channels, operations
+//! and servers, every name already a valid, unique Rust identifier, and the schema
+//! document generated code validates with.
 
-use serde_json::Value;
+use asyncapi_runtime::{Number, Value};
+
+use crate::error::Warning;
+
+/// Index of a schema in [`SchemaDocument::entries`].
+pub type Entry = usize;
 
 /// Everything generated from one document.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Model {
     /// `info.title`, for the module docs.
     pub title: String,
@@ -14,7 +20,7 @@ pub struct Model {
     pub description: Option<String>,
     /// Named types in emission order (document order, inline types after their parent).
     pub types: Vec<TypeDef>,
-    /// `components/messages`, in document order.
+    /// The messages: `components/messages`, then messages defined only in channels.
     pub messages: Vec<MessageDef>,
     /// `channels`, in document order.
     pub channels: Vec<ChannelDef>,
@@ -22,6 +28,20 @@ pub struct Model {
     pub operations: Vec<OperationDef>,
     /// `servers`, in document order.
     pub servers: Vec<ServerDef>,
+    /// The schemas generated code validates with, by the interpreter.
+    pub schemas: SchemaDocument,
+    /// What is worth knowing about the document and the code generated for it.
+    pub warnings: Vec<Warning>,
+}
+
+/// A JSON document of schemas and the entries generated code refers to by index.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SchemaDocument {
+    /// The document (the bundled AsyncAPI document's schemas, and schemas the model
+    /// derived: parts of `allOf`s merged, checks no Rust type makes).
+    pub document: Value,
+    /// JSON pointers into `document`.
+    pub entries: Vec<String>,
 }
 
 /// Documentation gathered from a schema or object.
@@ -48,26 +68,37 @@ pub struct Docs {
 pub struct TypeDef {
     /// The Rust name.
     pub name: String,
-    /// JSON pointer of the schema it comes from.
+    /// JSON pointer of the schema it comes from (in the schema document).
     pub pointer: String,
     /// Doc comment material.
     pub docs: Docs,
     /// What it is.
     pub kind: TypeKind,
+    /// The whole schema: what a JSON value is checked against when it does not even
+    /// read as this type (`ValidateJson`).
+    pub schema: Entry,
+    /// What the type's checks leave out, checked on the value as JSON (`None`: the
+    /// type and its checks say everything).
+    pub extra: Option<Entry>,
 }
 
 /// The shapes a named type can take.
 #[derive(Debug, Clone, PartialEq)]
-#[allow(clippy::large_enum_variant)] // a few per document; boxing would only add noise
 pub enum TypeKind {
     /// A JSON object with known properties.
     Struct(StructDef),
-    /// A string from a fixed set (`enum`), or exactly one value (`const`).
+    /// A string from a fixed set (`enum` or `const` of strings).
     Enum(EnumDef),
-    /// One of several schemas (`oneOf`/`anyOf`).
+    /// Any JSON values from a fixed set (`const: 3`, `enum: [14, 30, true, null]`).
+    Literals(LiteralsDef),
+    /// One of several alternatives (`oneOf`/`anyOf`, or a value of several JSON types);
+    /// validated against the whole schema.
     Union(UnionDef),
-    /// A named wrapper around another type (a component schema that is not an object).
-    Newtype(Field),
+    /// A named wrapper around another type, with its checks.
+    Newtype(Ty, Checks),
+    /// Any JSON value, checked against the schema: what no Rust type can say more
+    /// precisely (`not`, `if`/`then`/`else`, an impossible schema, ...).
+    Any,
 }
 
 /// A struct.
@@ -90,12 +121,11 @@ pub enum Additional {
     Keep,
     /// Refused (`additionalProperties: false`).
     Deny,
-    /// Allowed, each checked against a schema (its type and the constraints of each
-    /// value), kept as typed values.
-    Typed(Ty, Box<Constraints>),
+    /// Allowed, each a value of this type with these checks.
+    Typed(Ty, Box<Checks>),
 }
 
-/// A struct field (or the inner value of a newtype).
+/// A struct field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
     /// The property name on the wire.
@@ -106,14 +136,10 @@ pub struct Field {
     pub ty: Ty,
     /// Whether the property is required.
     pub required: bool,
-    /// Whether JSON `null` is allowed too (`type: [T, "null"]`).
-    pub nullable: bool,
-    /// Constraints on the value.
-    pub constraints: Constraints,
+    /// Checks on the value.
+    pub checks: Checks,
     /// Doc comment material.
     pub docs: Docs,
-    /// `default`, when the schema gives one and the field is optional.
-    pub default: Option<Value>,
     /// Whether the type must be boxed to break a cycle.
     pub boxed: bool,
 }
@@ -127,27 +153,38 @@ pub enum Ty {
     Bytes,
     /// `bool`.
     Bool,
-    /// `f64`.
+    /// The runtime's exact `Number`.
     Number,
     /// `i64` (bounds fit).
     I64,
     /// `u64` (bounds fit, lower bound >= 0, upper above `i64::MAX`).
     U64,
-    /// Any JSON Schema integer.
+    /// Any JSON Schema integer (the runtime's `Integer`).
     Integer,
-    /// Any JSON value (`{}` or `true`).
+    /// JSON `null` (the runtime's `Null`).
+    Null,
+    /// Any JSON value (the runtime's `Value`).
     Any,
     /// A named type.
     Named(String),
-    /// An array: the item type and the constraints of each item.
-    Array(Box<Ty>, Box<Constraints>),
-    /// An object used as a map: the value type and the constraints of each value.
-    Map(Box<Ty>, Box<Constraints>),
+    /// An array: the item type and the checks of each item.
+    Array(Box<Ty>, Box<Checks>),
+    /// An object used as a map: the value type and the checks of each value.
+    Map(Box<Ty>, Box<Checks>),
+    /// `null` or a value (`type: [T, "null"]`).
+    Nullable(Box<Ty>),
 }
 
-/// The validation keywords of one value.
+impl Ty {
+    /// Whether a value of this type may hold text (for the zero-copy twins).
+    pub fn is_named(&self) -> bool {
+        matches!(self, Ty::Named(_))
+    }
+}
+
+/// The checks of one value that its Rust type does not make.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Constraints {
+pub struct Checks {
     /// `pattern` (ECMA-262, as written).
     pub pattern: Option<String>,
     /// `minLength`.
@@ -155,33 +192,39 @@ pub struct Constraints {
     /// `maxLength`.
     pub max_length: Option<u64>,
     /// `minimum`.
-    pub minimum: Option<serde_json::Number>,
+    pub minimum: Option<Number>,
     /// `maximum`.
-    pub maximum: Option<serde_json::Number>,
+    pub maximum: Option<Number>,
     /// `exclusiveMinimum`.
-    pub exclusive_minimum: Option<serde_json::Number>,
+    pub exclusive_minimum: Option<Number>,
     /// `exclusiveMaximum`.
-    pub exclusive_maximum: Option<serde_json::Number>,
+    pub exclusive_maximum: Option<Number>,
     /// `multipleOf`.
-    pub multiple_of: Option<serde_json::Number>,
+    pub multiple_of: Option<Number>,
     /// `minItems`.
     pub min_items: Option<u64>,
     /// `maxItems`.
     pub max_items: Option<u64>,
     /// `uniqueItems`.
     pub unique_items: bool,
-    /// `minProperties`.
+    /// `minProperties` (of a map).
     pub min_properties: Option<u64>,
-    /// `maxProperties`.
+    /// `maxProperties` (of a map).
     pub max_properties: Option<u64>,
-    /// `format`.
+    /// `format` (enforced only for `byte`; others are documented).
     pub format: Option<String>,
+    /// A schema the value must also match, checked on it as JSON.
+    pub extra: Option<Entry>,
 }
 
-impl Constraints {
-    /// Whether any keyword is set (the format annotation included).
+impl Checks {
+    /// Whether there is nothing to check (a format annotation may remain).
     pub fn is_empty(&self) -> bool {
-        *self == Constraints::default()
+        Checks {
+            format: None,
+            ..self.clone()
+        } == Checks::default()
+            && self.format.as_deref() != Some("byte")
     }
 }
 
@@ -190,13 +233,11 @@ impl Constraints {
 pub struct EnumDef {
     /// Variants in document order.
     pub variants: Vec<Variant>,
-    /// Whether it came from `const` (exactly one value).
-    pub is_const: bool,
     /// Index of the `default` variant, when the schema gives one.
     pub default: Option<usize>,
 }
 
-/// One enum value.
+/// One string value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Variant {
     /// The Rust name.
@@ -205,27 +246,72 @@ pub struct Variant {
     pub wire: String,
 }
 
-/// `oneOf`/`anyOf`.
+/// An enum of JSON values.
 #[derive(Debug, Clone, PartialEq)]
-pub struct UnionDef {
-    /// `true` for `oneOf`.
-    pub one_of: bool,
-    /// The alternatives.
-    pub variants: Vec<(String, Ty)>,
-    /// Each alternative's constraints beside its type (same order as `variants`; empty
-    /// when none has any).
-    pub constraints: Vec<Constraints>,
-    /// The discriminating property, when there is one (a `#[serde(tag)]` enum whose
-    /// variants hold the alternatives' other properties).
-    pub tag: Option<String>,
-    /// Each alternative's value of the tag (same order as `variants`; empty untagged).
-    pub tag_values: Vec<String>,
+pub struct LiteralsDef {
+    /// Variants in document order: Rust name and value.
+    pub variants: Vec<(String, Value)>,
 }
 
-/// A message of `components/messages`.
+/// Alternatives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionDef {
+    /// How the alternatives are told apart when reading.
+    pub by: UnionBy,
+    /// The variants: Rust name, type, and (for [`UnionBy::Schema`]) the entry of the
+    /// alternative's schema.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// One alternative of a union.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnionVariant {
+    /// The Rust variant name.
+    pub name: String,
+    /// Its type.
+    pub ty: Ty,
+    /// Whether the type must be boxed (it contains the union).
+    pub boxed: bool,
+    /// Its schema, when the value is matched against it to choose the variant.
+    pub schema: Option<Entry>,
+    /// The JSON types it takes, when chosen by type.
+    pub json_types: Vec<&'static str>,
+}
+
+/// How a union's value picks its variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnionBy {
+    /// `oneOf`: the alternative the value matches (the first if several).
+    OneOf,
+    /// `anyOf`: the first alternative the value matches.
+    AnyOf,
+    /// The value's JSON type.
+    JsonType,
+}
+
+/// The payload (or headers) of a message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Payload {
+    /// No schema: any JSON value (the runtime's `Value`).
+    Any,
+    /// A named type generated for the schema.
+    Typed {
+        /// The type's name.
+        ty: String,
+        /// The schema's entry.
+        schema: Entry,
+    },
+    /// A schema in a format that cannot be typed: the raw JSON value.
+    Opaque {
+        /// The `schemaFormat` as written.
+        format: String,
+    },
+}
+
+/// A message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageDef {
-    /// The key under `components/messages`.
+    /// The key under `components/messages` (or in its channel).
     pub key: String,
     /// The Rust variant name.
     pub variant: String,
@@ -235,12 +321,16 @@ pub struct MessageDef {
     pub title: Option<String>,
     /// `summary`.
     pub summary: Option<String>,
+    /// `description`.
+    pub description: Option<String>,
     /// `contentType` (or the document's `defaultContentType`).
     pub content_type: Option<String>,
-    /// The payload type.
-    pub payload: Ty,
-    /// The headers type, when the message has `headers`.
-    pub headers: Option<Ty>,
+    /// The payload.
+    pub payload: Payload,
+    /// The headers, when the message (or a trait) has them.
+    pub headers: Option<Payload>,
+    /// `correlationId.location`, when given.
+    pub correlation_id: Option<String>,
     /// JSON pointer of the message.
     pub pointer: String,
 }
@@ -250,11 +340,11 @@ pub struct MessageDef {
 pub struct ChannelDef {
     /// The key under `channels`.
     pub key: String,
-    /// Rust name stem (`KinesisStreamShard`).
+    /// Rust name stem (`OrderEvents`).
     pub name: String,
-    /// The address type's name in the `channels` module (`KinesisStreamShardAddress`).
+    /// The address type's name in the `channels` module.
     pub address_type: String,
-    /// The message enum's name in the `channels` module (`KinesisStreamShardMessage`).
+    /// The message enum's name in the `channels` module.
     pub message_type: String,
     /// `address` (`None` for channels without one).
     pub address: Option<String>,
@@ -264,14 +354,14 @@ pub struct ChannelDef {
     pub description: Option<String>,
     /// Parameters in address order.
     pub parameters: Vec<ParameterDef>,
-    /// Messages: (key in the channel, message variant name).
+    /// Messages: (key in the channel, message variant name), each message once.
     pub messages: Vec<(String, String)>,
 }
 
-/// A channel parameter.
+/// A channel parameter or server variable.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParameterDef {
-    /// The name in the address template.
+    /// The name in the template.
     pub wire: String,
     /// The Rust field name.
     pub name: String,
@@ -298,8 +388,10 @@ pub struct OperationDef {
     pub action: String,
     /// Index of its channel in [`Model::channels`].
     pub channel: usize,
-    /// The message variant names it may carry.
+    /// The message variant names it may carry, each once.
     pub messages: Vec<String>,
+    /// The reply, when the operation expects one.
+    pub reply: Option<ReplyDef>,
     /// `title`.
     pub title: Option<String>,
     /// `summary`.
@@ -308,6 +400,19 @@ pub struct OperationDef {
     pub description: Option<String>,
     /// Tag names.
     pub tags: Vec<String>,
+}
+
+/// An operation's reply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplyDef {
+    /// The name of the enum of its messages in the `operations` module.
+    pub message_type: String,
+    /// Index of its channel in [`Model::channels`], when it names one.
+    pub channel: Option<usize>,
+    /// `address.location` (a runtime expression), when given.
+    pub address: Option<String>,
+    /// The message variant names it may carry.
+    pub messages: Vec<String>,
 }
 
 /// A server.
