@@ -39,7 +39,6 @@
 pub use asyncapi_runtime::*;
 
 /// The types generated from `spec/kinesis-data-streams.asyncapi.yaml`.
-#[allow(clippy::all)]
 mod generated {
     include!(concat!(env!("OUT_DIR"), "/kinesis_data_streams.rs"));
 }

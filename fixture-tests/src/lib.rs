@@ -1,45 +1,80 @@
 //! The code `asyncapi-codegen` generates for each document in
-//! `asyncapi-codegen/tests/fixtures/`, one module per document, compiled here so that
-//! the tests prove it compiles and behaves.
+//! `asyncapi-codegen/tests/fixtures/`, and for the official JSON-Schema-Test-Suite,
+//! one module per document, compiled here so that the tests prove it compiles and
+//! behaves.
 
-use std::fmt::Debug;
-
-use asyncapi_runtime::IntoOwned;
+use asyncapi_runtime::{MessageSet, Value};
 use serde::Serialize;
 
 include!(concat!(env!("OUT_DIR"), "/fixtures.rs"));
 
-/// The JSON of a borrowed parse, once checked against the owned parse of the same
-/// bytes: the same outcome, the same error, the same JSON written back, and the same
-/// value once converted.
-fn agree<B, O>(
-    lent: Result<B, String>,
-    owned: Result<O, String>,
-) -> Result<serde_json::Value, String>
+/// Something to do with a fixture's message set (see [`with_fixture`]).
+pub trait ForFixture {
+    /// What it gives.
+    type Output;
+    /// Does it with the message set `M`.
+    fn call<M: Fixture>(self) -> Self::Output;
+}
+
+/// What the tests need of a generated message set.
+pub trait Fixture: MessageSet<Message = Self::Payload, Headers = Self::HeaderSet> {
+    /// The `Message` enum.
+    type Payload: Serialize + std::fmt::Debug;
+    /// The headers enum.
+    type HeaderSet: Serialize;
+}
+
+impl<M> Fixture for M
 where
-    B: Serialize + IntoOwned<Owned = O>,
-    O: Serialize + PartialEq + Debug,
+    M: MessageSet,
+    M::Message: Serialize + std::fmt::Debug,
+    M::Headers: Serialize,
 {
-    match (lent, owned) {
-        (Ok(lent), Ok(owned)) => {
-            let written = serde_json::to_string(&lent).map_err(|e| e.to_string())?;
-            let owned_written = serde_json::to_string(&owned).map_err(|e| e.to_string())?;
-            if written != owned_written {
-                return Err(format!(
-                    "borrowed wrote {written}, owned wrote {owned_written}"
-                ));
-            }
-            let converted = lent.into_owned();
-            if converted != owned {
-                return Err(format!(
-                    "borrowed converts to {converted:?}, owned parse is {owned:?}"
-                ));
-            }
-            serde_json::from_str(&written).map_err(|e| e.to_string())
+    type Payload = M::Message;
+    type HeaderSet = M::Headers;
+}
+
+/// Parses and validates `bytes` as message `message` of fixture `fixture` (its file
+/// name), and writes it back as JSON text.
+pub fn round_trip(fixture: &str, message: &str, bytes: &[u8]) -> Result<String, String> {
+    struct RoundTrip<'a>(&'a str, &'a [u8]);
+    impl ForFixture for RoundTrip<'_> {
+        type Output = Result<String, String>;
+        fn call<M: Fixture>(self) -> Self::Output {
+            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
+            let parsed = name.parse(self.1).map_err(|e| e.to_string())?;
+            serde_json::to_string(&parsed).map_err(|e| e.to_string())
         }
-        (Err(lent), Err(owned)) if lent == owned => Err(lent),
-        (Err(lent), Err(owned)) => Err(format!("borrowed: {lent}; owned: {owned}")),
-        (Ok(_), Err(owned)) => Err(format!("only the owned parse refuses it: {owned}")),
-        (Err(lent), Ok(_)) => Err(format!("only the borrowed parse refuses it: {lent}")),
     }
+    with_fixture(fixture, RoundTrip(message, bytes))?
+}
+
+/// Parses and validates `bytes` as the headers of message `message` of fixture
+/// `fixture`, and writes them back (`None` when the message declares none).
+pub fn round_trip_headers(fixture: &str, message: &str, bytes: &[u8]) -> Result<Option<String>, String> {
+    struct Headers<'a>(&'a str, &'a [u8]);
+    impl ForFixture for Headers<'_> {
+        type Output = Result<Option<String>, String>;
+        fn call<M: Fixture>(self) -> Self::Output {
+            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
+            match name.parse_headers(self.1).map_err(|e| e.to_string())? {
+                Some(headers) => serde_json::to_string(&headers).map(Some).map_err(|e| e.to_string()),
+                None => Ok(None),
+            }
+        }
+    }
+    with_fixture(fixture, Headers(message, bytes))?
+}
+
+/// Validates `value` as message `message` of fixture `fixture` without building it.
+pub fn validate_json(fixture: &str, message: &str, value: &Value) -> Result<Result<(), asyncapi_runtime::Violations>, String> {
+    struct Check<'a>(&'a str, &'a Value);
+    impl ForFixture for Check<'_> {
+        type Output = Result<Result<(), asyncapi_runtime::Violations>, String>;
+        fn call<M: Fixture>(self) -> Self::Output {
+            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
+            Ok(name.validate_json(self.1))
+        }
+    }
+    with_fixture(fixture, Check(message, value))?
 }
