@@ -56,8 +56,8 @@ pub enum Error {
     /// Something at a location is wrong: a dangling `$ref`, a value of the wrong type,
     /// a pattern that cannot be translated, ...
     At {
-        /// Where.
-        location: Location,
+        /// Where (boxed: errors travel through every `Result` of the pipeline).
+        location: Box<Location>,
         /// What is wrong there.
         problem: Problem,
     },

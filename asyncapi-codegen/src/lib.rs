@@ -22,10 +22,8 @@
 //! From a build script, like prost-build:
 //!
 //! ```no_run
-//! // build.rs
-//! fn main() {
-//!     asyncapi_codegen::Builder::new("spec/orders.asyncapi.yaml").compile();
-//! }
+//! // build.rs: fn main() { ... }
+//! asyncapi_codegen::Builder::new("spec/orders.asyncapi.yaml").compile();
 //! ```
 //!
 //! and in the crate: `include!(concat!(env!("OUT_DIR"), "/orders.rs"));`, with

@@ -4,7 +4,7 @@
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Generics, Ident, Member};
 
-use crate::attr;
+use crate::attr::{self, Derive};
 use crate::ctxt::Ctxt;
 
 /// The type being derived for.
@@ -63,13 +63,21 @@ pub struct Field<'a> {
 }
 
 impl<'a> Container<'a> {
-    /// Reads every attribute of `input`. `None` for a union (reported to `cx`): JSON has
-    /// no such shape.
+    /// Reads every attribute of `input` for `#[derive(Validate)]`. `None` for a union
+    /// (reported to `cx`): JSON has no such shape.
     pub fn from_ast(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
-        let attrs = attr::Container::from_ast(cx, &input.attrs);
+        Self::from_ast_for(cx, input, Derive::Validate)
+    }
+
+    /// Reads the attributes of `input` that `derive` uses.
+    pub fn from_ast_for(cx: &Ctxt, input: &'a DeriveInput, derive: Derive) -> Option<Self> {
+        let attrs = match derive {
+            Derive::Validate => attr::Container::from_ast(cx, &input.attrs),
+            Derive::FromJson => attr::Container::serde_only(&input.attrs),
+        };
         let data = match &input.data {
             syn::Data::Struct(data) => {
-                let (style, fields) = fields_from_ast(cx, &data.fields);
+                let (style, fields) = fields_from_ast(cx, &data.fields, derive);
                 Data::Struct(style, fields)
             }
             syn::Data::Enum(data) => Data::Enum(
@@ -77,7 +85,7 @@ impl<'a> Container<'a> {
                     .iter()
                     .map(|variant| {
                         let attrs = attr::Variant::from_ast(&variant.attrs);
-                        let (style, fields) = fields_from_ast(cx, &variant.fields);
+                        let (style, fields) = fields_from_ast(cx, &variant.fields, derive);
                         Variant {
                             original: variant,
                             attrs,
@@ -90,7 +98,10 @@ impl<'a> Container<'a> {
             syn::Data::Union(data) => {
                 cx.error_at(
                     data.union_token.span(),
-                    "#[derive(Validate)] does not support unions: JSON has no such shape",
+                    format!(
+                        "{} does not support unions: JSON has no such shape",
+                        derive.name()
+                    ),
                 );
                 return None;
             }
@@ -105,7 +116,11 @@ impl<'a> Container<'a> {
 }
 
 /// The style of `fields`, and each field with its attributes read.
-fn fields_from_ast<'a>(cx: &Ctxt, fields: &'a syn::Fields) -> (Style, Vec<Field<'a>>) {
+fn fields_from_ast<'a>(
+    cx: &Ctxt,
+    fields: &'a syn::Fields,
+    derive: Derive,
+) -> (Style, Vec<Field<'a>>) {
     let style = match fields {
         syn::Fields::Named(_) => Style::Named,
         syn::Fields::Unnamed(unnamed) if unnamed.unnamed.len() == 1 => Style::Newtype,
@@ -121,7 +136,10 @@ fn fields_from_ast<'a>(cx: &Ctxt, fields: &'a syn::Fields) -> (Style, Vec<Field<
                 Some(ident) => Member::Named(ident.clone()),
                 None => Member::Unnamed(index.into()),
             },
-            attrs: attr::Field::from_ast(cx, &field.attrs),
+            attrs: match derive {
+                Derive::Validate => attr::Field::from_ast(cx, &field.attrs),
+                Derive::FromJson => attr::Field::serde_only(&field.attrs),
+            },
         })
         .collect();
     (style, fields)

@@ -19,8 +19,9 @@ mod serde;
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::meta::ParseNestedMeta;
+use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
-use syn::{Attribute, Expr, LitStr, Token};
+use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Token};
 
 use crate::ctxt::Ctxt;
 use crate::symbol::*;
@@ -50,10 +51,51 @@ pub const FIELD_KEYS: &[Symbol] = &[
     VALUES,
     SKIP,
     REQUIRED,
+    EXTRA_SCHEMA,
 ];
 
 /// The keys of `#[validate(...)]` on a type.
-pub const CONTAINER_KEYS: &[Symbol] = &[CRATE, ONE_OF, ANY_OF, MIN_PROPERTIES, MAX_PROPERTIES];
+pub const CONTAINER_KEYS: &[Symbol] = &[
+    CRATE,
+    ONE_OF,
+    ANY_OF,
+    MIN_PROPERTIES,
+    MAX_PROPERTIES,
+    JSON_SCHEMA,
+    EXTRA_SCHEMA,
+];
+
+/// Which derive is reading the attributes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Derive {
+    /// `#[derive(Validate)]`: `#[validate]` is its own, every mistake in it reported.
+    Validate,
+    /// `#[derive(FromJson)]`: reads `#[serde]`, and only `crate` of `#[validate]`
+    /// (whose mistakes are `Validate`'s to report).
+    FromJson,
+}
+
+impl Derive {
+    /// How the derive is written, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Derive::Validate => "#[derive(Validate)]",
+            Derive::FromJson => "#[derive(FromJson)]",
+        }
+    }
+}
+
+/// `json_schema(SCHEMA, N)` or `extra_schema(SCHEMA, N)`: entry `N` of the
+/// `asyncapi_runtime::LazySchema` in the `static` `SCHEMA`.
+#[derive(Clone)]
+pub struct SchemaRef {
+    /// The path of the `static`.
+    pub schema: syn::Path,
+    /// The entry.
+    pub entry: usize,
+    /// Where the key is written.
+    pub span: Span,
+}
 
 /// What a type's `#[validate]` and `#[serde]` attributes say.
 pub struct Container {
@@ -67,6 +109,10 @@ pub struct Container {
     pub min_properties: Option<(u64, Span)>,
     /// `max_properties = N`, with the span of its key.
     pub max_properties: Option<(u64, Span)>,
+    /// `json_schema(SCHEMA, N)`: `ValidateJson` is the schema's entry `N`.
+    pub json_schema: Option<SchemaRef>,
+    /// `extra_schema(SCHEMA, N)`: `validate()` also checks the value's JSON against it.
+    pub extra_schema: Option<SchemaRef>,
     /// What `#[serde]` says about the shape.
     pub serde: SerdeContainer,
 }
@@ -77,6 +123,8 @@ pub struct Field {
     pub constraints: Vec<Constraint>,
     /// `required`, with the span of its key: a missing property is a `required` violation.
     pub required: Option<Span>,
+    /// `extra_schema(SCHEMA, N)`: the value's JSON is also checked against it.
+    pub extra_schema: Option<SchemaRef>,
     /// What `#[serde]` says about the field.
     pub serde: SerdeField,
 }
@@ -139,6 +187,8 @@ impl Container {
         let mut any_of = Attr::none(cx, ANY_OF);
         let mut min_properties = Attr::none(cx, MIN_PROPERTIES);
         let mut max_properties = Attr::none(cx, MAX_PROPERTIES);
+        let mut json_schema = Attr::none(cx, JSON_SCHEMA);
+        let mut extra_schema = Attr::none(cx, EXTRA_SCHEMA);
         for attr in attrs.iter().filter(|attr| attr.path() == VALIDATE) {
             let result = attr.parse_nested_meta(|meta| {
                 let span = meta.path.span();
@@ -174,6 +224,16 @@ impl Container {
                             Err(error) => cx.syn_error(error),
                         }
                     }
+                    Some(key @ (JSON_SCHEMA | EXTRA_SCHEMA)) => {
+                        if let Some(schema) = schema_ref(cx, &meta, key)? {
+                            let slot = if key == JSON_SCHEMA {
+                                &mut json_schema
+                            } else {
+                                &mut extra_schema
+                            };
+                            slot.set(span, schema);
+                        }
+                    }
                     _ => {
                         unknown_key(cx, &meta, CONTAINER_KEYS, "on a type");
                         skip_value(&meta)?;
@@ -191,6 +251,35 @@ impl Container {
             any_of: any_of.get_spanned().map(|((), span)| span),
             min_properties: min_properties.get_spanned(),
             max_properties: max_properties.get_spanned(),
+            json_schema: json_schema.get(),
+            extra_schema: extra_schema.get(),
+            serde: SerdeContainer::from_ast(attrs),
+        }
+    }
+
+    /// For `#[derive(FromJson)]`: `#[serde]`, and `crate` from `#[validate]`, silently
+    /// (the rest of `#[validate]`, and its mistakes, are `#[derive(Validate)]`'s).
+    pub fn serde_only(attrs: &[Attribute]) -> Self {
+        let mut krate = None;
+        for attr in attrs.iter().filter(|attr| attr.path() == VALIDATE) {
+            let _ = attr.parse_nested_meta(|meta| {
+                if meta.path == CRATE {
+                    let lit: LitStr = meta.value()?.parse()?;
+                    krate = lit.parse::<syn::Path>().ok();
+                } else {
+                    skip_value(&meta)?;
+                }
+                Ok(())
+            });
+        }
+        Container {
+            krate,
+            one_of: None,
+            any_of: None,
+            min_properties: None,
+            max_properties: None,
+            json_schema: None,
+            extra_schema: None,
             serde: SerdeContainer::from_ast(attrs),
         }
     }
@@ -201,12 +290,30 @@ impl Field {
     pub fn from_ast(cx: &Ctxt, attrs: &[Attribute]) -> Self {
         let mut constraints = Vec::new();
         let mut required = Attr::none(cx, REQUIRED);
+        let mut extra_schema = Attr::none(cx, EXTRA_SCHEMA);
         for attr in attrs.iter().filter(|attr| attr.path() == VALIDATE) {
             let result = attr.parse_nested_meta(|meta| {
                 if meta.path == REQUIRED {
                     reject_value(&meta, REQUIRED)?;
                     required.set(meta.path.span(), ());
                     return Ok(());
+                }
+                if meta.path == EXTRA_SCHEMA {
+                    if let Some(schema) = schema_ref(cx, &meta, EXTRA_SCHEMA)? {
+                        extra_schema.set(meta.path.span(), schema);
+                    }
+                    return Ok(());
+                }
+                if meta.path == JSON_SCHEMA {
+                    cx.error_at(
+                        meta.path.span(),
+                        format!(
+                            "`{JSON_SCHEMA}` replaces the JSON walk of a whole type: put it on \
+                             the type; on a field, `{EXTRA_SCHEMA}(SCHEMA, N)` adds a schema's \
+                             checks to the field's"
+                        ),
+                    );
+                    return skip_value(&meta);
                 }
                 constraint::parse(cx, meta, &mut constraints)
             });
@@ -217,6 +324,17 @@ impl Field {
         Field {
             constraints,
             required: required.get_spanned().map(|((), span)| span),
+            extra_schema: extra_schema.get(),
+            serde: SerdeField::from_ast(attrs),
+        }
+    }
+
+    /// For `#[derive(FromJson)]`: `#[serde]` only.
+    pub fn serde_only(attrs: &[Attribute]) -> Self {
+        Field {
+            constraints: Vec::new(),
+            required: None,
+            extra_schema: None,
             serde: SerdeField::from_ast(attrs),
         }
     }
@@ -234,6 +352,71 @@ impl Variant {
             serde: SerdeVariant::from_ast(attrs),
         }
     }
+}
+
+/// `key(SCHEMA, N)`: a path to a `static` and an entry index. Mistakes in the two go
+/// to `cx` (`None`); a malformed list ends the attribute.
+fn schema_ref(cx: &Ctxt, meta: &ParseNestedMeta, key: Symbol) -> syn::Result<Option<SchemaRef>> {
+    let usage = format!(
+        "`{key}` takes the path of a `static` LazySchema and an entry index: \
+         `{key}(SCHEMA, 0)`"
+    );
+    if !meta.input.peek(syn::token::Paren) {
+        cx.error_spanned_by(&meta.path, &usage);
+        return skip_value(meta).map(|()| None);
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let args = Punctuated::<Expr, Token![,]>::parse_terminated(&content)?;
+    let [schema, entry] = [args.get(0), args.get(1)];
+    let (Some(schema), Some(entry), 2) = (schema, entry, args.len()) else {
+        if args.is_empty() {
+            cx.error_spanned_by(&meta.path, &usage);
+        } else {
+            cx.error_spanned_by(&args, &usage);
+        }
+        return Ok(None);
+    };
+    let schema = match schema {
+        Expr::Path(path) if path.qself.is_none() && path.attrs.is_empty() => path.path.clone(),
+        other => {
+            cx.error_spanned_by(
+                other,
+                format!(
+                    "`{key}`: the schema is the path of a `static` (`SCHEMA`, `crate::SCHEMAS`)"
+                ),
+            );
+            return Ok(None);
+        }
+    };
+    let entry = match entry {
+        Expr::Lit(ExprLit {
+            lit: Lit::Int(int), ..
+        }) => match int.base10_parse::<usize>() {
+            Ok(entry) => entry,
+            Err(_) => {
+                cx.error_spanned_by(
+                    int,
+                    format!("`{key}`: the entry {int} does not fit in usize"),
+                );
+                return Ok(None);
+            }
+        },
+        other => {
+            cx.error_spanned_by(
+                other,
+                format!(
+                    "`{key}`: the entry is a non-negative integer literal (`{key}(SCHEMA, 0)`)"
+                ),
+            );
+            return Ok(None);
+        }
+    };
+    Ok(Some(SchemaRef {
+        schema,
+        entry,
+        span: meta.path.span(),
+    }))
 }
 
 /// Consumes whatever follows a key we do not interpret: `= expr`, `(...)` or nothing.

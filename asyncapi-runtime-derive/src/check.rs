@@ -9,6 +9,7 @@
 //! which properties are required, what a flattened field takes.
 
 mod constraints;
+mod from_json;
 mod pattern;
 mod shape;
 #[cfg(test)]
@@ -17,8 +18,8 @@ mod tests;
 use crate::ast::{self, Style};
 use crate::attr::RenameRule;
 use crate::ctxt::Ctxt;
-use crate::model::{Body, EnumBody, Model, Repr, ShapeKind, StructBody, Variant};
-use crate::symbol::{ANY_OF, MAX_PROPERTIES, MIN_PROPERTIES, ONE_OF};
+use crate::model::{Body, EnumBody, JsonModel, Model, Repr, ShapeKind, StructBody, Variant};
+use crate::symbol::{ANY_OF, JSON_SCHEMA, MAX_PROPERTIES, MIN_PROPERTIES, ONE_OF};
 
 use self::pattern::Patterns;
 use self::shape::FieldCtx;
@@ -45,6 +46,17 @@ pub fn check(cx: &Ctxt, container: &ast::Container) -> Model {
             cx.error_at(
                 *span,
                 format!("`{ONE_OF}`/`{ANY_OF}` apply to `#[serde(untagged)]` enums only"),
+            );
+        }
+    }
+    if let Some(schema) = &attrs.json_schema {
+        if container.generics.lifetimes().next().is_some() {
+            cx.error_at(
+                schema.span,
+                format!(
+                    "`{JSON_SCHEMA}` sets the type's ValidateJson, which a type with a lifetime \
+                     parameter does not have (it needs DeserializeOwned)"
+                ),
             );
         }
     }
@@ -147,8 +159,16 @@ pub fn check(cx: &Ctxt, container: &ast::Container) -> Model {
             .clone()
             .unwrap_or_else(|| syn::parse_quote!(::asyncapi_runtime)),
         patterns: patterns.into_defs(),
+        json_schema: attrs.json_schema.clone(),
+        extra_schema: attrs.extra_schema.clone(),
         body,
     }
+}
+
+/// Builds the model `#[derive(FromJson)]` emits from, reporting every shape and serde
+/// attribute it cannot read to `cx`.
+pub fn check_from_json(cx: &Ctxt, container: &ast::Container) -> JsonModel {
+    from_json::check(cx, container)
 }
 
 /// One variant: its wire name (from `rename_all` on the enum) and its fields (named by

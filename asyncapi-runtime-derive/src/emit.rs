@@ -12,8 +12,11 @@
 
 mod checks;
 mod enum_json;
+mod from_json;
 mod validate;
 mod validate_json;
+
+pub use self::from_json::emit as emit_from_json;
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -34,10 +37,20 @@ pub fn emit(model: &Model) -> TokenStream {
                 ::std::sync::LazyLock::new(|| #krate::__private::compile_pattern(#translated));
         }
     });
-    let (validate, json) = match &model.body {
+    let (mut validate, walk) = match &model.body {
         Body::Struct(body) => (e.struct_validate(body), e.struct_json(body)),
         Body::Enum(body) => (e.enum_validate(body), e.enum_json(body)),
     };
+    // `json_schema`: the document's own schema instead of the walk derived from serde's
+    // attributes, so the two cannot disagree.
+    let mut json = match &model.json_schema {
+        Some(schema) => e.schema_walk(schema, &quote!(value), &quote!(path)),
+        None => walk,
+    };
+    if let Some(schema) = &model.extra_schema {
+        validate.extend(e.extra_schema_call(schema, &quote!(self), &quote!(path)));
+        json.extend(e.schema_walk(schema, &quote!(value), &quote!(path)));
+    }
     let mut validate_generics = bounded(&model.generics, quote!(#krate::Validate));
     if let Body::Enum(body) = &model.body {
         if e.counts_alternatives(body) {
@@ -66,7 +79,7 @@ pub fn emit(model: &Model) -> TokenStream {
             impl #j_impl #krate::ValidateJson for #ident #j_ty #j_where {
                 #[allow(unused_variables)]
                 fn validate_json(
-                    value: &#krate::__private::serde_json::Value,
+                    value: &#krate::Value,
                     path: &#krate::Path<'_>,
                     report: &mut #krate::Report,
                 ) {
@@ -77,7 +90,13 @@ pub fn emit(model: &Model) -> TokenStream {
     };
     quote! {
         #[doc(hidden)]
-        #[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+        #[allow(
+            non_upper_case_globals,
+            unused_qualifications,
+            unreachable_code,
+            clippy::all,
+            clippy::pedantic
+        )]
         const _: () = {
             #(#statics)*
 
@@ -92,6 +111,13 @@ pub fn emit(model: &Model) -> TokenStream {
             #json
         };
     }
+}
+
+/// A span with the expansion's own hygiene, located at `span` (an attribute, a field's
+/// type): errors point there, and the expansion's local names (`report`, `__map`) still
+/// resolve when the input comes from a `macro_rules!` expansion.
+fn located_at(span: proc_macro2::Span) -> proc_macro2::Span {
+    proc_macro2::Span::call_site().located_at(span)
 }
 
 /// The name of the `static` holding pattern `index`.
@@ -124,9 +150,9 @@ impl Emitter<'_> {
         &self.model.krate
     }
 
-    /// `serde_json::Value`, through the runtime.
+    /// The runtime's exact `Value`.
     fn value_ty(&self) -> TokenStream {
         let krate = self.krate();
-        quote!(#krate::__private::serde_json::Value)
+        quote!(#krate::Value)
     }
 }

@@ -6,8 +6,8 @@
 use proc_macro2::Span;
 use syn::{Generics, Ident, Member, Type};
 
-// Bounds reach the expansion as the attribute wrote them.
-pub use crate::attr::Num;
+// Bounds reach the expansion as the attribute wrote them, and so do schema references.
+pub use crate::attr::{Num, SchemaRef};
 
 /// A type with everything needed to emit its `Validate` and `ValidateJson` impls.
 pub struct Model {
@@ -19,6 +19,11 @@ pub struct Model {
     pub krate: syn::Path,
     /// Distinct patterns, each emitted as one `static`; checks refer to them by index.
     pub patterns: Vec<PatternDef>,
+    /// `#[validate(json_schema(..))]`: `ValidateJson` runs this schema entry instead of
+    /// the walk derived from the serde attributes.
+    pub json_schema: Option<SchemaRef>,
+    /// `#[validate(extra_schema(..))]` on the type: also checked against this entry.
+    pub extra_schema: Option<SchemaRef>,
     /// The fields or variants.
     pub body: Body,
 }
@@ -97,10 +102,26 @@ pub struct Field {
     pub skip: bool,
     /// How serde reads the field, when not through `Deserialize`.
     pub deserialize_with: Option<DeserializeWith>,
-    /// Whether JSON `null` is accepted without a walk (a plain `Option` serde reads as `None`).
-    pub null_is_none: bool,
+    /// How JSON `null` is read.
+    pub null: NullReading,
     /// The constraints on its value, in the order written.
     pub checks: Vec<Check>,
+    /// `#[validate(extra_schema(..))]`: the value's JSON is also checked against it.
+    pub extra_schema: Option<SchemaRef>,
+}
+
+/// How a field reads JSON `null`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NullReading {
+    /// As any other value: the field's type decides.
+    Value,
+    /// As `None`, without a walk (`required` on an `Option` read by a function, or a
+    /// plain `Option` that is the whole value: a newtype's field, a tuple's item).
+    None,
+    /// A plain `Option` property: serde's derive reads `null` as `None`,
+    /// `#[derive(FromJson)]` hands it to the inner type. The walk asks which derive the
+    /// type has.
+    NoneUnlessFromJson,
 }
 
 /// What a `#[serde(flatten)]` field takes from the object.
@@ -236,4 +257,139 @@ impl Field {
     pub fn names(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.wire.as_str()).chain(self.aliases.iter().map(String::as_str))
     }
+}
+
+// ------------------------------------------------------------------ #[derive(FromJson)]
+
+/// A type with everything needed to emit its `FromJson` `Deserialize` impl.
+pub struct JsonModel {
+    /// The type's name.
+    pub ident: Ident,
+    /// The type's generics, as written (`emit` adds `'de` and the bounds).
+    pub generics: Generics,
+    /// Path of the runtime crate.
+    pub krate: syn::Path,
+    /// How the type is read.
+    pub body: JsonBody,
+}
+
+/// How a `FromJson` type is read.
+pub enum JsonBody {
+    /// A struct with named fields: a JSON object, member by member.
+    Object(ObjectBody),
+    /// A newtype struct or a `transparent` one: its one read field's value.
+    Newtype(NewtypeBody),
+    /// An untagged enum: the value buffered, then each variant tried in order.
+    Untagged(Vec<JsonVariant>),
+}
+
+/// A struct read from an object.
+pub struct ObjectBody {
+    /// Every field, in declaration order.
+    pub fields: Vec<JsonField>,
+    /// What becomes of members no field names.
+    pub unknown: Unknown,
+    /// `#[serde(default)]` on the type: where missing fields take their value from.
+    pub container_default: Option<DefaultValue>,
+}
+
+/// What becomes of the members of an object that no field names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Unknown {
+    /// Skipped (a repeated one is still refused).
+    Skip,
+    /// Refused (`#[serde(deny_unknown_fields)]`).
+    Deny,
+    /// Taken by the field at this index (`#[serde(flatten)]`).
+    Extras(usize),
+}
+
+/// One field of a `FromJson` struct.
+pub struct JsonField {
+    /// How the value reaches it (`self.a`, `self.0`).
+    pub member: Member,
+    /// Its type, as written.
+    pub ty: Type,
+    /// Where its value comes from.
+    pub source: Source,
+}
+
+/// Where a field's value comes from.
+pub enum Source {
+    /// A member of the object (or, in a newtype, the whole value).
+    Member(Box<MemberRead>),
+    /// The members no other field names (`#[serde(flatten)]`).
+    Extras,
+    /// Not read (`#[serde(skip)]`): its default, or the container's.
+    Skipped(Missing),
+}
+
+/// A field read from a member.
+pub struct MemberRead {
+    /// The name the member is written with (for messages).
+    pub wire: String,
+    /// Every name it is read from: `wire`, then the aliases.
+    pub names: Vec<String>,
+    /// How the member's value is read.
+    pub read: Read,
+    /// Whether the value read is wrapped in `Some` (a plain `Option<T>` field reads a `T`).
+    pub some: bool,
+    /// What the field is when the member is missing.
+    pub missing: Missing,
+}
+
+/// How one value is read.
+pub struct Read {
+    /// The type read.
+    pub ty: Type,
+    /// With what.
+    pub with: ReadWith,
+}
+
+/// What reads a value.
+pub enum ReadWith {
+    /// Its type's `Deserialize`.
+    Deserialize,
+    /// `#[serde(deserialize_with = "path")]`, or `with = "module"` (`module::deserialize`).
+    Function(syn::Path),
+    /// `#[serde(borrow)]` on a `Cow<str>`: the runtime's lending reader, borrowing from
+    /// the input where it can (as serde's derive borrows such fields).
+    Lend,
+}
+
+/// What a field is when its member is missing.
+pub enum Missing {
+    /// An error naming the property.
+    Required,
+    /// `None` (a plain `Option`).
+    None,
+    /// Its default.
+    Default(DefaultValue),
+    /// The same field of the container's default.
+    ContainerDefault,
+}
+
+/// A default value.
+#[derive(Clone)]
+pub enum DefaultValue {
+    /// `Default::default()`.
+    Trait,
+    /// A function's (`#[serde(default = "path")]`).
+    Function(syn::Path),
+}
+
+/// A struct read as its one field.
+pub struct NewtypeBody {
+    /// Every field: one is read, the others take their defaults.
+    pub fields: Vec<JsonField>,
+    /// `#[serde(default)]` on the type: where skipped fields take their value from.
+    pub container_default: Option<DefaultValue>,
+}
+
+/// One variant of an untagged `FromJson` enum.
+pub struct JsonVariant {
+    /// Its name in Rust.
+    pub ident: Ident,
+    /// `None` for a unit variant (JSON `null`), else how its one field is read.
+    pub read: Option<Read>,
 }

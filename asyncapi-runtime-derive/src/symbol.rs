@@ -61,8 +61,16 @@ pub const ONE_OF: Symbol = Symbol("one_of");
 /// Type: `any_of`, an untagged enum matches at least one variant.
 pub const ANY_OF: Symbol = Symbol("any_of");
 
+/// Type: `json_schema(SCHEMA, N)`, `ValidateJson` is entry `N` of a `LazySchema`.
+pub const JSON_SCHEMA: Symbol = Symbol("json_schema");
+/// Type or field: `extra_schema(SCHEMA, N)`, the value is also checked against entry
+/// `N` of a `LazySchema`.
+pub const EXTRA_SCHEMA: Symbol = Symbol("extra_schema");
+
 /// serde: `alias = "..."`, another name a field or variant is read from.
 pub const ALIAS: Symbol = Symbol("alias");
+/// serde: `borrow`, a field that borrows from the input.
+pub const BORROW: Symbol = Symbol("borrow");
 /// serde: `content = "..."`, the content key of an adjacently tagged enum.
 pub const CONTENT: Symbol = Symbol("content");
 /// serde: `default`, a missing property takes a default value.

@@ -1,5 +1,5 @@
 //! Golden tests of the whole expansion: every `tests/expand/<case>.rs` is expanded (each
-//! type in it that derives `Validate`), pretty-printed, and compared with
+//! type in it that derives `Validate` or `FromJson`), pretty-printed, and compared with
 //! `tests/expand/<case>.expanded.rs`. `UPDATE_EXPANDED=1 cargo test` rewrites the expected
 //! files, so a change of the generated code shows up as a diff to review.
 //!
@@ -12,26 +12,39 @@ use quote::ToTokens;
 use syn::punctuated::Punctuated;
 use syn::{DeriveInput, Item, Token};
 
-/// The derive's output for every `Validate` type in `source`, after the type itself.
+/// The derives' output for every `Validate` or `FromJson` type in `source`, after the
+/// type itself (`FromJson`'s first when the type has both).
 fn expand_file(source: &str) -> Result<String, String> {
     let file = syn::parse_file(source).map_err(|e| format!("input does not parse: {e}"))?;
     let mut items = Vec::new();
     for item in file.items {
-        let derives = matches!(&item, Item::Struct(_) | Item::Enum(_) | Item::Union(_))
-            && derives_validate(&item);
+        let derives = if matches!(&item, Item::Struct(_) | Item::Enum(_) | Item::Union(_)) {
+            derives(&item)
+        } else {
+            Vec::new()
+        };
         let tokens = item.to_token_stream();
         items.push(item);
-        if !derives {
+        if derives.is_empty() {
             continue;
         }
         let input: DeriveInput = syn::parse2(tokens).map_err(|e| e.to_string())?;
-        let expansion = crate::expand(&input).map_err(|errors| {
-            let errors: Vec<String> = errors.into_iter().map(|e| e.to_string()).collect();
-            format!("the derive failed: {errors:#?}")
-        })?;
-        let expansion: syn::File = syn::parse2(expansion)
-            .map_err(|e| format!("the expansion is not a sequence of items: {e}"))?;
-        items.extend(expansion.items);
+        for derive in ["FromJson", "Validate"] {
+            if !derives.iter().any(|d| d == derive) {
+                continue;
+            }
+            let expansion = match derive {
+                "FromJson" => crate::expand_from_json(&input),
+                _ => crate::expand(&input),
+            }
+            .map_err(|errors| {
+                let errors: Vec<String> = errors.into_iter().map(|e| e.to_string()).collect();
+                format!("the {derive} derive failed: {errors:#?}")
+            })?;
+            let expansion: syn::File = syn::parse2(expansion)
+                .map_err(|e| format!("the expansion is not a sequence of items: {e}"))?;
+            items.extend(expansion.items);
+        }
     }
     // One item at a time, so that a blank line separates them, as in written code.
     let header = prettyplease::unparse(&syn::File {
@@ -51,13 +64,13 @@ fn expand_file(source: &str) -> Result<String, String> {
     Ok(parts.join("\n"))
 }
 
-/// Whether `item` has `#[derive(.., Validate, ..)]` (under any path).
-fn derives_validate(item: &Item) -> bool {
+/// The last segments of the paths in `item`'s `#[derive(..)]`s (`Validate`, `FromJson`).
+fn derives(item: &Item) -> Vec<String> {
     let attrs = match item {
         Item::Struct(s) => &s.attrs,
         Item::Enum(e) => &e.attrs,
         Item::Union(u) => &u.attrs,
-        _ => return false,
+        _ => return Vec::new(),
     };
     attrs
         .iter()
@@ -67,7 +80,8 @@ fn derives_validate(item: &Item) -> bool {
                 .ok()
         })
         .flatten()
-        .any(|path| path.segments.last().is_some_and(|s| s.ident == "Validate"))
+        .filter_map(|path| path.segments.last().map(|s| s.ident.to_string()))
+        .collect()
 }
 
 fn expand_dir() -> PathBuf {

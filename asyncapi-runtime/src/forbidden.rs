@@ -2,17 +2,19 @@
 //! rules out.
 //!
 //! A struct whose schema forbids other properties holds a flattened
-//! `BTreeMap<String, Forbidden>`. Flattening makes serde read the struct as a map (with
-//! `deny_unknown_fields` alone, serde would also accept a JSON array, field by field);
-//! no `Forbidden` value can exist, so any other property fails the typed parse, and the
-//! JSON walk reports each one as an `additionalProperties` violation at its pointer.
+//! `Map<Forbidden>` (or `BTreeMap<String, Forbidden>`, as generated code did before
+//! `#[derive(FromJson)]`). Flattening makes serde read the struct as a map (with
+//! `deny_unknown_fields` alone, serde's derive would also accept a JSON array, field by
+//! field); no `Forbidden` value can exist, so any other property fails the typed parse,
+//! and the JSON walk reports each one as an `additionalProperties` violation at its
+//! pointer.
 
 use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, IgnoredAny};
 use serde::{Serialize, Serializer};
-use serde_json::Value;
 
+use crate::json::Value;
 use crate::shape::ValidateJson;
 use crate::validate::{Keyword, Path, Report, Validate};
 
@@ -94,6 +96,26 @@ mod tests {
         a: u32,
         #[serde(flatten)]
         rest: BTreeMap<String, Forbidden>,
+    }
+
+    #[derive(Debug, asyncapi_runtime_derive::FromJson)]
+    struct Read {
+        #[allow(dead_code)]
+        a: u32,
+        #[serde(flatten)]
+        rest: crate::Map<Forbidden>,
+    }
+
+    #[test]
+    fn read_by_from_json() {
+        let ok: Read = serde_json::from_str(r#"{"a": 1}"#).unwrap();
+        assert!(ok.rest.is_empty());
+        let extra = serde_json::from_str::<Read>(r#"{"a": 1, "b": [1, 2]}"#).unwrap_err();
+        assert!(
+            extra.to_string().contains("additionalProperties is false"),
+            "{extra}"
+        );
+        assert!(serde_json::from_str::<Read>("[1]").is_err());
     }
 
     #[test]

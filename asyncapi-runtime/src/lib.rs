@@ -3,8 +3,11 @@
 //! Code generated for any document depends on this crate (and on nothing named after
 //! the document): [`Validate`] and its [`Violation`]s located by JSON pointers, the
 //! parse-and-validate entry points ([`from_slice`], [`from_str`], [`from_value`]),
-//! the value types generated fields use ([`Base64Data`], [`Integer`], [`Nullable`]),
-//! and `#[derive(Validate)]`, which expands `#[validate(...)]` attributes into checks.
+//! the value types generated fields use ([`Base64Data`], [`Integer`], [`Nullable`],
+//! [`Number`], [`Value`], [`Map`]), `#[derive(Validate)]`, which expands
+//! `#[validate(...)]` attributes into checks, and `#[derive(FromJson)]`, a
+//! `Deserialize` that reads JSON exactly as JSON Schema sees it (numbers digit for
+//! digit, `null` never mistaken for absence, nothing buffered).
 //!
 //! ```
 //! use asyncapi_runtime::{Keyword, Validate};
@@ -50,6 +53,7 @@ mod address;
 mod base64_data;
 mod check;
 mod choice;
+mod de;
 mod error;
 mod forbidden;
 mod integer;
@@ -66,7 +70,7 @@ mod validate;
 mod zero_copy;
 
 pub use address::{Action, AddressError, AddressReason, MessageError, Operation};
-pub use asyncapi_runtime_derive::Validate;
+pub use asyncapi_runtime_derive::{FromJson, Validate};
 pub use base64_data::{Base64Data, Base64Error, Base64Reason};
 pub use error::{Error, UnknownValue};
 pub use forbidden::Forbidden;
@@ -77,7 +81,7 @@ pub use null::Null;
 pub use operations::{OperationInfo, OperationSet, Payload};
 pub use nullable::Nullable;
 pub use number::{Number, NumberError};
-pub use parse::{from_slice, from_str, from_value, validate_json};
+pub use parse::{from_slice, from_str, from_value, validate_json, JsonInput};
 pub use schema::{LazySchema, Schema, SchemaError};
 pub use shape::ValidateJson;
 pub use validate::{Keyword, Path, Report, Validate, Violation, Violations};
@@ -112,8 +116,14 @@ pub mod __private {
     pub use crate::address::{parse_address, parse_parameter};
     pub use crate::check::*;
     pub use crate::choice::{read_literal, to_value, write_literal, Choice};
-    // The derive writes attribute bounds as `Number::Int(..)`/`Number::Float(..)`.
+    // The derive writes attribute bounds as `Number::Int(..)`/`Number::Float(..)`
+    // (and JSON number text as `asyncapi_runtime::Number::from_static(..)`).
     pub use crate::check::Bound as Number;
+    pub use crate::de::{
+        duplicate_key, extra_schema, from_json_value, missing_property, next_extra,
+        read_json_value, to_json_value, unknown_property, Attempts, Buffered, Extras, Probe,
+        ProbeFromJson, ProbeSerde, ReadByFromJson, UnknownKeys,
+    };
     pub use crate::integer::native;
     pub use crate::nullable::de as nullables;
     pub use crate::shape::{

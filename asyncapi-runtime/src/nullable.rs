@@ -10,11 +10,11 @@
 //! Constraints (`maxLength`, `minimum`, ...) apply to the value and never to `null`.
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::Value;
 
 use std::borrow::Cow;
 
 use crate::check::{MaybeItems, MaybeNumber, MaybeObject, MaybeText};
+use crate::json::Value;
 use crate::number::Number;
 use crate::shape::ValidateJson;
 use crate::validate::{Path, Report, Validate};
@@ -238,7 +238,7 @@ mod tests {
         optional: Option<Nullable<i64>>,
     }
 
-    fn read(value: Value) -> Result<Holder, String> {
+    fn read(value: serde_json::Value) -> Result<Holder, String> {
         serde_json::from_value(value).map_err(|e| e.to_string())
     }
 
@@ -280,11 +280,11 @@ mod tests {
             Some(std::borrow::Cow::Owned(Number::from(3u8)))
         );
         let mut report = Report::new();
-        Nullable::<String>::validate_json(&json!(null), &Path::ROOT, &mut report);
-        Nullable::<String>::validate_json(&json!("x"), &Path::ROOT, &mut report);
+        Nullable::<String>::validate_json(&Value::Null, &Path::ROOT, &mut report);
+        Nullable::<String>::validate_json(&Value::from("x"), &Path::ROOT, &mut report);
         assert!(report.into_violations().is_empty());
         let mut report = Report::new();
-        Nullable::<String>::validate_json(&json!(1), &Path::ROOT, &mut report);
+        Nullable::<String>::validate_json(&Value::from(1), &Path::ROOT, &mut report);
         assert_eq!(report.into_violations().len(), 1);
     }
 }

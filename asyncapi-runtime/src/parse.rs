@@ -1,8 +1,7 @@
 //! Parse and validate in one step.
 
-use serde_json::Value;
-
 use crate::error::Error;
+use crate::json::Value;
 use crate::shape::ValidateJson;
 use crate::validate::{Keyword, Path, Report, Validate, Violation, Violations};
 
@@ -17,7 +16,7 @@ pub fn from_slice<T: ValidateJson>(bytes: &[u8]) -> Result<T, Error> {
         // serde_json classifies some shape errors as syntax (an enum read from `null`
         // is "expected value"), so only a failed untyped parse proves bad syntax.
         Err(error) => match crate::json::parse(bytes) {
-            Ok(json) => Err(shape_error::<T>(&json.to_serde(), &error)),
+            Ok(json) => Err(shape_error::<T>(&json, &error)),
             Err(syntax) => Err(Error::from_syntax(syntax)),
         },
     }
@@ -34,8 +33,11 @@ pub fn from_str<T: ValidateJson>(text: &str) -> Result<T, Error> {
     from_slice(text.as_bytes())
 }
 
-/// Reads an already parsed JSON value into `T` and validates it.
-pub fn from_value<T: ValidateJson>(json: &Value) -> Result<T, Error> {
+/// Reads an already parsed `serde_json::Value` into `T` and validates it.
+///
+/// serde_json has already rounded numbers it read as `f64`; parse the text with
+/// [`from_slice`] to keep every digit.
+pub fn from_value<T: ValidateJson>(json: &serde_json::Value) -> Result<T, Error> {
     // A Value can be built deeper than the parser allows; deserializing it recurses
     // (and serde buffers unknown properties recursively), so refuse it the same way.
     if depth_exceeds(json, MAX_DEPTH) {
@@ -47,23 +49,64 @@ pub fn from_value<T: ValidateJson>(json: &Value) -> Result<T, Error> {
     }
     match T::deserialize(json) {
         Ok(value) => validated(value),
-        Err(error) => Err(shape_error::<T>(json, &error)),
+        Err(error) => Err(shape_error::<T>(&Value::from(json), &error)),
     }
 }
 
 /// Validates a JSON value against `T`'s schema without building a `T`: every shape
 /// problem and constraint violation, each with its pointer.
-pub fn validate_json<T: ValidateJson>(json: &Value) -> Result<(), Violations> {
-    let mut report = Report::new();
-    T::validate_json(json, &Path::ROOT, &mut report);
-    report.into_result()
+///
+/// `json` is the runtime's exact [`Value`] (from [`crate::parse_json`], or
+/// `Value::from(&serde_json_value)`); a `serde_json::Value` is also accepted and
+/// converted, for code generated before this took a [`Value`].
+///
+/// ```
+/// use asyncapi_runtime::{parse_json, validate_json, Validate};
+///
+/// #[derive(asyncapi_runtime::FromJson, Validate)]
+/// struct Reading {
+///     #[validate(maximum = "125.000000000000000000001")]
+///     celsius: asyncapi_runtime::Number,
+/// }
+///
+/// let json = parse_json(br#"{"celsius": 125.000000000000000000002}"#)?;
+/// let violations = validate_json::<Reading>(&json).unwrap_err();
+/// assert_eq!(violations.as_slice()[0].pointer, "/celsius");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn validate_json<T: ValidateJson>(json: &(impl JsonInput + ?Sized)) -> Result<(), Violations> {
+    json.with_value(|json| {
+        let mut report = Report::new();
+        T::validate_json(json, &Path::ROOT, &mut report);
+        report.into_result()
+    })
+}
+
+/// What [`validate_json`] accepts: the runtime's exact [`Value`], or a
+/// `serde_json::Value` (converted first; its numbers are as serde_json read them).
+pub trait JsonInput {
+    /// Calls `f` with the value as a [`Value`].
+    fn with_value<R>(&self, f: impl FnOnce(&Value) -> R) -> R;
+}
+
+impl JsonInput for Value {
+    fn with_value<R>(&self, f: impl FnOnce(&Value) -> R) -> R {
+        f(self)
+    }
+}
+
+impl JsonInput for serde_json::Value {
+    fn with_value<R>(&self, f: impl FnOnce(&Value) -> R) -> R {
+        f(&Value::from(self))
+    }
 }
 
 /// serde_json's own recursion limit for parsing text.
 const MAX_DEPTH: usize = 128;
 
 /// Whether `json` nests arrays/objects more than `limit` deep, without recursing.
-fn depth_exceeds(json: &Value, limit: usize) -> bool {
+fn depth_exceeds(json: &serde_json::Value, limit: usize) -> bool {
+    use serde_json::Value;
     let mut stack = vec![(json, 0usize)];
     while let Some((value, depth)) = stack.pop() {
         let children: Box<dyn Iterator<Item = &Value>> = match value {

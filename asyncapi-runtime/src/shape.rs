@@ -1,13 +1,15 @@
-//! [`ValidateJson`]: validating a `serde_json::Value` against a type's schema.
+//! [`ValidateJson`]: validating a JSON [`Value`] against a type's schema.
 //!
 //! Typed deserialization stops at the first value of the wrong shape. When it fails,
-//! [`crate::from_slice`] re-reads the document as a `Value` and walks it with these
-//! impls, so that every shape problem (missing property, wrong type, unknown `const` or
-//! `enum` value) and every constraint violation is reported, each with its pointer.
+//! [`crate::from_slice`] re-reads the document as an exact [`Value`] and walks it with
+//! these impls, so that every shape problem (missing property, wrong type, unknown
+//! `const` or `enum` value) and every constraint violation is reported, each with its
+//! pointer.
 
 use serde::de::DeserializeOwned;
-use serde_json::Value;
 
+use crate::json::Value;
+use crate::number::Number;
 use crate::validate::{Keyword, Path, Report, Validate};
 use crate::{Base64Data, Integer};
 
@@ -23,15 +25,7 @@ pub trait ValidateJson: Validate + DeserializeOwned {
 
 /// The JSON type of `value` as JSON Schema names it, for messages.
 pub fn json_type(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(n) if n.is_f64() => "number",
-        Value::Number(_) => "integer",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
+    value.json_type().as_str()
 }
 
 /// Reports a `type` violation: `value` is not of JSON type `expected`.
@@ -55,7 +49,7 @@ pub fn describe(value: &Value) -> String {
 
 impl ValidateJson for String {
     fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
-        if !value.is_string() {
+        if value.as_str().is_none() {
             type_error(value, "string", path, report)
         }
     }
@@ -69,29 +63,30 @@ impl ValidateJson for Base64Data {
 
 impl ValidateJson for bool {
     fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
-        if !value.is_boolean() {
+        if value.as_bool().is_none() {
             type_error(value, "boolean", path, report)
         }
     }
 }
 
+/// Any number an `f64` holds: one beyond its range (`1e400`) does not deserialize.
 impl ValidateJson for f64 {
     fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
-        if !value.is_number() {
-            type_error(value, "number", path, report)
+        match value.as_number() {
+            None => type_error(value, "number", path, report),
+            Some(n) if !n.as_f64().is_finite() => report.push(
+                path,
+                Keyword::Type,
+                format!("number {n} is out of the range of f64"),
+            ),
+            Some(_) => {}
         }
     }
 }
 
 fn as_integer(value: &Value) -> Option<Integer> {
     let number = value.as_number()?;
-    if let Some(u) = number.as_u64() {
-        return Some(Integer::from(u));
-    }
-    if let Some(i) = number.as_i64() {
-        return Some(Integer::from(i));
-    }
-    Integer::from_f64(number.as_f64()?)
+    Integer::try_from(number.clone()).ok()
 }
 
 impl ValidateJson for Integer {
@@ -126,7 +121,15 @@ native_integer!(
 
 impl ValidateJson for f32 {
     fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
-        f64::validate_json(value, path, report)
+        match value.as_number() {
+            None => type_error(value, "number", path, report),
+            Some(n) if !(n.as_f64() as f32).is_finite() => report.push(
+                path,
+                Keyword::Type,
+                format!("number {n} is out of the range of f32"),
+            ),
+            Some(_) => {}
+        }
     }
 }
 
@@ -140,13 +143,14 @@ impl ValidateJson for Value {
     fn validate_json(_: &Value, _: &Path<'_>, _: &mut Report) {}
 }
 
-impl ValidateJson for crate::Value {
+/// Any JSON value; numbers beyond `f64` are rounded when read into it.
+impl ValidateJson for serde_json::Value {
     fn validate_json(_: &Value, _: &Path<'_>, _: &mut Report) {}
 }
 
-impl ValidateJson for crate::Number {
+impl ValidateJson for Number {
     fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
-        if !value.is_number() {
+        if value.as_number().is_none() {
             type_error(value, "number", path, report)
         }
     }
@@ -165,16 +169,18 @@ impl<T: ValidateJson> ValidateJson for crate::Map<T> {
     }
 }
 
-impl ValidateJson for serde_json::Map<String, Value> {
+impl ValidateJson for serde_json::Map<String, serde_json::Value> {
     fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
-        if !value.is_object() {
+        if value.as_object().is_none() {
             type_error(value, "object", path, report)
         }
     }
 }
 
-/// An optional property is absent or valid: JSON `null` is not absence. (Plain serde
-/// reads `null` as `None`; generated fields refuse it with `__private::non_null`.)
+/// An optional property is absent or valid: JSON `null` is not absence. (serde's
+/// derive reads `null` as `None` for a plain `Option` field, and the walk
+/// `#[derive(Validate)]` emits follows it; `#[derive(FromJson)]` and the runtime's
+/// `non_null` refuse it.)
 impl<T: ValidateJson> ValidateJson for Option<T> {
     fn validate_json(value: &Value, path: &Path<'_>, report: &mut Report) {
         T::validate_json(value, path, report)
@@ -270,15 +276,21 @@ impl<V> FlattenedCount for crate::Map<V> {
     }
 }
 
-impl FlattenedCount for serde_json::Map<String, Value> {
+impl FlattenedCount for serde_json::Map<String, serde_json::Value> {
     fn flattened_count(&self) -> usize {
         self.len()
     }
 }
 
-impl FlattenedCount for Value {
+impl FlattenedCount for serde_json::Value {
     fn flattened_count(&self) -> usize {
         self.as_object().map_or(0, serde_json::Map::len)
+    }
+}
+
+impl FlattenedCount for Value {
+    fn flattened_count(&self) -> usize {
+        self.as_object().map_or(0, crate::Map::len)
     }
 }
 
@@ -291,11 +303,14 @@ impl<T: FlattenedCount> FlattenedCount for Option<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
 
-    fn check<T: ValidateJson>(value: Value) -> Vec<(String, Keyword)> {
+    fn json(text: &str) -> Value {
+        crate::json::parse_str(text).unwrap()
+    }
+
+    fn check<T: ValidateJson>(text: &str) -> Vec<(String, Keyword)> {
         let mut report = Report::new();
-        T::validate_json(&value, &Path::ROOT, &mut report);
+        T::validate_json(&json(text), &Path::ROOT, &mut report);
         report
             .into_violations()
             .into_iter()
@@ -305,25 +320,33 @@ mod tests {
 
     #[test]
     fn leaves_check_their_json_type() {
-        assert!(check::<String>(json!("x")).is_empty());
-        assert_eq!(
-            check::<String>(json!(null)),
-            vec![("".into(), Keyword::Type)]
-        );
-        assert!(check::<Integer>(json!(5.0)).is_empty());
-        assert_eq!(check::<Integer>(json!(1.5)).len(), 1);
-        assert!(check::<Integer>(json!(1e308)).is_empty());
-        assert_eq!(check::<u64>(json!(-1)).len(), 1);
-        assert!(check::<f64>(json!(1)).is_empty());
-        assert_eq!(check::<Option<String>>(json!(null)).len(), 1);
+        assert!(check::<String>(r#""x""#).is_empty());
+        assert_eq!(check::<String>("null"), vec![("".into(), Keyword::Type)]);
+        assert!(check::<Integer>("5.0").is_empty());
+        assert_eq!(check::<Integer>("1.5").len(), 1);
+        assert!(check::<Integer>("1e308").is_empty());
+        assert!(check::<Integer>("1e400").is_empty());
+        assert_eq!(check::<u64>("-1").len(), 1);
+        assert!(check::<u64>("5.0").is_empty());
+        assert_eq!(check::<u8>("256").len(), 1);
+        assert!(check::<f64>("1").is_empty());
+        assert_eq!(check::<f64>("1e400").len(), 1);
+        assert!(check::<f64>("1e-400").is_empty());
+        assert_eq!(check::<f32>("1e39").len(), 1);
+        assert!(check::<Number>("1e400").is_empty());
+        assert_eq!(check::<Option<String>>("null").len(), 1);
     }
 
     #[test]
     fn containers_locate_items() {
         assert_eq!(
-            check::<Vec<String>>(json!(["a", 1, "b", null])),
+            check::<Vec<String>>(r#"["a", 1, "b", null]"#),
             vec![("/1".into(), Keyword::Type), ("/3".into(), Keyword::Type)]
         );
-        assert_eq!(check::<Vec<String>>(json!({})).len(), 1);
+        assert_eq!(check::<Vec<String>>("{}").len(), 1);
+        assert_eq!(
+            check::<crate::Map<u8>>(r#"{"a": 1, "b/c": "x"}"#),
+            vec![("/b~1c".into(), Keyword::Type)]
+        );
     }
 }

@@ -81,10 +81,7 @@ pub fn from_slice_borrowed<'a, T: Borrowed<'a>>(bytes: &'a [u8]) -> Result<T, Er
     match serde_json::from_slice::<T>(bytes) {
         Ok(value) => crate::parse::validated(value),
         Err(error) => match crate::json::parse(bytes) {
-            Ok(json) => Err(crate::parse::shape_error::<T::Owned>(
-                &json.to_serde(),
-                &error,
-            )),
+            Ok(json) => Err(crate::parse::shape_error::<T::Owned>(&json, &error)),
             Err(syntax) => Err(Error::from_syntax(syntax)),
         },
     }

@@ -85,7 +85,7 @@ impl Bundle {
     /// An error about the value at `at`, located in the files as written.
     pub fn error_at(&self, at: &str, problem: crate::error::Problem) -> Error {
         Error::At {
-            location: self.locate(at),
+            location: Box::new(self.locate(at)),
             problem,
         }
     }

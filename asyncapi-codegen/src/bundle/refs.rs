@@ -52,7 +52,7 @@ impl<'a> Resolver<'a> {
 
     fn error(&self, at: &str, problem: Problem) -> Error {
         Error::At {
-            location: self.locate(at),
+            location: Box::new(self.locate(at)),
             problem,
         }
     }

@@ -69,7 +69,7 @@ pub(crate) fn structure(findings: &mut Findings<'_>) {
     }
     for (key, expected) in [("channels", "a mapping of channels"), ("operations", "a mapping of operations"), ("servers", "a mapping of servers"), ("components", "a mapping")] {
         if let Some(value) = root.get(key) {
-            if !value.as_object().is_some() {
+            if value.as_object().is_none() {
                 findings.bad(&pointer::join("", key), key, expected);
             }
         }

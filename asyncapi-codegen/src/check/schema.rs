@@ -177,24 +177,22 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
     let _ = map;
     match key {
         "$id" | "$schema" | "$comment" | "title" | "description" | "format" | "contentMediaType"
-        | "contentEncoding" | "discriminator" => {
-            if !value.is_string() {
+        | "contentEncoding" | "discriminator"
+            if !value.is_string() => {
                 findings.bad(at, key, "a string");
             }
-        }
-        "readOnly" | "writeOnly" | "deprecated" | "uniqueItems" => {
-            if value.as_bool().is_none() {
+        "readOnly" | "writeOnly" | "deprecated" | "uniqueItems"
+            if value.as_bool().is_none() => {
                 findings.bad(at, key, "a boolean");
             }
-        }
         "examples" if !value.is_array() => findings.bad(at, key, "an array"),
         "externalDocs" if !value.is_object() => findings.bad(at, key, "a mapping"),
         "multipleOf" => match value {
             Value::Number(n) if n > &Number::from(0u8) => {}
             _ => findings.bad(at, key, "a number greater than 0"),
         },
-        "maximum" | "exclusiveMaximum" | "minimum" | "exclusiveMinimum" => {
-            if !matches!(value, Value::Number(_)) {
+        "maximum" | "exclusiveMaximum" | "minimum" | "exclusiveMinimum"
+            if !matches!(value, Value::Number(_)) => {
                 let expected = if value.is_boolean() {
                     "a number (draft 07 bounds are numbers; the boolean form is draft 04's)"
                 } else {
@@ -202,12 +200,10 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
                 };
                 findings.bad(at, key, expected);
             }
-        }
-        "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties" | "minProperties" => {
-            if !is_count(value) {
+        "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties" | "minProperties"
+            if !is_count(value) => {
                 findings.bad(at, key, "a non-negative integer");
             }
-        }
         "pattern" => match value {
             Value::String(pattern) => translate(findings, pattern, at),
             _ => findings.bad(at, key, "a string (an ECMA-262 regular expression)"),
@@ -225,11 +221,10 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
             _ => {}
         },
         "additionalItems" | "contains" | "additionalProperties" | "propertyNames" | "if" | "then"
-        | "else" | "not" => {
-            if !is_schema(value) {
+        | "else" | "not"
+            if !is_schema(value) => {
                 findings.bad(at, key, "a schema (a mapping or a boolean)");
             }
-        }
         "required" if !unique_strings(value) => findings.bad(at, key, "an array of distinct property names"),
         "definitions" | "properties" | "patternProperties" => match value {
             Value::Object(members) => {

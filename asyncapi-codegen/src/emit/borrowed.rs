@@ -78,7 +78,7 @@ fn twin_ty(cx: &Context, ty: &Ty, twins: &BTreeSet<String>) -> TokenStream {
 }
 
 fn field(cx: &Context, f: &Field, twins: &BTreeSet<String>) -> (TokenStream, TokenStream) {
-    let docs = docs::attrs(&f.docs);
+    let docs = types::field_docs(f);
     let name = ident(&f.name);
     let inner = twin_ty(cx, &f.ty, twins);
     let inner = if f.boxed { quote!(Box<#inner>) } else { inner };
@@ -148,7 +148,7 @@ fn twin(cx: &Context, name: &str, s: &StructDef, entry: usize, extra: Option<usi
         let e = number(e);
         quote!(#[validate(extra_schema(super::SCHEMAS, #e))])
     });
-    let entry = number(entry);
+    let _ = entry;
     let docs = docs::lines(doc_text);
     let counts = {
         let mut items = Vec::new();
@@ -166,7 +166,6 @@ fn twin(cx: &Context, name: &str, s: &StructDef, entry: usize, extra: Option<usi
         #docs
         #[derive(Debug, Clone, PartialEq, #rt::__private::serde::Serialize, #rt::FromJson, #rt::Validate)]
         #[serde(crate = #serde_crate)]
-        #[validate(json_schema(super::SCHEMAS, #entry))]
         #extra_attr
         #counts
         pub struct #ident_name<'a> {

@@ -48,7 +48,7 @@ fn opt(text: &Option<String>) -> TokenStream {
 
 fn message_docs(m: &MessageDef) -> TokenStream {
     let mut text = match &m.title {
-        Some(title) => format!("{}", docs::escape(title.trim())),
+        Some(title) => docs::escape(title.trim()).to_string(),
         None => docs::code(&m.name),
     };
     if let Some(summary) = &m.summary {
@@ -163,7 +163,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
             })),
             quote!(match self { #(Message::#variants(_) => MessageName::#variants,)* }),
             quote!(match self { #(Message::#variants(payload) => payload.validate_at(path, report),)* }),
-            quote!(bytes),
+            if with_headers.is_empty() { quote!(_bytes) } else { quote!(bytes) },
         )
     };
     let info_static = (!messages.is_empty()).then(|| {

@@ -133,7 +133,8 @@ pub fn field_serde(cx: &Context, field: &Field) -> TokenStream {
     }
 }
 
-fn field_docs(field: &Field) -> TokenStream {
+/// A field's doc comment (a plain one naming the property when the schema says nothing).
+pub fn field_docs(field: &Field) -> TokenStream {
     if field.docs == Docs::default() {
         docs::lines(&format!("The {} property.", docs::code(&field.wire)))
     } else {

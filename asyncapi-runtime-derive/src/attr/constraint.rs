@@ -76,7 +76,7 @@ impl ConstraintKind {
             | ConstraintKind::Maximum(n)
             | ConstraintKind::ExclusiveMinimum(n)
             | ConstraintKind::ExclusiveMaximum(n)
-            | ConstraintKind::MultipleOf(n) => Some(*n),
+            | ConstraintKind::MultipleOf(n) => Some(n.clone()),
             _ => None,
         }
     }
@@ -198,9 +198,15 @@ pub fn parse(cx: &Ctxt, meta: ParseNestedMeta, out: &mut Vec<Constraint>) -> syn
             (ConstraintKind::Skip, path.to_token_stream())
         }
         _ => {
-            // `required`: the field's caller takes it before this, so here it is inside
-            // `items(...)`/`values(...)`, where it means nothing.
-            unknown_key(cx, &meta, FIELD_KEYS, "on a field");
+            // `required`, `extra_schema`: the field's caller takes them before this, so
+            // here they are inside `items(...)`/`values(...)`, where they mean nothing.
+            cx.error_at(
+                span,
+                format!(
+                    "`{key}` applies to a whole field, not inside `{ITEMS}(...)` or \
+                     `{VALUES}(...)`"
+                ),
+            );
             return skip_value(&meta);
         }
     };

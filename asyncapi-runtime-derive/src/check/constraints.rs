@@ -33,9 +33,7 @@ pub fn checks(
     let mut skip = None;
     for constraint in constraints {
         match &constraint.kind {
-            ConstraintKind::MultipleOf(n)
-                if n.partial_cmp(Num::Int(0)) != Some(Ordering::Greater) =>
-            {
+            ConstraintKind::MultipleOf(n) if n.cmp_exact(&Num::Int(0)) != Ordering::Greater => {
                 cx.error_spanned_by(
                     &constraint.tokens,
                     format!("`{MULTIPLE_OF}` must be greater than 0, not {n}"),
@@ -62,10 +60,10 @@ pub fn checks(
         let (Some((low, low_constraint)), Some((high, _))) = (bound(lower), bound(upper)) else {
             continue;
         };
-        let empty = match low.partial_cmp(high) {
-            Some(Ordering::Greater) => true,
-            Some(Ordering::Equal) => strict,
-            _ => false,
+        let empty = match low.cmp_exact(&high) {
+            Ordering::Greater => true,
+            Ordering::Equal => strict,
+            Ordering::Less => false,
         };
         if empty {
             let relation = if strict {
@@ -110,11 +108,11 @@ pub fn checks(
             },
             ConstraintKind::MinLength(n) => CheckKind::MinLength(*n),
             ConstraintKind::MaxLength(n) => CheckKind::MaxLength(*n),
-            ConstraintKind::Minimum(n) => CheckKind::Minimum(*n),
-            ConstraintKind::Maximum(n) => CheckKind::Maximum(*n),
-            ConstraintKind::ExclusiveMinimum(n) => CheckKind::ExclusiveMinimum(*n),
-            ConstraintKind::ExclusiveMaximum(n) => CheckKind::ExclusiveMaximum(*n),
-            ConstraintKind::MultipleOf(n) => CheckKind::MultipleOf(*n),
+            ConstraintKind::Minimum(n) => CheckKind::Minimum(n.clone()),
+            ConstraintKind::Maximum(n) => CheckKind::Maximum(n.clone()),
+            ConstraintKind::ExclusiveMinimum(n) => CheckKind::ExclusiveMinimum(n.clone()),
+            ConstraintKind::ExclusiveMaximum(n) => CheckKind::ExclusiveMaximum(n.clone()),
+            ConstraintKind::MultipleOf(n) => CheckKind::MultipleOf(n.clone()),
             ConstraintKind::MinItems(n) => CheckKind::MinItems(*n),
             ConstraintKind::MaxItems(n) => CheckKind::MaxItems(*n),
             ConstraintKind::UniqueItems(true) => CheckKind::UniqueItems,

@@ -10,7 +10,7 @@ use super::pattern::Patterns;
 use crate::ast::{self, Style};
 use crate::attr::RenameRule;
 use crate::ctxt::Ctxt;
-use crate::model::{CheckKind, DeserializeWith, Field, Flatten, Shape, ShapeKind};
+use crate::model::{CheckKind, DeserializeWith, Field, Flatten, NullReading, Shape, ShapeKind};
 use crate::symbol::*;
 
 /// What the enclosing type says about its fields.
@@ -37,17 +37,7 @@ pub fn shape(
     let mut position = 0;
     for field in fields {
         let serde = &field.attrs.serde;
-        let wire = match &field.original.ident {
-            Some(ident) => {
-                let name = ident.unraw().to_string();
-                match (&serde.rename, ctx.rename) {
-                    (Some(rename), _) => rename.clone(),
-                    (None, Some(rule)) => rule.apply_to_field(&name),
-                    (None, None) => name,
-                }
-            }
-            None => position.to_string(),
-        };
+        let wire = wire_name(field, ctx.rename).unwrap_or_else(|| position.to_string());
         if !serde.skip_deserializing {
             position += 1;
         }
@@ -67,7 +57,27 @@ pub fn shape(
         Style::Tuple => ShapeKind::Tuple,
         Style::Named => ShapeKind::Named,
     };
+    if kind != ShapeKind::Named {
+        // A value that is the field itself is read by the field's type: serde's
+        // `Option` reads `null` as `None`, whichever derive the container has.
+        for field in &mut out {
+            if field.null == NullReading::NoneUnlessFromJson {
+                field.null = NullReading::None;
+            }
+        }
+    }
     Shape { kind, fields: out }
+}
+
+/// The name serde reads a named field from: its `rename`, else `rule` applied to its
+/// name without `r#`. `None` for a positional field.
+pub fn wire_name(field: &ast::Field, rule: Option<RenameRule>) -> Option<String> {
+    let name = field.original.ident.as_ref()?.unraw().to_string();
+    Some(match (&field.attrs.serde.rename, rule) {
+        (Some(rename), _) => rename.clone(),
+        (None, Some(rule)) => rule.apply_to_field(&name),
+        (None, None) => name,
+    })
 }
 
 /// One field, read from `wire`.
@@ -142,6 +152,27 @@ fn field(
             );
         }
     }
+    if let Some(schema) = &attrs.extra_schema {
+        let reason = if serde.skip_deserializing {
+            Some(
+                "this field is #[serde(skip)]ped: it is not read from JSON, so it is not validated",
+            )
+        } else if skip {
+            Some("`skip` turns off validation of this field")
+        } else if serde.flatten {
+            Some(
+                "a #[serde(flatten)] field has no value of its own in the JSON: put it on the type",
+            )
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            cx.error_at(
+                schema.span,
+                format!("`{EXTRA_SCHEMA}` cannot apply: {reason}"),
+            );
+        }
+    }
     let required = attrs.required.is_some();
     Field {
         member: field.member.clone(),
@@ -159,14 +190,21 @@ fn field(
         flatten,
         skip,
         deserialize_with,
-        // `required` on an `Option`: present, and `null` is `None`.
-        null_is_none: plain_option || (required && is_option),
+        null: if required && is_option {
+            // `required` on an `Option`: present, and `null` is `None`.
+            NullReading::None
+        } else if plain_option {
+            NullReading::NoneUnlessFromJson
+        } else {
+            NullReading::Value
+        },
         checks,
+        extra_schema: attrs.extra_schema.clone(),
     }
 }
 
 /// `T` when `ty` is syntactically `Option<T>`.
-fn option_inner(ty: &Type) -> Option<&Type> {
+pub fn option_inner(ty: &Type) -> Option<&Type> {
     generic_args(ty, &["Option"]).and_then(|args| match args.as_slice() {
         [inner] => Some(*inner),
         _ => None,
@@ -174,7 +212,7 @@ fn option_inner(ty: &Type) -> Option<&Type> {
 }
 
 /// The type arguments of `ty` when its last path segment is one of `names`.
-fn generic_args<'a>(ty: &'a Type, names: &[&str]) -> Option<Vec<&'a Type>> {
+pub fn generic_args<'a>(ty: &'a Type, names: &[&str]) -> Option<Vec<&'a Type>> {
     let Type::Path(path) = ty else { return None };
     if path.qself.is_some() {
         return None;

@@ -5,7 +5,7 @@ use syn::DeriveInput;
 
 use crate::ast;
 use crate::ctxt::Ctxt;
-use crate::model::{Body, Flatten, Model};
+use crate::model::{Body, Flatten, Model, NullReading};
 
 /// Parse and check `input`: its model, or the messages of every error.
 fn model(input: &DeriveInput) -> Result<Model, Vec<String>> {
@@ -192,7 +192,13 @@ fn wire_names_follow_serde() {
         .shape
         .fields
         .iter()
-        .map(|f| (f.wire.as_str(), f.required, f.null_is_none))
+        .map(|f| {
+            (
+                f.wire.as_str(),
+                f.required,
+                f.null == NullReading::NoneUnlessFromJson,
+            )
+        })
         .collect();
     assert_eq!(
         summary,

@@ -3,7 +3,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
-use super::{pattern_static, Emitter};
+use super::{located_at, pattern_static, Emitter};
 use crate::model::{Check, CheckKind, Num, StructBody};
 
 impl Emitter<'_> {
@@ -20,7 +20,7 @@ impl Emitter<'_> {
         checks
             .iter()
             .map(|check| {
-                let span = check.span;
+                let span = located_at(check.span);
                 // The value carries the attribute's span too: a constraint that does not
                 // fit the field's type is reported at the attribute.
                 let v = &Ident::new(&v.to_string(), span);
@@ -33,9 +33,9 @@ impl Emitter<'_> {
                     let n = Literal::u64_unsuffixed(n);
                     call(name, Some(quote!(#n)))
                 };
-                let bound = |name: &str, n: Num| {
-                    let n = number(n);
-                    call(name, Some(quote!(#private::Number::#n)))
+                let bound = |name: &str, n: &Num| {
+                    let n = number(krate, n);
+                    call(name, Some(n))
                 };
                 match &check.kind {
                     CheckKind::Pattern(index) => {
@@ -45,11 +45,11 @@ impl Emitter<'_> {
                     }
                     CheckKind::MinLength(n) => count("min_length", *n),
                     CheckKind::MaxLength(n) => count("max_length", *n),
-                    CheckKind::Minimum(n) => bound("minimum", *n),
-                    CheckKind::Maximum(n) => bound("maximum", *n),
-                    CheckKind::ExclusiveMinimum(n) => bound("exclusive_minimum", *n),
-                    CheckKind::ExclusiveMaximum(n) => bound("exclusive_maximum", *n),
-                    CheckKind::MultipleOf(n) => bound("multiple_of", *n),
+                    CheckKind::Minimum(n) => bound("minimum", n),
+                    CheckKind::Maximum(n) => bound("maximum", n),
+                    CheckKind::ExclusiveMinimum(n) => bound("exclusive_minimum", n),
+                    CheckKind::ExclusiveMaximum(n) => bound("exclusive_maximum", n),
+                    CheckKind::MultipleOf(n) => bound("multiple_of", n),
                     CheckKind::MinItems(n) => count("min_items", *n),
                     CheckKind::MaxItems(n) => count("max_items", *n),
                     CheckKind::UniqueItems => call("unique_items", None),
@@ -115,24 +115,33 @@ impl Emitter<'_> {
     }
 }
 
-/// `Int(n)` or `Float(x)`: the variant of the runtime's `Number` for a bound.
-fn number(n: Num) -> TokenStream {
+/// A bound as the runtime takes it: `__private::Number::Int(n)` or `::Float(x)` for a
+/// literal, the exact `Number` for JSON number text (a constant, so the text is
+/// checked once, at compile time).
+fn number(krate: &syn::Path, n: &Num) -> TokenStream {
+    let private = quote!(#krate::__private);
     match n {
         Num::Int(i) => {
             let abs = Literal::u128_unsuffixed(i.unsigned_abs());
-            if i < 0 {
-                quote!(Int(-#abs))
+            if *i < 0 {
+                quote!(#private::Number::Int(-#abs))
             } else {
-                quote!(Int(#abs))
+                quote!(#private::Number::Int(#abs))
             }
         }
         Num::Float(f) => {
             let abs = Literal::f64_unsuffixed(f.abs());
             if f.is_sign_negative() {
-                quote!(Float(-#abs))
+                quote!(#private::Number::Float(-#abs))
             } else {
-                quote!(Float(#abs))
+                quote!(#private::Number::Float(#abs))
             }
         }
+        Num::Text(text) => quote! {
+            {
+                const __BOUND: #krate::Number = #krate::Number::from_static(#text);
+                __BOUND
+            }
+        },
     }
 }

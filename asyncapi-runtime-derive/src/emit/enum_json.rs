@@ -187,7 +187,7 @@ impl Emitter<'_> {
                         false,
                     );
                     quote! {
-                        let __rest: #krate::__private::serde_json::Map<::std::string::String, #value_ty> = __obj
+                        let __rest: #krate::Map = __obj
                             .iter()
                             .filter(|(__key, _)| __key.as_str() != #tag)
                             .map(|(__key, __item)| (__key.clone(), __item.clone()))

@@ -1,10 +1,12 @@
 //! `Validate::validate_at`: the constraints of a typed value and of everything in it.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 
-use super::Emitter;
-use crate::model::{EnumBody, Field, Flatten, Repr, Shape, ShapeKind, StructBody, Variant};
+use super::{located_at, Emitter};
+use crate::model::{
+    EnumBody, Field, Flatten, Repr, SchemaRef, Shape, ShapeKind, StructBody, Variant,
+};
 
 impl Emitter<'_> {
     /// Validates one field: `access` is a `&T` expression, `init` builds its `Path`.
@@ -31,13 +33,40 @@ impl Emitter<'_> {
         let v = format_ident!("__v0");
         let p = format_ident!("__p0");
         let checks = self.checks(&field.checks, &v, &p, 0);
+        let extra = field.extra_schema.as_ref().map(|schema| {
+            // At the attribute: a value that cannot be written as JSON is reported there.
+            let value = proc_macro2::Ident::new("__present", located_at(schema.span));
+            let call = self.extra_schema_call(schema, &quote!(#value), &quote!(&#p));
+            if field.optional {
+                // Absent is not checked; JSON `null` is a value.
+                quote!(if let ::core::option::Option::Some(#value) = ::core::option::Option::as_ref(#v) { #call })
+            } else {
+                quote!({ let #value = #v; #call })
+            }
+        });
         quote! {
             {
                 let #p: #krate::Path<'_> = #init;
                 let #v = #access;
                 #checks
+                #extra
                 #krate::Validate::validate_at(#v, &#p, report);
             }
+        }
+    }
+
+    /// `validate()`'s check of `value` (a reference) against `schema`, at `path`.
+    pub(super) fn extra_schema_call(
+        &self,
+        schema: &SchemaRef,
+        value: &TokenStream,
+        path: &TokenStream,
+    ) -> TokenStream {
+        let krate = self.krate();
+        let (static_path, entry) = (&schema.schema, schema.entry);
+        // Spanned at the attribute: a value that cannot be serialized is reported there.
+        quote_spanned! {located_at(schema.span)=>
+            #krate::__private::extra_schema(&#static_path, #entry, #value, #path, report);
         }
     }
 
@@ -200,9 +229,13 @@ impl Emitter<'_> {
         // report the same: nothing for one match (whichever variant holds it), `oneOf`
         // for none or several.
         let variants: Vec<&Variant> = body.variants.iter().filter(|v| !v.serde_skip).collect();
-        let count = self.untagged_json(body, &variants);
+        // With `json_schema`, the schema stands for the walk here too.
+        let count = match &self.model.json_schema {
+            Some(schema) => self.schema_walk(schema, &quote!(value), &quote!(path)),
+            None => self.untagged_json(body, &variants),
+        };
         quote! {
-            match #krate::__private::serde_json::to_value(self) {
+            match #krate::__private::to_json_value(self) {
                 ::core::result::Result::Ok(__json) => {
                     let value = &__json;
                     #count

@@ -2,10 +2,13 @@
 //! walked as serde would read it, every misfit reported.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::{format_ident, quote, quote_spanned};
 
-use super::Emitter;
-use crate::model::{CheckKind, DeserializeWith, Field, Flatten, Shape, ShapeKind, StructBody};
+use super::{located_at, Emitter};
+use crate::model::{
+    CheckKind, DeserializeWith, Field, Flatten, NullReading, SchemaRef, Shape, ShapeKind,
+    StructBody,
+};
 
 impl Emitter<'_> {
     /// Walks one field's JSON `value` (a `&Value` ident) at `p` (a `Path` ident).
@@ -20,10 +23,15 @@ impl Emitter<'_> {
         } else {
             // A value that deserializes has the field's shape: check its constraints
             // on the typed value, exactly as `Validate` does.
+            // Read from the value's text as the typed parse reads it.
             let de = match &field.deserialize_with {
-                None => quote!(<#ty as #krate::__private::serde::Deserialize>::deserialize(#value)),
-                Some(DeserializeWith::Function(function)) => quote!(#function(#value)),
-                Some(DeserializeWith::Module(module)) => quote!(#module::deserialize(#value)),
+                None => quote!(#krate::__private::from_json_value::<#ty>(#value)),
+                Some(DeserializeWith::Function(function)) => {
+                    quote!(#krate::__private::read_json_value(#value, |__d| #function(__d)))
+                }
+                Some(DeserializeWith::Module(module)) => {
+                    quote!(#krate::__private::read_json_value(#value, |__d| #module::deserialize(__d)))
+                }
             };
             let v = format_ident!("__v0");
             let checks = self.checks(&field.checks, &v, p, 0);
@@ -35,16 +43,29 @@ impl Emitter<'_> {
                 }
             }
         };
+        let extra = field
+            .extra_schema
+            .as_ref()
+            .map(|schema| self.schema_walk(schema, &quote!(#value), &quote!(&#p)));
         // The value's own constraints first, then what is inside it, as `Validate` does.
         let walk = quote! {
             #checks
+            #extra
             <#ty as #krate::ValidateJson>::validate_json(#value, &#p, report);
         };
-        if field.null_is_none {
-            // serde reads `null` as `None` for a plain `Option`.
-            quote!(if !#value.is_null() { #walk })
-        } else {
-            walk
+        match field.null {
+            NullReading::Value => walk,
+            NullReading::None => quote!(if !#value.is_null() { #walk }),
+            // serde's derive reads `null` as `None` for a plain `Option`; FromJson's
+            // hands it to the inner type. Which derive `Self` has decides.
+            NullReading::NoneUnlessFromJson => quote! {
+                let __null_is_none = {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{ProbeFromJson as _, ProbeSerde as _};
+                    (&&#krate::__private::Probe::<Self>::new()).option_null_is_none()
+                };
+                if !(#value.is_null() && __null_is_none) { #walk }
+            },
         }
     }
 
@@ -198,7 +219,7 @@ impl Emitter<'_> {
                             __extra.sort_by(|a, b| a.0.cmp(b.0));
                             for (__key, __item) in __extra {
                                 let __typed: ::core::result::Result<#item, #krate::__private::serde_json::Error> =
-                                    <#item as #krate::__private::serde::Deserialize>::deserialize(__item);
+                                    #krate::__private::from_json_value::<#item>(__item);
                                 if let ::core::result::Result::Ok(__typed) = __typed {
                                     let #p: #krate::Path<'_> = #path.key(__key);
                                     let #v = &__typed;
@@ -226,7 +247,7 @@ impl Emitter<'_> {
                 },
                 Flatten::Struct { optional: true, ty } => quote! {
                     // serde reads a flattened `Option` as `None` when it does not fit.
-                    if <#ty as #krate::__private::serde::Deserialize>::deserialize(#value).is_ok() {
+                    if #krate::__private::from_json_value::<#ty>(#value).is_ok() {
                         <#ty as #krate::ValidateJson>::validate_json(#value, #path, report);
                     }
                 },
@@ -249,6 +270,20 @@ impl Emitter<'_> {
             });
         }
         out
+    }
+
+    /// Checks `value` (a `&Value`) against `schema` at `path` (a `&Path`).
+    pub(super) fn schema_walk(
+        &self,
+        schema: &SchemaRef,
+        value: &TokenStream,
+        path: &TokenStream,
+    ) -> TokenStream {
+        let krate = self.krate();
+        let (static_path, entry) = (&schema.schema, schema.entry);
+        quote_spanned! {located_at(schema.span)=>
+            #krate::LazySchema::validate_at(&#static_path, #entry, #value, #path, report);
+        }
     }
 
     /// The body of `validate_json` for a struct: its shape, then the container's

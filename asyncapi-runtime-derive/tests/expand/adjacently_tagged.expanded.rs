@@ -9,7 +9,13 @@ enum Message {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Message {
@@ -55,12 +61,12 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Message {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("t") {
                         ::core::option::Option::None => {
                             report
@@ -103,9 +109,9 @@ const _: () = {
                                                 let __typed: ::core::result::Result<
                                                     String,
                                                     ::asyncapi_runtime::__private::serde_json::Error,
-                                                > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                                    __content,
-                                                );
+                                                > = ::asyncapi_runtime::__private::from_json_value::<
+                                                    String,
+                                                >(__content);
                                                 if let ::core::result::Result::Ok(__typed) = __typed {
                                                     let __v0 = &__typed;
                                                     ::asyncapi_runtime::__private::max_length(
@@ -137,9 +143,7 @@ const _: () = {
                                         ::core::option::Option::Some(__content) => {
                                             let __base: ::asyncapi_runtime::Path<'_> = path.key("c");
                                             match __content {
-                                                ::asyncapi_runtime::__private::serde_json::Value::Object(
-                                                    __obj,
-                                                ) => {
+                                                ::asyncapi_runtime::Value::Object(__obj) => {
                                                     match __obj.get("x").map(|__x| ("x", __x)) {
                                                         ::core::option::Option::Some((__key, __fv)) => {
                                                             let __p: ::asyncapi_runtime::Path<'_> = (&__base)

@@ -7,7 +7,13 @@ struct Page<T> {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl<T> crate::rt::Validate for Page<T>
@@ -34,12 +40,12 @@ const _: () = {
     {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &crate::rt::__private::serde_json::Value,
+            value: &crate::rt::Value,
             path: &crate::rt::Path<'_>,
             report: &mut crate::rt::Report,
         ) {
             match value {
-                crate::rt::__private::serde_json::Value::Object(__obj) => {
+                crate::rt::Value::Object(__obj) => {
                     match __obj.get("items").map(|__x| ("items", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: crate::rt::Path<'_> = path.key(__key);

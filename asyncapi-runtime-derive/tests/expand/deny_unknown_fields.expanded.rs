@@ -15,7 +15,13 @@ struct Strict {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Strict {
@@ -51,12 +57,12 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Strict {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj
                         .get("a-b")
                         .map(|__x| ("a-b", __x))
@@ -94,7 +100,15 @@ const _: () = {
                     match __obj.get("de").map(|__x| ("de", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
-                            if !__fv.is_null() {
+                            let __null_is_none = {
+                                #[allow(unused_imports)]
+                                use ::asyncapi_runtime::__private::{
+                                    ProbeFromJson as _, ProbeSerde as _,
+                                };
+                                (&&::asyncapi_runtime::__private::Probe::<Self>::new())
+                                    .option_null_is_none()
+                            };
+                            if !(__fv.is_null() && __null_is_none) {
                                 <Option<
                                     u8,
                                 > as ::asyncapi_runtime::ValidateJson>::validate_json(

@@ -19,7 +19,13 @@ struct Everything {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     static __KT_RE_0: ::std::sync::LazyLock<::asyncapi_runtime::__private::Regex> = ::std::sync::LazyLock::new(||
     ::asyncapi_runtime::__private::compile_pattern("^a"));
@@ -123,21 +129,21 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Everything {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("text").map(|__x| ("text", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
                             let __typed: ::core::result::Result<
                                 String,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                String,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::max_length(
@@ -186,9 +192,9 @@ const _: () = {
                             let __typed: ::core::result::Result<
                                 f64,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <f64 as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                f64,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::exclusive_minimum(
@@ -231,9 +237,9 @@ const _: () = {
                             let __typed: ::core::result::Result<
                                 f64,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <f64 as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                f64,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::minimum(
@@ -274,11 +280,9 @@ const _: () = {
                             let __typed: ::core::result::Result<
                                 Vec<String>,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <Vec<
-                                String,
-                            > as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                Vec<String>,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::min_items(
@@ -322,12 +326,9 @@ const _: () = {
                             let __typed: ::core::result::Result<
                                 std::collections::BTreeMap<String, String>,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <std::collections::BTreeMap<
-                                String,
-                                String,
-                            > as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                std::collections::BTreeMap<String, String>,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::min_properties(
@@ -364,15 +365,21 @@ const _: () = {
                     match __obj.get("stamp").map(|__x| ("stamp", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
-                            if !__fv.is_null() {
+                            let __null_is_none = {
+                                #[allow(unused_imports)]
+                                use ::asyncapi_runtime::__private::{
+                                    ProbeFromJson as _, ProbeSerde as _,
+                                };
+                                (&&::asyncapi_runtime::__private::Probe::<Self>::new())
+                                    .option_null_is_none()
+                            };
+                            if !(__fv.is_null() && __null_is_none) {
                                 let __typed: ::core::result::Result<
                                     Option<String>,
                                     ::asyncapi_runtime::__private::serde_json::Error,
-                                > = <Option<
-                                    String,
-                                > as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                    __fv,
-                                );
+                                > = ::asyncapi_runtime::__private::from_json_value::<
+                                    Option<String>,
+                                >(__fv);
                                 if let ::core::result::Result::Ok(__typed) = __typed {
                                     let __v0 = &__typed;
                                     ::asyncapi_runtime::__private::pattern(

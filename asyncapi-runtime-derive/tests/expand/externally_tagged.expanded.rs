@@ -12,7 +12,13 @@ enum Shape {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Shape {
@@ -88,12 +94,12 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Shape {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::String(__s) => {
+                ::asyncapi_runtime::Value::String(__s) => {
                     match ::core::option::Option::Some(__s.as_str()) {
                         ::core::option::Option::Some("empty") => {}
                         _ => {
@@ -109,9 +115,7 @@ const _: () = {
                         }
                     }
                 }
-                ::asyncapi_runtime::__private::serde_json::Value::Object(
-                    __obj,
-                ) if __obj.len() == 1 => {
+                ::asyncapi_runtime::Value::Object(__obj) if __obj.len() == 1 => {
                     for (__key, __content) in __obj {
                         let __base: ::asyncapi_runtime::Path<'_> = path.key(__key);
                         match __key.as_str() {
@@ -127,9 +131,7 @@ const _: () = {
                             }
                             "circle" => {
                                 match __content {
-                                    ::asyncapi_runtime::__private::serde_json::Value::Object(
-                                        __obj,
-                                    ) => {
+                                    ::asyncapi_runtime::Value::Object(__obj) => {
                                         match __obj.get("radiusMm").map(|__x| ("radiusMm", __x)) {
                                             ::core::option::Option::Some((__key, __fv)) => {
                                                 let __p: ::asyncapi_runtime::Path<'_> = (&__base)
@@ -137,9 +139,9 @@ const _: () = {
                                                 let __typed: ::core::result::Result<
                                                     f64,
                                                     ::asyncapi_runtime::__private::serde_json::Error,
-                                                > = <f64 as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                                    __fv,
-                                                );
+                                                > = ::asyncapi_runtime::__private::from_json_value::<
+                                                    f64,
+                                                >(__fv);
                                                 if let ::core::result::Result::Ok(__typed) = __typed {
                                                     let __v0 = &__typed;
                                                     ::asyncapi_runtime::__private::minimum(
@@ -180,9 +182,9 @@ const _: () = {
                                 let __typed: ::core::result::Result<
                                     String,
                                     ::asyncapi_runtime::__private::serde_json::Error,
-                                > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                    __content,
-                                );
+                                > = ::asyncapi_runtime::__private::from_json_value::<
+                                    String,
+                                >(__content);
                                 if let ::core::result::Result::Ok(__typed) = __typed {
                                     let __v0 = &__typed;
                                     ::asyncapi_runtime::__private::max_length(
@@ -200,9 +202,7 @@ const _: () = {
                             }
                             "point" => {
                                 match __content {
-                                    ::asyncapi_runtime::__private::serde_json::Value::Array(
-                                        __items,
-                                    ) => {
+                                    ::asyncapi_runtime::Value::Array(__items) => {
                                         let __n = __items.len();
                                         let __what = if __n == 1 { "item" } else { "items" };
                                         if __n < 2usize {
@@ -244,9 +244,9 @@ const _: () = {
                                             let __typed: ::core::result::Result<
                                                 i32,
                                                 ::asyncapi_runtime::__private::serde_json::Error,
-                                            > = <i32 as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                                __item,
-                                            );
+                                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                                i32,
+                                            >(__item);
                                             if let ::core::result::Result::Ok(__typed) = __typed {
                                                 let __v0 = &__typed;
                                                 ::asyncapi_runtime::__private::maximum(
@@ -275,9 +275,7 @@ const _: () = {
                             }
                             "boxed" => {
                                 match __content {
-                                    ::asyncapi_runtime::__private::serde_json::Value::Object(
-                                        __obj,
-                                    ) => {
+                                    ::asyncapi_runtime::Value::Object(__obj) => {
                                         match __obj.get("InnerBox").map(|__x| ("InnerBox", __x)) {
                                             ::core::option::Option::Some((__key, __fv)) => {
                                                 let __p: ::asyncapi_runtime::Path<'_> = (&__base)
@@ -329,9 +327,7 @@ const _: () = {
                         }
                     }
                 }
-                ::asyncapi_runtime::__private::serde_json::Value::Object(
-                    __obj,
-                ) if __obj.is_empty() => {
+                ::asyncapi_runtime::Value::Object(__obj) if __obj.is_empty() => {
                     report
                         .push(
                             path,
@@ -339,7 +335,7 @@ const _: () = {
                             "missing the variant property, one of \"empty\", \"circle\", \"label\", \"point\", \"boxed\"",
                         );
                 }
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     report
                         .push(
                             path,

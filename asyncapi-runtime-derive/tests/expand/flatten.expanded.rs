@@ -17,7 +17,13 @@ struct Envelope {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Envelope {
@@ -80,12 +86,12 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Envelope {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("eventId").map(|__x| ("eventId", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
@@ -111,7 +117,15 @@ const _: () = {
                     {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
-                            if !__fv.is_null() {
+                            let __null_is_none = {
+                                #[allow(unused_imports)]
+                                use ::asyncapi_runtime::__private::{
+                                    ProbeFromJson as _, ProbeSerde as _,
+                                };
+                                (&&::asyncapi_runtime::__private::Probe::<Self>::new())
+                                    .option_null_is_none()
+                            };
+                            if !(__fv.is_null() && __null_is_none) {
                                 <Option<
                                     String,
                                 > as ::asyncapi_runtime::ValidateJson>::validate_json(
@@ -128,9 +142,7 @@ const _: () = {
                         path,
                         report,
                     );
-                    if <Inner as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                            value,
-                        )
+                    if ::asyncapi_runtime::__private::from_json_value::<Inner>(value)
                         .is_ok()
                     {
                         <Inner as ::asyncapi_runtime::ValidateJson>::validate_json(
@@ -140,10 +152,7 @@ const _: () = {
                         );
                     }
                     let mut __extra: ::std::vec::Vec<
-                        (
-                            &::std::string::String,
-                            &::asyncapi_runtime::__private::serde_json::Value,
-                        ),
+                        (&::std::string::String, &::asyncapi_runtime::Value),
                     > = __obj
                         .iter()
                         .filter(|(__key, _)| {
@@ -157,9 +166,9 @@ const _: () = {
                         let __typed: ::core::result::Result<
                             String,
                             ::asyncapi_runtime::__private::serde_json::Error,
-                        > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                            __item,
-                        );
+                        > = ::asyncapi_runtime::__private::from_json_value::<
+                            String,
+                        >(__item);
                         if let ::core::result::Result::Ok(__typed) = __typed {
                             let __p1: ::asyncapi_runtime::Path<'_> = path.key(__key);
                             let __v1 = &__typed;
@@ -205,7 +214,13 @@ struct Open {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Open {
@@ -234,12 +249,12 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Open {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("id").map(|__x| ("id", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);

@@ -11,7 +11,13 @@ enum Event {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Event {
@@ -42,12 +48,12 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Event {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("type") {
                         ::core::option::Option::None => {
                             report
@@ -66,9 +72,9 @@ const _: () = {
                                             let __typed: ::core::result::Result<
                                                 String,
                                                 ::asyncapi_runtime::__private::serde_json::Error,
-                                            > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                                __fv,
-                                            );
+                                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                                String,
+                                            >(__fv);
                                             if let ::core::result::Result::Ok(__typed) = __typed {
                                                 let __v0 = &__typed;
                                                 ::asyncapi_runtime::__private::min_length(
@@ -107,17 +113,12 @@ const _: () = {
                                 }
                                 ::core::option::Option::Some("Stop") => {}
                                 ::core::option::Option::Some("Wrapped") => {
-                                    let __rest: ::asyncapi_runtime::__private::serde_json::Map<
-                                        ::std::string::String,
-                                        ::asyncapi_runtime::__private::serde_json::Value,
-                                    > = __obj
+                                    let __rest: ::asyncapi_runtime::Map = __obj
                                         .iter()
                                         .filter(|(__key, _)| __key.as_str() != "type")
                                         .map(|(__key, __item)| (__key.clone(), __item.clone()))
                                         .collect();
-                                    let __rest = ::asyncapi_runtime::__private::serde_json::Value::Object(
-                                        __rest,
-                                    );
+                                    let __rest = ::asyncapi_runtime::Value::Object(__rest);
                                     let __content = &__rest;
                                     {
                                         let __p: ::asyncapi_runtime::Path<'_> = *path;

@@ -9,7 +9,13 @@ struct Borrowed<'a> {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl<'a> ::asyncapi_runtime::Validate for Borrowed<'a> {
@@ -37,7 +43,13 @@ enum EitherRef<'a> {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl<'a> ::asyncapi_runtime::Validate for EitherRef<'a> {

@@ -14,7 +14,13 @@ struct Tags {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     static __KT_RE_0: ::std::sync::LazyLock<::asyncapi_runtime::__private::Regex> = ::std::sync::LazyLock::new(||
     ::asyncapi_runtime::__private::compile_pattern("^x"));
@@ -115,24 +121,21 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Tags {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("labels").map(|__x| ("labels", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
                             let __typed: ::core::result::Result<
                                 std::collections::BTreeMap<String, String>,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <std::collections::BTreeMap<
-                                String,
-                                String,
-                            > as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                std::collections::BTreeMap<String, String>,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::max_properties(
@@ -182,12 +185,12 @@ const _: () = {
                                     std::collections::BTreeMap<String, Vec<i64>>,
                                 >,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <std::collections::HashMap<
-                                String,
-                                std::collections::BTreeMap<String, Vec<i64>>,
-                            > as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                std::collections::HashMap<
+                                    String,
+                                    std::collections::BTreeMap<String, Vec<i64>>,
+                                >,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 if let ::core::option::Option::Some(__values1) = ::asyncapi_runtime::__private::MaybeMap::map_values(
@@ -248,11 +251,9 @@ const _: () = {
                             let __typed: ::core::result::Result<
                                 Vec<std::collections::BTreeMap<String, String>>,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <Vec<
-                                std::collections::BTreeMap<String, String>,
-                            > as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                Vec<std::collections::BTreeMap<String, String>>,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 if let ::core::option::Option::Some(__items1) = ::asyncapi_runtime::__private::MaybeItems::as_items(

@@ -7,7 +7,13 @@ struct Grid {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Grid {
@@ -49,23 +55,21 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Grid {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("rows").map(|__x| ("rows", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
                             let __typed: ::core::result::Result<
                                 Vec<Vec<i64>>,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <Vec<
-                                Vec<i64>,
-                            > as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                Vec<Vec<i64>>,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 if let ::core::option::Option::Some(__items1) = ::asyncapi_runtime::__private::MaybeItems::as_items(

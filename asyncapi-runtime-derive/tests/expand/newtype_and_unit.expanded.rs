@@ -5,7 +5,13 @@
 struct Key(#[validate(min_length = 1)] String);
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Key {
@@ -27,7 +33,7 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Key {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
@@ -36,9 +42,7 @@ const _: () = {
                 let __typed: ::core::result::Result<
                     String,
                     ::asyncapi_runtime::__private::serde_json::Error,
-                > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                    value,
-                );
+                > = ::asyncapi_runtime::__private::from_json_value::<String>(value);
                 if let ::core::result::Result::Ok(__typed) = __typed {
                     let __v0 = &__typed;
                     ::asyncapi_runtime::__private::min_length(__v0, 1, &__p, report);
@@ -61,7 +65,13 @@ struct Wrapper {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Wrapper {
@@ -83,7 +93,7 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Wrapper {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
@@ -92,11 +102,7 @@ const _: () = {
                 let __typed: ::core::result::Result<
                     Vec<u8>,
                     ::asyncapi_runtime::__private::serde_json::Error,
-                > = <Vec<
-                    u8,
-                > as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                    value,
-                );
+                > = ::asyncapi_runtime::__private::from_json_value::<Vec<u8>>(value);
                 if let ::core::result::Result::Ok(__typed) = __typed {
                     let __v0 = &__typed;
                     ::asyncapi_runtime::__private::max_items(__v0, 2, &__p, report);
@@ -117,7 +123,13 @@ const _: () = {
 struct Nothing;
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Nothing {
@@ -132,7 +144,7 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Nothing {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {

@@ -14,7 +14,13 @@ struct Sparse {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Sparse {
@@ -64,16 +70,24 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Sparse {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("a").map(|__x| ("a", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
-                            if !__fv.is_null() {
+                            let __null_is_none = {
+                                #[allow(unused_imports)]
+                                use ::asyncapi_runtime::__private::{
+                                    ProbeFromJson as _, ProbeSerde as _,
+                                };
+                                (&&::asyncapi_runtime::__private::Probe::<Self>::new())
+                                    .option_null_is_none()
+                            };
+                            if !(__fv.is_null() && __null_is_none) {
                                 <Option<
                                     String,
                                 > as ::asyncapi_runtime::ValidateJson>::validate_json(
@@ -128,7 +142,7 @@ const _: () = {
                     )
                 }
             }
-            if let ::asyncapi_runtime::__private::serde_json::Value::Object(__counted) = value {
+            if let ::asyncapi_runtime::Value::Object(__counted) = value {
                 ::asyncapi_runtime::__private::min_properties(
                     __counted,
                     1,

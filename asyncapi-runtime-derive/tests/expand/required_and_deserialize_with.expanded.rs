@@ -17,7 +17,13 @@ struct Nullable {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Nullable {
@@ -61,12 +67,12 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Nullable {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("note").map(|__x| ("note", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
@@ -74,7 +80,10 @@ const _: () = {
                                 let __typed: ::core::result::Result<
                                     Option<String>,
                                     ::asyncapi_runtime::__private::serde_json::Error,
-                                > = asyncapi_runtime::__private::nullable(__fv);
+                                > = ::asyncapi_runtime::__private::read_json_value(
+                                    __fv,
+                                    |__d| asyncapi_runtime::__private::nullable(__d),
+                                );
                                 if let ::core::result::Result::Ok(__typed) = __typed {
                                     let __v0 = &__typed;
                                     ::asyncapi_runtime::__private::max_length(
@@ -108,7 +117,10 @@ const _: () = {
                             let __typed: ::core::result::Result<
                                 String,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = text::deserialize(__fv);
+                            > = ::asyncapi_runtime::__private::read_json_value(
+                                __fv,
+                                |__d| text::deserialize(__d),
+                            );
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::min_length(
@@ -132,7 +144,10 @@ const _: () = {
                             let __typed: ::core::result::Result<
                                 Option<u8>,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = asyncapi_runtime::__private::non_null(__fv);
+                            > = ::asyncapi_runtime::__private::read_json_value(
+                                __fv,
+                                |__d| asyncapi_runtime::__private::non_null(__d),
+                            );
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::maximum(

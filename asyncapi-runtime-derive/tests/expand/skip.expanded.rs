@@ -12,7 +12,13 @@ struct Partly {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Partly {
@@ -34,12 +40,12 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Partly {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("opaque").map(|__x| ("opaque", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
@@ -59,9 +65,9 @@ const _: () = {
                             let __typed: ::core::result::Result<
                                 String,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                String,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::max_length(

@@ -13,7 +13,13 @@ struct Record {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     static __KT_RE_0: ::std::sync::LazyLock<::asyncapi_runtime::__private::Regex> = ::std::sync::LazyLock::new(||
     ::asyncapi_runtime::__private::compile_pattern("0|([1-9][0-9]{0,128})"));
@@ -67,21 +73,21 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Record {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Object(__obj) => {
+                ::asyncapi_runtime::Value::Object(__obj) => {
                     match __obj.get("PartitionKey").map(|__x| ("PartitionKey", __x)) {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
                             let __typed: ::core::result::Result<
                                 String,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                String,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::min_length(
@@ -118,15 +124,21 @@ const _: () = {
                     {
                         ::core::option::Option::Some((__key, __fv)) => {
                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
-                            if !__fv.is_null() {
+                            let __null_is_none = {
+                                #[allow(unused_imports)]
+                                use ::asyncapi_runtime::__private::{
+                                    ProbeFromJson as _, ProbeSerde as _,
+                                };
+                                (&&::asyncapi_runtime::__private::Probe::<Self>::new())
+                                    .option_null_is_none()
+                            };
+                            if !(__fv.is_null() && __null_is_none) {
                                 let __typed: ::core::result::Result<
                                     Option<String>,
                                     ::asyncapi_runtime::__private::serde_json::Error,
-                                > = <Option<
-                                    String,
-                                > as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                    __fv,
-                                );
+                                > = ::asyncapi_runtime::__private::from_json_value::<
+                                    Option<String>,
+                                >(__fv);
                                 if let ::core::result::Result::Ok(__typed) = __typed {
                                     let __v0 = &__typed;
                                     ::asyncapi_runtime::__private::pattern(
@@ -154,9 +166,9 @@ const _: () = {
                             let __typed: ::core::result::Result<
                                 i64,
                                 ::asyncapi_runtime::__private::serde_json::Error,
-                            > = <i64 as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                __fv,
-                            );
+                            > = ::asyncapi_runtime::__private::from_json_value::<
+                                i64,
+                            >(__fv);
                             if let ::core::result::Result::Ok(__typed) = __typed {
                                 let __v0 = &__typed;
                                 ::asyncapi_runtime::__private::minimum(

@@ -11,7 +11,13 @@ struct Pair(
 );
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Pair {
@@ -44,12 +50,12 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Pair {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
             match value {
-                ::asyncapi_runtime::__private::serde_json::Value::Array(__items) => {
+                ::asyncapi_runtime::Value::Array(__items) => {
                     let __n = __items.len();
                     let __what = if __n == 1 { "item" } else { "items" };
                     if __n < 2usize {
@@ -77,9 +83,9 @@ const _: () = {
                         let __typed: ::core::result::Result<
                             String,
                             ::asyncapi_runtime::__private::serde_json::Error,
-                        > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                            __item,
-                        );
+                        > = ::asyncapi_runtime::__private::from_json_value::<
+                            String,
+                        >(__item);
                         if let ::core::result::Result::Ok(__typed) = __typed {
                             let __v0 = &__typed;
                             ::asyncapi_runtime::__private::max_length(
@@ -100,9 +106,9 @@ const _: () = {
                         let __typed: ::core::result::Result<
                             i32,
                             ::asyncapi_runtime::__private::serde_json::Error,
-                        > = <i32 as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                            __item,
-                        );
+                        > = ::asyncapi_runtime::__private::from_json_value::<
+                            i32,
+                        >(__item);
                         if let ::core::result::Result::Ok(__typed) = __typed {
                             let __v0 = &__typed;
                             ::asyncapi_runtime::__private::minimum(

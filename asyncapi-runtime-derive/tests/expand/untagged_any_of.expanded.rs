@@ -9,7 +9,13 @@ enum Limit<T> {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     #[automatically_derived]
     impl<T> ::asyncapi_runtime::Validate for Limit<T>
@@ -24,7 +30,7 @@ const _: () = {
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
-            match ::asyncapi_runtime::__private::serde_json::to_value(self) {
+            match ::asyncapi_runtime::__private::to_json_value(self) {
                 ::core::result::Result::Ok(__json) => {
                     let value = &__json;
                     let mut __matched = 0usize;
@@ -37,9 +43,9 @@ const _: () = {
                                 let __typed: ::core::result::Result<
                                     u32,
                                     ::asyncapi_runtime::__private::serde_json::Error,
-                                > = <u32 as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                    value,
-                                );
+                                > = ::asyncapi_runtime::__private::from_json_value::<
+                                    u32,
+                                >(value);
                                 if let ::core::result::Result::Ok(__typed) = __typed {
                                     let __v0 = &__typed;
                                     ::asyncapi_runtime::__private::maximum(
@@ -65,9 +71,7 @@ const _: () = {
                         {
                             let report = &mut __scratch;
                             match value {
-                                ::asyncapi_runtime::__private::serde_json::Value::Object(
-                                    __obj,
-                                ) => {
+                                ::asyncapi_runtime::Value::Object(__obj) => {
                                     match __obj.get("name").map(|__x| ("name", __x)) {
                                         ::core::option::Option::Some((__key, __fv)) => {
                                             let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
@@ -177,7 +181,7 @@ const _: () = {
     {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
@@ -191,9 +195,7 @@ const _: () = {
                         let __typed: ::core::result::Result<
                             u32,
                             ::asyncapi_runtime::__private::serde_json::Error,
-                        > = <u32 as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                            value,
-                        );
+                        > = ::asyncapi_runtime::__private::from_json_value::<u32>(value);
                         if let ::core::result::Result::Ok(__typed) = __typed {
                             let __v0 = &__typed;
                             ::asyncapi_runtime::__private::maximum(
@@ -219,9 +221,7 @@ const _: () = {
                 {
                     let report = &mut __scratch;
                     match value {
-                        ::asyncapi_runtime::__private::serde_json::Value::Object(
-                            __obj,
-                        ) => {
+                        ::asyncapi_runtime::Value::Object(__obj) => {
                             match __obj.get("name").map(|__x| ("name", __x)) {
                                 ::core::option::Option::Some((__key, __fv)) => {
                                     let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);

@@ -11,7 +11,13 @@ enum Id {
 }
 
 #[doc(hidden)]
-#[allow(non_upper_case_globals, unused_qualifications, clippy::all, clippy::pedantic)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
 const _: () = {
     static __KT_RE_0: ::std::sync::LazyLock<::asyncapi_runtime::__private::Regex> = ::std::sync::LazyLock::new(||
     ::asyncapi_runtime::__private::compile_pattern("^[a-z]+$"));
@@ -23,7 +29,7 @@ const _: () = {
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
-            match ::asyncapi_runtime::__private::serde_json::to_value(self) {
+            match ::asyncapi_runtime::__private::to_json_value(self) {
                 ::core::result::Result::Ok(__json) => {
                     let value = &__json;
                     let mut __matched = 0usize;
@@ -36,9 +42,9 @@ const _: () = {
                                 let __typed: ::core::result::Result<
                                     i64,
                                     ::asyncapi_runtime::__private::serde_json::Error,
-                                > = <i64 as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                    value,
-                                );
+                                > = ::asyncapi_runtime::__private::from_json_value::<
+                                    i64,
+                                >(value);
                                 if let ::core::result::Result::Ok(__typed) = __typed {
                                     let __v0 = &__typed;
                                     ::asyncapi_runtime::__private::minimum(
@@ -68,9 +74,9 @@ const _: () = {
                                 let __typed: ::core::result::Result<
                                     String,
                                     ::asyncapi_runtime::__private::serde_json::Error,
-                                > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                                    value,
-                                );
+                                > = ::asyncapi_runtime::__private::from_json_value::<
+                                    String,
+                                >(value);
                                 if let ::core::result::Result::Ok(__typed) = __typed {
                                     let __v0 = &__typed;
                                     ::asyncapi_runtime::__private::pattern(
@@ -172,7 +178,7 @@ const _: () = {
     impl ::asyncapi_runtime::ValidateJson for Id {
         #[allow(unused_variables)]
         fn validate_json(
-            value: &::asyncapi_runtime::__private::serde_json::Value,
+            value: &::asyncapi_runtime::Value,
             path: &::asyncapi_runtime::Path<'_>,
             report: &mut ::asyncapi_runtime::Report,
         ) {
@@ -186,9 +192,7 @@ const _: () = {
                         let __typed: ::core::result::Result<
                             i64,
                             ::asyncapi_runtime::__private::serde_json::Error,
-                        > = <i64 as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                            value,
-                        );
+                        > = ::asyncapi_runtime::__private::from_json_value::<i64>(value);
                         if let ::core::result::Result::Ok(__typed) = __typed {
                             let __v0 = &__typed;
                             ::asyncapi_runtime::__private::minimum(
@@ -218,9 +222,9 @@ const _: () = {
                         let __typed: ::core::result::Result<
                             String,
                             ::asyncapi_runtime::__private::serde_json::Error,
-                        > = <String as ::asyncapi_runtime::__private::serde::Deserialize>::deserialize(
-                            value,
-                        );
+                        > = ::asyncapi_runtime::__private::from_json_value::<
+                            String,
+                        >(value);
                         if let ::core::result::Result::Ok(__typed) = __typed {
                             let __v0 = &__typed;
                             ::asyncapi_runtime::__private::pattern(

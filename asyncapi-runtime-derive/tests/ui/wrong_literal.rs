@@ -6,7 +6,7 @@ struct Record {
     partition_key: String,
     #[validate(pattern = 5)]
     sequence_number: String,
-    #[validate(minimum = "0")]
+    #[validate(minimum = true)]
     count: i64,
     #[validate(min_items = 1.5)]
     items: Vec<String>,
