@@ -9,8 +9,6 @@ use std::collections::HashMap;
 
 use asyncapi_runtime::Value;
 
-use super::pointer;
-
 /// Line and column (1-based, columns in characters) of every value of `text`, by JSON
 /// pointer. `text` must be the JSON text `root` was parsed from.
 pub(super) fn positions(text: &str, root: &Value) -> HashMap<String, (usize, usize)> {
@@ -19,7 +17,7 @@ pub(super) fn positions(text: &str, root: &Value) -> HashMap<String, (usize, usi
         pos: 0,
         line: 1,
         column: 1,
-        positions: HashMap::new(),
+        positions: HashMap::with_capacity(count(root)),
     };
     if text.starts_with('\u{feff}') {
         scanner.pos = 3;
@@ -27,6 +25,20 @@ pub(super) fn positions(text: &str, root: &Value) -> HashMap<String, (usize, usi
     let mut at = String::new();
     scanner.value(root, &mut at);
     scanner.positions
+}
+
+/// How many values `value` holds, itself included.
+fn count(value: &Value) -> usize {
+    1 + match value {
+        Value::Object(map) => map.values().map(count).sum(),
+        Value::Array(items) => items.iter().map(count).sum(),
+        _ => 0,
+    }
+}
+
+fn push_index(at: &mut String, i: usize) {
+    use std::fmt::Write;
+    let _ = write!(at, "{i}");
 }
 
 struct Scanner<'a> {
@@ -99,7 +111,7 @@ impl Scanner<'_> {
                     self.skip_whitespace();
                     self.bump(); // `:`
                     at.push('/');
-                    at.push_str(&pointer::escape(key));
+                    super::yaml::push_escaped(at, key);
                     self.value(child, at);
                     at.truncate(base);
                 }
@@ -114,7 +126,7 @@ impl Scanner<'_> {
                         self.bump();
                     }
                     at.push('/');
-                    at.push_str(&i.to_string());
+                    push_index(at, i);
                     self.value(item, at);
                     at.truncate(base);
                 }

@@ -39,7 +39,10 @@ pub(super) struct Loaded {
 
 /// Parses YAML text (one document; none is `null`).
 pub(super) fn parse(text: &str) -> Result<Loaded, Failure> {
-    let mut builder = Builder::default();
+    let mut builder = Builder {
+        positions: HashMap::with_capacity(estimate_values(text)),
+        ..Builder::default()
+    };
     let mut parser = Parser::new_from_str(text);
     let mut documents = 0;
     while let Some(event) = parser.next_event() {
@@ -80,6 +83,16 @@ pub(super) fn parse(text: &str) -> Result<Loaded, Failure> {
         root: builder.root.unwrap_or(Value::Null),
         positions: builder.positions,
     })
+}
+
+/// About how many values `text` holds (each member follows a `:`, each item a `-`
+/// or `,`), so the positions map is allocated once.
+fn estimate_values(text: &str) -> usize {
+    let count = text
+        .bytes()
+        .filter(|b| matches!(b, b':' | b'-' | b','))
+        .count();
+    count.min(text.len() / 2) + 1
 }
 
 /// 1-based line and column of a marker (its column is 0-based, in characters).
@@ -276,7 +289,7 @@ impl Builder {
                 Content::Map {
                     pending: Some(Pending::Value(key)),
                     ..
-                } => Slot::Value(pointer::join(&frame.pointer, key)),
+                } => Slot::Value(child_pointer(&frame.pointer, key)),
                 Content::Map {
                     pending: Some(Pending::Merge),
                     ..
@@ -664,7 +677,7 @@ impl Builder {
                             if own.contains_key(&key) || map.contains_key(&key) {
                                 continue;
                             }
-                            let base = pointer::join(at_pointer, &key);
+                            let base = child_pointer(at_pointer, &key);
                             for (suffix, position) in
                                 source_positions.remove(&key).unwrap_or_default()
                             {
@@ -677,6 +690,30 @@ impl Builder {
             }
         }
         Ok(map)
+    }
+}
+
+/// `base` extended by `key`, escaped, in one allocation (this runs for every member).
+fn child_pointer(base: &str, key: &str) -> String {
+    let mut out = String::with_capacity(base.len() + key.len() + 1);
+    out.push_str(base);
+    out.push('/');
+    push_escaped(&mut out, key);
+    out
+}
+
+/// Appends `token` escaped as RFC 6901 requires (`~` -> `~0`, `/` -> `~1`).
+pub(super) fn push_escaped(out: &mut String, token: &str) {
+    if !token.contains(['~', '/']) {
+        out.push_str(token);
+        return;
+    }
+    for c in token.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
     }
 }
 
