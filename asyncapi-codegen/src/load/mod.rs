@@ -5,6 +5,7 @@
 //! every later stage uses.
 
 pub mod address;
+mod json;
 pub mod pointer;
 pub mod walk;
 mod yaml;
@@ -20,6 +21,10 @@ use crate::error::{Error, Location};
 /// document comes near it, and deeper ones only cost time and stack.
 pub const MAX_DEPTH: usize = 256;
 
+/// A YAML document whose aliases (`*name`) would copy more values than this in all is
+/// refused: a few lines of nested aliases can otherwise expand to billions of values.
+pub const MAX_ALIAS_VALUES: usize = 1_000_000;
+
 /// A loaded document: its file, its content, and where each value stands in the text.
 #[derive(Debug, Clone)]
 pub struct Document {
@@ -27,12 +32,16 @@ pub struct Document {
     pub file: PathBuf,
     /// The content; object keys keep their document order, numbers their digits.
     pub root: Value,
-    /// Line and column of values by JSON pointer (empty when not recorded).
+    /// Line and column (1-based; columns count characters) where each value starts,
+    /// by JSON pointer. A value copied by a YAML alias or merge key is located where
+    /// it is written.
     pub positions: HashMap<String, (usize, usize)>,
 }
 
 impl Document {
     /// Reads and parses `file` (YAML, or JSON).
+    // `Error` is every stage's error type; its size is not this function's to choose.
+    #[allow(clippy::result_large_err)]
     pub fn load(file: &Path) -> Result<Document, Error> {
         let text = std::fs::read_to_string(file).map_err(|source| Error::Io {
             file: file.to_path_buf(),
@@ -41,7 +50,10 @@ impl Document {
         Document::parse(file, &text)
     }
 
-    /// Parses `text` as the content of `file`.
+    /// Parses `text` as the content of `file`: JSON when it starts with `{` or `[`,
+    /// YAML otherwise. A refusal ([`Error::Parse`]) has the line and column of the
+    /// problem when there is one place to show.
+    #[allow(clippy::result_large_err)]
     pub fn parse(file: &Path, text: &str) -> Result<Document, Error> {
         let parse_error = |position: Option<(usize, usize)>, message: String| Error::Parse {
             file: file.to_path_buf(),
@@ -51,8 +63,8 @@ impl Document {
         // A UTF-8 byte order mark is not content, in YAML as in JSON.
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let trimmed = text.trim_start();
-        let root = if trimmed.starts_with('{') || trimmed.starts_with('[') {
-            asyncapi_runtime::Parser::new()
+        let (root, positions) = if trimmed.starts_with('{') || trimmed.starts_with('[') {
+            let root = asyncapi_runtime::Parser::new()
                 .max_depth(MAX_DEPTH)
                 .parse(text.as_bytes())
                 .map_err(|e| {
@@ -62,19 +74,23 @@ impl Document {
                         format!("{} (in {})", e.message, e.pointer)
                     };
                     parse_error(Some((e.line, e.column)), message)
-                })?
+                })?;
+            let positions = json::positions(text, &root);
+            (root, positions)
         } else {
-            yaml::parse(text).map_err(|(position, message)| parse_error(position, message))?
+            let loaded =
+                yaml::parse(text).map_err(|(position, message)| parse_error(position, message))?;
+            (loaded.root, loaded.positions)
         };
         match root {
             Value::Object(_) => Ok(Document {
                 file: file.to_path_buf(),
                 root,
-                positions: HashMap::new(),
+                positions,
             }),
             Value::Null => Err(parse_error(None, "the document is empty".into())),
             other => Err(parse_error(
-                None,
+                positions.get("").copied(),
                 format!("the document must be a mapping, found {}", kind(&other)),
             )),
         }
@@ -149,9 +165,7 @@ mod tests {
         assert!(parse("- a\n- b\n")
             .unwrap_err()
             .contains("must be a mapping, found a sequence"));
-        assert!(parse("a: [\n")
-            .unwrap_err()
-            .starts_with("doc.yaml"));
+        assert!(parse("a: [\n").unwrap_err().starts_with("doc.yaml"));
         assert_eq!(
             parse("{\"a\": }").unwrap_err(),
             "doc.yaml:1:7: not a YAML or JSON document: expected a value, found `}` (in /a)"
