@@ -170,9 +170,9 @@ fn object(map: &Map, at: &str, depth: usize) -> Result<Value, FormatError> {
                 out.insert("type", Value::Array(types));
             }
             Some(Value::Array(types)) if types.iter().all(Value::is_string) => {
-                if !types.contains(&Value::from("null")) {
-                    types.push(Value::from("null"));
-                }
+                let null = Value::from("null");
+                types.retain(|name| *name != null);
+                types.push(null);
             }
             Some(_) => {
                 return Err(invalid(
@@ -194,3 +194,8 @@ fn list(schemas: &[Value], at: &str, depth: usize) -> Result<Value, FormatError>
         .collect::<Result<Vec<_>, _>>()
         .map(Value::Array)
 }
+
+#[cfg(test)]
+mod props;
+#[cfg(test)]
+mod tests;
