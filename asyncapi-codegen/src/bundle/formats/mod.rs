@@ -224,6 +224,9 @@ pub fn translate(
     }
 }
 
+#[cfg(test)]
+mod fixtures;
+
 /// Checking translations with the runtime's JSON Schema interpreter.
 #[cfg(test)]
 pub(crate) mod testing {
