@@ -30,7 +30,20 @@
 //! | `example`; `minimum`, `maximum`, `exclusiveMinimum`, `exclusiveMaximum`, `multipleOf` on numbers; `pattern`, `minLength`, `maxLength` on strings; `minItems`, `maxItems`, `uniqueItems` on arrays (on the type or on its field) | applied as JSON Schema, as the AsyncAPI Avro parser applies them |
 //!
 //! Field `order` and other attributes are Avro metadata with no bearing on which
-//! values are valid; they are not carried over.
+//! values are valid; they are not carried over. Where a field's annotations and those
+//! of a named type written inline in it meet on one schema, the field's win and the
+//! type's are kept as `x-avro-type-description`, `x-avro-type-default`,
+//! `x-avro-type-aliases`. Constraint attributes meeting a bound already there (`int`'s
+//! own, or the type's and the field's) combine to the stricter, or both hold through
+//! `allOf`.
+//!
+//! Names resolve as the specification says: a name with a dot is a fullname, a simple
+//! one is in the namespace of the innermost enclosing named type, and must be defined
+//! earlier (depth first, left to right; a record's own name counts inside it). A
+//! simple name that is not found there is looked up in the null namespace, as Avro's
+//! Java implementation does, since the specification leaves no other way to refer
+//! to it. Also accepted as Avro's implementations accept them: `{"type": <schema>}`
+//! (the schema inside), and `error` as a record.
 //!
 //! # What cannot be carried over
 //! - Avro's own JSON encoding of unions (`{"branch": value}`): documents in it are
@@ -50,8 +63,9 @@
 //! or never defined; a fullname, field or symbol defined twice; a union inside a
 //! union or with two branches of the same type; a `default` that is not a value of
 //! its field's type (of the first branch, for a union) or an enum `default` that is
-//! not a symbol; an `order` other than `ascending`, `descending`, `ignore`; and
-//! constraint attributes of the wrong kind (`minimum: "0"`).
+//! not a symbol; an `order` other than `ascending`, `descending`, `ignore`; a `doc`
+//! or `aliases` of the wrong kind; constraint attributes of the wrong kind (`minimum:
+//! "0"`); and nesting deeper than [`MAX_DEPTH`].
 
 use std::collections::{HashMap, HashSet};
 
@@ -968,7 +982,7 @@ fn logical_type(map: &Map, underlying: Underlying) -> Option<Logical> {
                 Some(scale) => scale.as_u64().filter(|&s| s <= precision)?,
             };
             if let Fixed(size) = underlying {
-                if precision > max_decimal_digits(size) {
+                if !decimal_fits(precision, size) {
                     return None;
                 }
             }
@@ -987,18 +1001,22 @@ fn logical_type(map: &Map, underlying: Underlying) -> Option<Logical> {
     }
 }
 
-/// The most decimal digits `size` bytes of two's complement hold:
-/// floor(log10(2^(8 size - 1) - 1)). 2^k is never a power of ten, so this is
-/// floor((8 size - 1) log10 2), computed on integers to stay exact.
-fn max_decimal_digits(size: u64) -> u64 {
-    if size == 0 {
-        return 0;
+/// Whether `size` bytes of two's complement hold every unscaled value of `precision`
+/// decimal digits: the specification's precision <= floor(log10(2^(8 size - 1) - 1)),
+/// that is 10^precision < 2^(8 size - 1), that is 10^precision needs at most
+/// 8 size - 1 bits. 10^p needs floor(p log2 10) + 1 bits; log2 10 is taken to 27
+/// decimals, which decides the floor exactly for any precision up to 10^9 digits (a
+/// `fixed` of over 400 MB). Precisions too large to compute with are taken as not
+/// fitting.
+fn decimal_fits(precision: u64, size: u64) -> bool {
+    const LOG2_10: u128 = 3_321_928_094_887_362_347_870_319_429;
+    const SCALE: u128 = 1_000_000_000_000_000_000_000_000_000;
+    let bits = u128::from(size).saturating_mul(8).saturating_sub(1);
+    match u128::from(precision).checked_mul(LOG2_10) {
+        // floor(p log2 10) + 1 <= bits.
+        Some(product) => product / SCALE < bits,
+        None => false,
     }
-    let bits = size.saturating_mul(8) - 1;
-    // log10 2 = 0.30102999566398119521...; 30102999566398 / 10^14 is just below it,
-    // and the error stays under 1 for any realistic size.
-    let digits = u128::from(bits) * 30_102_999_566_398 / 100_000_000_000_000;
-    u64::try_from(digits).unwrap_or(u64::MAX)
 }
 
 /// Adds `value` for constraint `key` to `schema`, keeping both when one is there:

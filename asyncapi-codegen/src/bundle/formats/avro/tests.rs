@@ -554,11 +554,29 @@ fn logical_types_annotate_their_underlying_type() {
 
 #[test]
 fn decimal_precision_fits_fixed_sizes() {
-    // floor(log10(2^(8n-1) - 1)) digits in n bytes.
-    for (size, digits) in [(1, 2), (2, 4), (3, 6), (4, 9), (8, 18), (16, 38), (32, 76)] {
-        assert_eq!(super::max_decimal_digits(size), digits, "{size}");
+    // floor(log10(2^(8n-1) - 1)) digits in n bytes: 127 has 2, 2^127 - 1 has 38.
+    for (size, digits) in [
+        (1, 2),
+        (2, 4),
+        (3, 6),
+        (4, 9),
+        (8, 18),
+        (16, 38),
+        (5, 11),
+        (9, 21),
+        (12, 28),
+        (32, 76),
+        (100, 240),
+        (1000, 2407),
+        (4096, 9863),
+        (12345, 29729),
+    ] {
+        assert!(super::decimal_fits(digits, size), "{size}");
+        assert!(!super::decimal_fits(digits + 1, size), "{size}");
     }
-    assert_eq!(super::max_decimal_digits(0), 0);
+    assert!(!super::decimal_fits(1, 0));
+    assert!(super::decimal_fits(1_000_000_000, u64::MAX));
+    assert!(!super::decimal_fits(u64::MAX, 3));
 }
 
 #[test]
