@@ -649,3 +649,86 @@ proptest! {
         }
     }
 }
+
+/// Any JSON made of Avro's words: most of it is not a valid schema.
+fn avro_like() -> impl Strategy<Value = Value> {
+    let words = vec![
+        "null",
+        "int",
+        "long",
+        "string",
+        "bytes",
+        "record",
+        "enum",
+        "array",
+        "map",
+        "fixed",
+        "error",
+        "R",
+        "a.R",
+        "x-y",
+        "",
+        "decimal",
+        "uuid",
+        "date",
+        "duration",
+        "ascending",
+        "A",
+        "B",
+    ];
+    let keys = vec![
+        "type",
+        "name",
+        "namespace",
+        "fields",
+        "symbols",
+        "items",
+        "values",
+        "size",
+        "default",
+        "doc",
+        "aliases",
+        "logicalType",
+        "precision",
+        "scale",
+        "order",
+        "minimum",
+        "maxLength",
+        "pattern",
+        "example",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-3i64..20).prop_map(Value::from),
+        prop::sample::select(words).prop_map(Value::from),
+    ];
+    leaf.prop_recursive(6, 80, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(keys.clone()), inner), 0..6).prop_map(
+                |members| {
+                    Value::Object(
+                        members
+                            .into_iter()
+                            .map(|(k, v)| (k.to_string(), v))
+                            .collect(),
+                    )
+                }
+            ),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Any input translates or is refused, never panics; what translates is a schema
+    /// the runtime compiles.
+    #[test]
+    fn any_input_translates_or_is_refused(schema in avro_like()) {
+        if let Ok(translated) = to_json_schema(&schema, BASE) {
+            compile_at(&translated, BASE);
+        }
+    }
+}

@@ -414,3 +414,58 @@ proptest! {
         }
     }
 }
+
+/// Any JSON made of OpenAPI's words: much of it is not a valid Schema Object.
+fn openapi_like() -> impl Strategy<Value = Value> {
+    let keys = vec![
+        "type",
+        "nullable",
+        "minimum",
+        "exclusiveMinimum",
+        "maximum",
+        "exclusiveMaximum",
+        "example",
+        "examples",
+        "properties",
+        "items",
+        "allOf",
+        "anyOf",
+        "oneOf",
+        "not",
+        "additionalProperties",
+        "enum",
+        "$ref",
+        "required",
+    ];
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-3i64..20).prop_map(Value::from),
+        prop::sample::select(vec!["string", "integer", "null", "#/x", "a"]).prop_map(Value::from),
+    ];
+    leaf.prop_recursive(6, 80, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(keys.clone()), inner), 0..6).prop_map(
+                |members| {
+                    Value::Object(
+                        members
+                            .into_iter()
+                            .map(|(k, v)| (k.to_string(), v))
+                            .collect(),
+                    )
+                }
+            ),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Any input translates or is refused, and never panics.
+    #[test]
+    fn any_input_translates_or_is_refused(schema in openapi_like()) {
+        let _ = to_json_schema(&schema);
+    }
+}
