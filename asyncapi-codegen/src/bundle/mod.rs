@@ -14,6 +14,7 @@
 //! the document names, and files that cannot be read.
 
 mod files;
+pub mod formats;
 mod refs;
 pub mod uri;
 
