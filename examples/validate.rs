@@ -5,7 +5,7 @@
 
 use std::process::ExitCode;
 
-use kinesis_types::MessageName;
+use kinesis_types::{MessageName, MessageSet};
 use serde_json::Value;
 
 const SPEC: &str = include_str!("../spec/kinesis-data-streams.asyncapi.yaml");

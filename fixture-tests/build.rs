@@ -26,10 +26,15 @@ fn main() {
     files.sort();
     let mut modules = String::new();
     let mut arms = String::new();
+    let mut borrowed_arms = String::new();
     for file in &files {
         let builder = asyncapi_codegen::Builder::new(file).borrowed(true);
         let name = builder.output_name();
         let module = name.trim_end_matches(".rs").to_string();
+        let has_messages = match builder.model() {
+            Ok(checked) => !checked.model.messages.is_empty(),
+            Err(error) => fail(&error.to_string()),
+        };
         if let Err(error) = builder.out_dir(&out).build() {
             fail(&error.to_string());
         }
@@ -42,6 +47,17 @@ fn main() {
             "        {:?} => Ok(f.call::<{module}::MessageName>()),",
             file.file_name().unwrap_or_default().to_string_lossy()
         );
+        if has_messages {
+            let _ = writeln!(
+                borrowed_arms,
+                "        {:?} => {{\n\
+                 \x20           let name = <{module}::MessageName as ::asyncapi_runtime::MessageSet>::from_name(message)\n\
+                 \x20               .ok_or_else(|| format!(\"no message {{message:?}}\"))?;\n\
+                 \x20           agree(name.parse(bytes), name.parse_borrowed(bytes), |b| b.into_owned())\n\
+                 \x20       }}",
+                file.file_name().unwrap_or_default().to_string_lossy()
+            );
+        }
     }
     let suite_doc = suite_document(&suite, &out);
     let suite_builder = asyncapi_codegen::Builder::new(&suite_doc)
@@ -56,7 +72,11 @@ fn main() {
          pub mod json_schema_suite {{ include!(concat!(env!(\"OUT_DIR\"), \"/json_schema_suite.rs\")); }}\n\n\
          /// Calls `f` with the message set of fixture `fixture` (its file name).\n\
          pub fn with_fixture<F: ForFixture>(fixture: &str, f: F) -> Result<F::Output, String> {{\n\
-         \x20   match fixture {{\n{arms}        other => Err(format!(\"no fixture {{other:?}}\")),\n    }}\n}}\n"
+         \x20   match fixture {{\n{arms}        other => Err(format!(\"no fixture {{other:?}}\")),\n    }}\n}}\n\n\
+         /// Parses `bytes` as message `message` of fixture `fixture` both owned and \
+         zero-copy, and gives the JSON written when the two agree.\n\
+         pub fn round_trip_borrowed(fixture: &str, message: &str, bytes: &[u8]) -> Result<String, String> {{\n\
+         \x20   match fixture {{\n{borrowed_arms}        other => Err(format!(\"no fixture with messages {{other:?}}\")),\n    }}\n}}\n"
     );
     std::fs::write(out.join("fixtures.rs"), source).unwrap_or_else(|e| fail(&e.to_string()));
 }

@@ -5,6 +5,7 @@
 
 use std::borrow::Cow;
 use std::fmt::Debug;
+use kinesis_types::MessageSet;
 
 use kinesis_types::{
     borrowed, from_slice, from_slice_borrowed, json_eq, Base64Ref, Borrowed, Error, IntoOwned,
@@ -12,7 +13,7 @@ use kinesis_types::{
 };
 mod common;
 
-use common::{lambda_event, message_examples, record, subscribe_event, SPEC};
+use common::{lambda_event, message_examples, record, subscribe_event};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -327,28 +328,4 @@ fn owned_conversions() {
     let owned: KinesisRecord = parsed.clone().into();
     assert_eq!(owned, IntoOwned::into_owned(parsed));
     assert_eq!(owned.data.decode().unwrap(), b"Hello, World!");
-}
-
-/// The `borrowed` module as generated for the bundled document, reviewed like the rest
-/// of the generated code: `UPDATE_SNAPSHOTS=1 cargo test --test borrowed`.
-#[test]
-fn borrowed_code_matches_the_snapshot() {
-    const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/snapshots/borrowed.rs");
-    let generated = asyncapi_codegen::Builder::new(SPEC)
-        .schemars_feature(Some("schemars"))
-        .borrowed(true)
-        .generate()
-        .expect("the bundled document generates");
-    let start = generated
-        .find("/// Zero-copy twins")
-        .expect("a borrowed module");
-    let module = &generated[start..];
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(SNAPSHOT, module).expect("snapshot written");
-    }
-    let snapshot = std::fs::read_to_string(SNAPSHOT).unwrap_or_default();
-    assert!(
-        snapshot == module,
-        "the borrowed module differs from {SNAPSHOT}: rerun with UPDATE_SNAPSHOTS=1 and review the diff"
-    );
 }

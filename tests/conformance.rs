@@ -20,6 +20,7 @@ mod corpus;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
+use kinesis_types::MessageSet;
 
 use kinesis_types::{
     Keyword, KinesisRecord, LambdaKinesisEvent, MessageName, SubscribeToShardEvent, ValidateJson,

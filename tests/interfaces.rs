@@ -4,11 +4,11 @@ use kinesis_types::channels::{
     EnhancedFanOutSubscriptionAddress, KinesisStreamShardAddress, KinesisStreamShardMessage,
     LambdaEventSourceAddress, LambdaEventSourceMessage,
 };
-use kinesis_types::operations::{self, OperationId, PublishRecord, PublishRecordMessage};
+use kinesis_types::operations::{OperationId, PublishRecord, PublishRecordMessage};
 use kinesis_types::servers::{Production, Region};
 use kinesis_types::{
-    Action, AddressReason, LambdaKinesisEvent, Message, MessageError, MessageName, Operation,
-    Validate,
+    Action, AddressReason, LambdaKinesisEvent, Message, MessageError, MessageGroup, MessageName,
+    Operation, OperationSet, Validate,
 };
 
 fn shard(stream: &str, shard: &str) -> KinesisStreamShardAddress {
@@ -197,7 +197,7 @@ fn operations_can_be_looked_up() {
     assert_eq!(lambda.tags(), ["event-source"]);
     assert_eq!(lambda.messages(), [MessageName::LambdaKinesisEvent]);
     assert_eq!(
-        operations::carrying::<LambdaKinesisEvent>(),
+        OperationId::carrying_payload::<LambdaKinesisEvent>(),
         [OperationId::ConsumeRecordsByLambda]
     );
     assert_eq!(

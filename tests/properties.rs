@@ -15,6 +15,7 @@
 mod corpus;
 
 use std::collections::BTreeSet;
+use kinesis_types::MessageSet;
 
 use kinesis_types::{
     json_eq, Keyword, KinesisRecord, LambdaKinesisEvent, MessageName, SubscribeToShardEvent,

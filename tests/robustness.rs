@@ -10,6 +10,7 @@
 mod corpus;
 
 use std::collections::BTreeSet;
+use kinesis_types::MessageSet;
 
 use kinesis_types::{
     Error, Keyword, KinesisRecord, LambdaKinesisEvent, MessageName, SubscribeToShardEvent,

@@ -190,6 +190,17 @@ pub mod native {
         to(Integer::deserialize(deserializer)?)
     }
 
+    /// `Some(i64)`: an optional field that is present (absent is `None` without
+    /// reading anything; JSON `null` is refused, as it is not absence).
+    pub fn some_i64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<i64>, D::Error> {
+        i64(deserializer).map(Some)
+    }
+
+    /// `Some(u64)`, as [`some_i64`].
+    pub fn some_u64<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<u64>, D::Error> {
+        u64(deserializer).map(Some)
+    }
+
     /// `Option<i64>` (with `#[serde(default)]`), accepting integral floats.
     pub fn option_i64<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
         Option::<Integer>::deserialize(d)?.map(to).transpose()

@@ -87,27 +87,11 @@ pub use shape::ValidateJson;
 pub use validate::{Keyword, Path, Report, Validate, Violation, Violations};
 pub use zero_copy::{from_slice_borrowed, from_str_borrowed, Base64Ref, Borrowed, IntoOwned};
 
-/// Compares JSON values as JSON Schema does: numbers by value (`1` equals `1.0`).
+/// Compares `serde_json` values as JSON Schema does: numbers by exact value (`1`
+/// equals `1.0`; `u64::MAX` does not equal the nearest `f64`), objects regardless of
+/// member order.
 pub fn json_eq(a: &serde_json::Value, b: &serde_json::Value) -> bool {
-    use serde_json::Value;
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
-                (Some(x), Some(y), _, _) => x == y,
-                (_, _, Some(x), Some(y)) => x == y,
-                _ => x.as_f64() == y.as_f64(),
-            }
-        }
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| json_eq(a, b))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len()
-                && x.iter()
-                    .all(|(k, a)| y.get(k).is_some_and(|b| json_eq(a, b)))
-        }
-        _ => a == b,
-    }
+    Value::from(a) == Value::from(b)
 }
 
 /// What generated code and `#[derive(Validate)]` expand to. Not a stable API.

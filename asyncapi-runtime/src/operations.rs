@@ -53,6 +53,26 @@ pub trait OperationSet: Copy + Eq + fmt::Debug + 'static {
         self.info().channel
     }
 
+    /// `title`.
+    fn title(self) -> Option<&'static str> {
+        self.info().title
+    }
+
+    /// `summary`.
+    fn summary(self) -> Option<&'static str> {
+        self.info().summary
+    }
+
+    /// `description`.
+    fn description(self) -> Option<&'static str> {
+        self.info().description
+    }
+
+    /// The names of its tags.
+    fn tags(self) -> &'static [&'static str] {
+        self.info().tags
+    }
+
     /// Finds an operation by id.
     fn from_id(id: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|op| op.id() == id)

@@ -78,3 +78,36 @@ pub fn validate_json(fixture: &str, message: &str, value: &Value) -> Result<Resu
     }
     with_fixture(fixture, Check(message, value))?
 }
+
+/// The owned and the zero-copy parse of the same bytes, compared: both refuse with
+/// the same error, or both accept, the borrowed payload converts to the owned one
+/// and both write the same JSON. Errors that start with `borrowed`, `only` or
+/// `parsed as` are disagreements; any other error is the parses' shared refusal.
+pub fn agree<O, B>(
+    owned: Result<O, asyncapi_runtime::Error>,
+    borrowed: Result<B, asyncapi_runtime::Error>,
+    into_owned: impl FnOnce(B) -> O,
+) -> Result<String, String>
+where
+    O: Serialize + PartialEq + std::fmt::Debug,
+    B: Serialize,
+{
+    match (owned, borrowed) {
+        (Ok(owned), Ok(borrowed)) => {
+            let written = serde_json::to_string(&owned).map_err(|e| e.to_string())?;
+            let lent = serde_json::to_string(&borrowed).map_err(|e| e.to_string())?;
+            if written != lent {
+                return Err(format!("borrowed parse wrote {lent}, owned {written}"));
+            }
+            let converted = into_owned(borrowed);
+            if converted != owned {
+                return Err(format!("parsed as {converted:?} borrowed, {owned:?} owned"));
+            }
+            Ok(written)
+        }
+        (Err(owned), Err(borrowed)) if owned.to_string() == borrowed.to_string() => Err(owned.to_string()),
+        (Err(owned), Err(borrowed)) => Err(format!("borrowed error {borrowed} differs from owned error {owned}")),
+        (Ok(_), Err(error)) => Err(format!("only the borrowed parse refused: {error}")),
+        (Err(error), Ok(_)) => Err(format!("only the owned parse refused: {error}")),
+    }
+}

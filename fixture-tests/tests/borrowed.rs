@@ -2,12 +2,11 @@
 //! (`MessageName::parse_borrowed`), equals the owned parse once converted and writes
 //! back the same JSON; broken payloads are refused with the owned parse's error.
 
-use asyncapi_runtime::json_eq;
-use serde_json::{json, Value};
+use asyncapi_runtime::{Map, Value};
 
 mod common;
 
-use common::{documents, examples};
+use common::{documents, examples, same_json};
 
 #[test]
 fn every_example_parses_borrowed_like_the_owned_parse() {
@@ -17,9 +16,9 @@ fn every_example_parses_borrowed_like_the_owned_parse() {
         let (payloads, _) = examples(&doc);
         for (message, payload) in payloads {
             count += 1;
-            let bytes = serde_json::to_vec(&payload).unwrap();
+            let bytes = payload.to_json().into_bytes();
             match fixture_tests::round_trip_borrowed(&fixture, &message, &bytes) {
-                Ok(written) if json_eq(&written, &payload) => {}
+                Ok(written) if same_json(&written, &payload) => {}
                 Ok(written) => failures.push(format!(
                     "{fixture} {message}: wrote {written} for {payload}"
                 )),
@@ -28,11 +27,11 @@ fn every_example_parses_borrowed_like_the_owned_parse() {
             // The same payload pretty-printed, and with every string escaped (which
             // cannot be borrowed): the same result.
             for bytes in [
-                serde_json::to_vec_pretty(&payload).unwrap(),
+                payload.to_json_pretty().into_bytes(),
                 escaped(&payload).into_bytes(),
             ] {
                 match fixture_tests::round_trip_borrowed(&fixture, &message, &bytes) {
-                    Ok(written) if json_eq(&written, &payload) => {}
+                    Ok(written) if same_json(&written, &payload) => {}
                     Ok(written) => failures.push(format!(
                         "{fixture} {message} as {}: wrote {written}",
                         String::from_utf8_lossy(&bytes)
@@ -61,12 +60,12 @@ fn escaped(value: &Value) -> String {
                 .collect();
             format!("{{{}}}", entries.join(","))
         }
-        other => other.to_string(),
+        other => other.to_json(),
     }
 }
 
 fn escape(s: &str) -> String {
-    let json = Value::String(s.to_string()).to_string();
+    let json = Value::String(s.to_string()).to_json();
     match s.chars().next() {
         Some(c) if c.is_ascii() => format!("\"\\u{:04x}{}", c as u32, &json[1 + c.len_utf8()..]),
         _ => json,
@@ -75,10 +74,10 @@ fn escape(s: &str) -> String {
 
 #[test]
 fn escaped_text_is_the_same_text() {
-    let text = escaped(&json!({"a": ["b\n", 1, {"cd": null}], "": ""}));
+    let value: Value = r#"{"a": ["b\n", 1, {"cd": null}], "": ""}"#.parse().unwrap();
+    let text = escaped(&value);
     assert!(text.contains("\"\\u0061\":[\"\\u0062\\n\""), "{text}");
-    let back: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(back, json!({"a": ["b\n", 1, {"cd": null}], "": ""}));
+    assert!(same_json(&text, &value), "{text}");
 }
 
 #[test]
@@ -99,11 +98,16 @@ fn broken_payloads_are_refused_with_the_owned_error() {
                 for key in map.keys() {
                     let mut without = map.clone();
                     without.remove(key);
-                    broken.push(serde_json::to_vec(&without).unwrap());
-                    for replacement in [json!(null), json!(-1.5), json!("\u{e9}"), json!([{}])] {
+                    broken.push(Value::Object(without).to_json().into_bytes());
+                    for replacement in [
+                        Value::Null,
+                        "-1.5".parse().unwrap(),
+                        Value::from("\u{e9}"),
+                        Value::Array(vec![Value::Object(Map::new())]),
+                    ] {
                         let mut changed = map.clone();
                         changed.insert(key.clone(), replacement);
-                        broken.push(serde_json::to_vec(&changed).unwrap());
+                        broken.push(Value::Object(changed).to_json().into_bytes());
                     }
                 }
             }

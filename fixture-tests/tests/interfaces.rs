@@ -3,6 +3,7 @@
 
 use asyncapi_runtime::AddressReason;
 use fixture_tests::{chat, iot_telemetry, order_pipeline};
+use asyncapi_runtime::{MessageGroup, OperationSet};
 
 #[test]
 fn enum_parameters_with_defaults() {

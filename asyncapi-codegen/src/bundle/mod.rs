@@ -94,7 +94,8 @@ impl Bundle {
 
 /// Bundles `doc`: reads the files it references, resolves and rewrites every `$ref`.
 pub fn bundle(doc: &Document) -> Result<Bundle, Error> {
-    refs::Resolver::new(doc).run()
+    let doc = formats::normalize::normalize(doc)?;
+    refs::Resolver::new(&doc).run()
 }
 
 /// `pointer` as a URI fragment in a `$ref` (`%` escaped, so it reads back exactly).

@@ -397,7 +397,7 @@ mod tests {
     fn refusals_name_the_reference() {
         assert_eq!(
             bundle(r##"{"components": {"schemas": {"A": {"$ref": "#/components/schemas/Mone"}, "Money": {}}}}"##).unwrap_err(),
-            "/tmp/doc.json: #/components/schemas/A/$ref: $ref \"#/components/schemas/Mone\" points to nothing; did you mean \"#/components/schemas/Money\"?"
+            "/tmp/doc.json:1:43: #/components/schemas/A/$ref: $ref \"#/components/schemas/Mone\" points to nothing; did you mean \"#/components/schemas/Money\"?"
         );
         assert!(bundle(r##"{"components": {"schemas": {"A": {"$ref": "https://example.com/s.json"}}}}"##)
             .unwrap_err()

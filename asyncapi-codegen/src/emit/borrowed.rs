@@ -16,7 +16,7 @@ use crate::model::{Field, Model, Payload, StructDef, Ty, TypeKind};
 
 /// The structs that get a twin: those with a field holding text, directly or through
 /// another twin.
-fn twins(model: &Model) -> BTreeSet<String> {
+pub(super) fn twins(model: &Model) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     loop {
         let before = out.len();
@@ -247,29 +247,71 @@ pub fn emit(cx: &Context, model: &Model) -> Result<TokenStream, Error> {
         .collect();
     let serde_crate = cx.serde_crate();
     let message_docs = model.messages.iter().map(|m| docs::lines(&format!("A {} payload.", docs::code(&m.name))));
+    // When no payload has a twin, the lifetime is held by a variant no value has.
+    let any_twin = model
+        .messages
+        .iter()
+        .any(|m| matches!(&m.payload, Payload::Typed { ty, .. } if twins.contains(ty)));
+    let (lifetime_variant, lifetime_arm) = if any_twin {
+        (quote!(), quote!())
+    } else {
+        (
+            quote!(#[doc(hidden)] #[serde(skip)] Unreachable(::std::convert::Infallible, ::std::marker::PhantomData<&'a ()>),),
+            quote!(Message::Unreachable(never, _) => match *never {},),
+        )
+    };
+    let lifetime_arm_owned = if any_twin {
+        quote!()
+    } else {
+        quote!(Message::Unreachable(never, _) => match never {},)
+    };
     let message = (!variants.is_empty()).then(|| quote! {
             /// A payload of one of the document's messages, borrowing from its input.
             #[derive(Debug, Clone, PartialEq, #rt::__private::serde::Serialize)]
             #[serde(crate = #serde_crate, untagged)]
             pub enum Message<'a> {
                 #(#message_docs #variants(#payloads),)*
+                #lifetime_variant
             }
 
             impl Message<'_> {
                 /// Which message this is.
                 pub fn name(&self) -> super::MessageName {
-                    match self { #(Message::#variants(_) => super::MessageName::#variants,)* }
+                    match self {
+                        #(Message::#variants(_) => super::MessageName::#variants,)*
+                        #lifetime_arm
+                    }
                 }
 
                 /// The owned payload.
                 pub fn into_owned(self) -> super::Message {
-                    match self { #(#converts)* }
+                    match self {
+                        #(#converts)*
+                        #lifetime_arm_owned
+                    }
+                }
+            }
+
+            impl<'a> From<Message<'a>> for super::Message {
+                fn from(message: Message<'a>) -> Self {
+                    message.into_owned()
+                }
+            }
+
+            impl #rt::IntoOwned for Message<'_> {
+                type Owned = super::Message;
+
+                fn into_owned(self) -> super::Message {
+                    Message::into_owned(self)
                 }
             }
 
             impl #rt::Validate for Message<'_> {
                 fn validate_at(&self, path: &#rt::Path<'_>, report: &mut #rt::Report) {
-                    match self { #(Message::#variants(payload) => payload.validate_at(path, report),)* }
+                    match self {
+                        #(Message::#variants(payload) => payload.validate_at(path, report),)*
+                        #lifetime_arm
+                    }
                 }
             }
     });

@@ -200,6 +200,21 @@ fn message_group(cx: &Context, name: &str, carrier: &str, what: &str, carried: &
                 #validate_body
             }
         }
+
+        impl From<#name> for super::Message {
+            fn from(message: #name) -> Self {
+                #group::into_message(message)
+            }
+        }
+
+        impl TryFrom<super::Message> for #name {
+            type Error = super::Message;
+
+            /// The message, when it is one of these; otherwise it is handed back.
+            fn try_from(message: super::Message) -> Result<Self, super::Message> {
+                <#name as #group>::from_message(message)
+            }
+        }
     }
 }
 

@@ -173,6 +173,11 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
         }
     });
     let parse_headers_body = if messages.is_empty() { quote!(match self {}) } else { parse_headers };
+    let twins = super::borrowed::twins(model);
+    let borrowed_reads = messages.iter().map(|m| match &m.payload {
+        Payload::Typed { ty, .. } if twins.contains(ty) => quote!(#rt::from_slice_borrowed(bytes)?),
+        _ => quote!(#rt::from_slice(bytes)?),
+    });
     let borrowed_parse = (borrowed && !messages.is_empty()).then(|| {
         quote! {
             impl MessageName {
@@ -180,7 +185,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
                 /// borrowed from `bytes` where they need no unescaping.
                 pub fn parse_borrowed(self, bytes: &[u8]) -> Result<borrowed::Message<'_>, #rt::Error> {
                     Ok(match self {
-                        #(MessageName::#variants => borrowed::Message::#variants(#rt::from_slice_borrowed(bytes)?),)*
+                        #(MessageName::#variants => borrowed::Message::#variants(#borrowed_reads),)*
                     })
                 }
             }

@@ -105,16 +105,18 @@ const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// Makes `name` a valid identifier: prefix for a leading digit, raw or suffixed keywords.
 /// Returns the text to use with `syn::Ident` (`r#type` for raw identifiers).
 pub fn identifier(name: &str, digit_prefix: &str, empty: &str) -> String {
-    let mut ident: String = name
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
+    // ASCII only: a name from another script (`Μ`, `価格`) is spelt by its code points
+    // (`U39C`), so no identifier can be confused with another that looks alike.
+    let mut ident = String::new();
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' {
+            ident.push(c);
+        } else if c.is_alphanumeric() {
+            ident.push_str(&format!("U{:X}", u32::from(c)));
+        } else {
+            ident.push('_');
+        }
+    }
     if ident.is_empty() {
         ident = empty.to_string();
     }
@@ -223,7 +225,7 @@ mod tests {
     fn splits_words() {
         assert_eq!(words("eventSourceARN"), ["event", "Source", "ARN"]);
         assert_eq!(words("ARNValue"), ["ARN", "Value"]);
-        assert_eq!(words("aws:kinesis:record"), ["aws", "kinesis", "record"]);
+        assert_eq!(words("aws:sqs:message"), ["aws", "sqs", "message"]);
         assert_eq!(words("us-east-1"), ["us", "east", "1"]);
     }
 
@@ -237,11 +239,13 @@ mod tests {
         assert_eq!(field_name("$%"), "empty");
         assert_eq!(variant_name("KMS"), "Kms");
         assert_eq!(variant_name("NONE"), "None");
-        assert_eq!(variant_name("aws:kinesis"), "AwsKinesis");
+        assert_eq!(variant_name("aws:sqs"), "AwsSqs");
         assert_eq!(variant_name("1.0"), "V10");
         assert_eq!(variant_name(""), "Empty");
         assert_eq!(type_name("Self"), "Self_");
         assert_eq!(const_name("streamName"), "STREAM_NAME");
+        assert_eq!(variant_name("Μ"), "U39C");
+        assert_eq!(field_name("prix_€"), "prix");
     }
 
     #[test]

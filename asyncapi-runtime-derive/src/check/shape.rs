@@ -254,6 +254,19 @@ fn flatten_kind(ty: &Type) -> Flatten {
     };
     if let Some(last) = path.path.segments.last() {
         let args = generic_args(inner, &[&last.ident.to_string()]).unwrap_or_default();
+        // The runtime's `Map<V>` (keys are property names), and bare `Map` (of `Value`).
+        if last.ident == "Map" {
+            match args.as_slice() {
+                [] => return Flatten::AnyMap,
+                [value] if generic_args(value, &["Value"]).is_some() => return Flatten::AnyMap,
+                [value] => {
+                    return Flatten::Map {
+                        value: (*value).clone(),
+                    }
+                }
+                _ => {}
+            }
+        }
         if let [key, value, ..] = args.as_slice() {
             if generic_args(key, &["String"]).is_some() {
                 if generic_args(value, &["Value"]).is_some() {

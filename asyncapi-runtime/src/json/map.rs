@@ -7,7 +7,7 @@ use super::Value;
 /// The members of a JSON object, in the order they were read or inserted.
 ///
 /// Equality ignores order, as JSON does.
-#[derive(Clone, Default, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Map<V = Value> {
     members: IndexMap<String, V>,
 }
@@ -83,6 +83,13 @@ impl<V> Map<V> {
     /// The values in order.
     pub fn values(&self) -> impl ExactSizeIterator<Item = &V> + DoubleEndedIterator {
         self.members.values()
+    }
+}
+
+// Not derived: an empty map needs no `V: Default`.
+impl<V> Default for Map<V> {
+    fn default() -> Self {
+        Map::new()
     }
 }
 

@@ -15,6 +15,7 @@
 //! inside the translated schema, and no input panics.
 
 pub mod avro;
+pub mod normalize;
 pub mod openapi;
 
 use std::fmt;

@@ -13,7 +13,8 @@
 //! | `minimum: m` with `exclusiveMinimum: true` | `exclusiveMinimum: m` (and `maximum` likewise) |
 //! | `exclusiveMinimum: false`, or `true` without `minimum` | nothing (it only qualifies `minimum`) |
 //! | `example: v` | `examples: [v]` (appended to `examples` when that is a list too) |
-//! | `discriminator`, `xml`, `externalDocs`, `deprecated`, `readOnly`, `writeOnly`, `x-*` | copied: annotations in draft 07 as well |
+//! | `discriminator` (an object) | `x-openapi-discriminator`: the AsyncAPI Schema Object's `discriminator` is a property name, OpenAPI's an object; an annotation either way |
+//! | `xml`, `externalDocs`, `deprecated`, `readOnly`, `writeOnly`, `x-*` | copied: annotations in draft 07 as well |
 //! | a Reference Object (`$ref`) | copied whole: both OpenAPI and draft 07 ignore what stands beside `$ref` |
 //!
 //! `nullable` does not extend `enum`: as OpenAPI 3.0.3 clarifies, the other keywords of
@@ -144,6 +145,12 @@ fn object(map: &Map, at: &str, depth: usize) -> Result<Value, FormatError> {
                 _ => translate(value, &here, depth + 1)?,
             },
             "additionalProperties" | "not" => translate(value, &here, depth + 1)?,
+            // OpenAPI's discriminator is an object; the AsyncAPI Schema Object's is a
+            // property name. Kept for the record under a name of its own.
+            "discriminator" if value.is_object() => {
+                out.insert("x-openapi-discriminator", value.clone());
+                continue;
+            }
             _ => value.clone(),
         };
         out.insert(key.clone(), value);
