@@ -254,6 +254,15 @@ fn flatten_kind(ty: &Type) -> Flatten {
     };
     if let Some(last) = path.path.segments.last() {
         let args = generic_args(inner, &[&last.ident.to_string()]).unwrap_or_default();
+        // The runtime's `Map<V>`: keys are property names already.
+        if let ([value], true) = (args.as_slice(), last.ident == "Map") {
+            if generic_args(value, &["Value"]).is_some() {
+                return Flatten::AnyMap;
+            }
+            return Flatten::Map {
+                value: (*value).clone(),
+            };
+        }
         if let [key, value, ..] = args.as_slice() {
             if generic_args(key, &["String"]).is_some() {
                 if generic_args(value, &["Value"]).is_some() {
