@@ -6,7 +6,9 @@
 //! - `flattened/*`: with a `#[serde(flatten)]` map for the properties the schema does not
 //!   list, as generated types have: serde's derive buffers every member through its
 //!   `Content` (rounding numbers), `FromJson` reads them in place;
-//! - `plain/*`: without it, where both read member by member.
+//! - `plain/*`: without it, where both read member by member;
+//! - `extras/*`: the flattened structs on records that also carry three properties the
+//!   schema does not list (a string, a number, an object), which serde's derive buffers.
 //!
 //! Run with `cargo bench -p asyncapi-runtime-derive --bench from_json`.
 
@@ -63,8 +65,9 @@ record!(FromJsonFlattened, FromJson, {
 record!(SerdePlain, serde::Deserialize, {});
 record!(FromJsonPlain, FromJson, {});
 
-/// `records` distinct records as a JSON array.
-fn records(records: usize) -> Vec<u8> {
+/// `records` distinct records as a JSON array, each with three more members than the
+/// struct names when `extras`.
+fn records_with(records: usize, extras: bool) -> Vec<u8> {
     let mut out = String::from("[");
     for i in 0..records {
         if i > 0 {
@@ -79,9 +82,23 @@ fn records(records: usize) -> Vec<u8> {
             ms = i * 37 % 1000,
             shard = i % 8,
         ));
+        if extras {
+            out.pop();
+            out.push_str(&format!(
+                r#","traceId":"trace-{i:08x}","recordSize":{size}.50,"attributes":{{"source":"sensor-{s}","retries":{r}}}}}"#,
+                size = 100 + i % 900,
+                s = i % 13,
+                r = i % 3,
+            ));
+        }
     }
     out.push(']');
     out.into_bytes()
+}
+
+/// `records` distinct records as a JSON array.
+fn records(records: usize) -> Vec<u8> {
+    records_with(records, false)
 }
 
 /// Standard base64 of `bytes` (the benchmark's own, to need no dependency).
@@ -123,9 +140,9 @@ fn bench(c: &mut Criterion) {
         );
         let mut g = c.benchmark_group(format!("records/{count}"));
         g.throughput(Throughput::Bytes(input.len() as u64));
-        g.sample_size(20);
-        g.warm_up_time(Duration::from_millis(500));
-        g.measurement_time(Duration::from_secs(3));
+        g.sample_size(30);
+        g.warm_up_time(Duration::from_secs(1));
+        g.measurement_time(Duration::from_secs(4));
         g.bench_function("flattened/serde_derive", |b| {
             b.iter(|| serde_json::from_slice::<Vec<SerdeFlattened>>(black_box(&input)).unwrap())
         });
@@ -137,6 +154,15 @@ fn bench(c: &mut Criterion) {
         });
         g.bench_function("plain/from_json", |b| {
             b.iter(|| serde_json::from_slice::<Vec<FromJsonPlain>>(black_box(&input)).unwrap())
+        });
+        let input = records_with(count, true);
+        let exact: Vec<FromJsonFlattened> = serde_json::from_slice(&input).unwrap();
+        assert_eq!(exact[0].additional_properties.len(), 3);
+        g.bench_function("extras/serde_derive", |b| {
+            b.iter(|| serde_json::from_slice::<Vec<SerdeFlattened>>(black_box(&input)).unwrap())
+        });
+        g.bench_function("extras/from_json", |b| {
+            b.iter(|| serde_json::from_slice::<Vec<FromJsonFlattened>>(black_box(&input)).unwrap())
         });
         g.finish();
     }

@@ -252,8 +252,9 @@ fn deny_unknown_fields() {
     );
 }
 
-#[derive(Debug, PartialEq, FromJson)]
+#[derive(Debug, PartialEq, FromJson, Validate)]
 struct Closed {
+    #[validate(maximum = 3)]
     a: u8,
     #[serde(flatten)]
     rest: Map<asyncapi_runtime::Forbidden>,
@@ -278,6 +279,16 @@ fn extras_of_every_kind() {
     assert!(read::<Closed>(r#"{"a": 1, "b": null}"#)
         .unwrap_err()
         .contains("additionalProperties is false"));
+    // The walk reports each other member, and only those.
+    assert!(walk::<Closed>(r#"{"a": 1}"#).is_empty());
+    assert_eq!(
+        walk::<Closed>(r#"{"a": 5, "b": 2, "c": null}"#),
+        [
+            ("/a".to_string(), Keyword::Maximum),
+            ("/b".to_string(), Keyword::AdditionalProperties),
+            ("/c".to_string(), Keyword::AdditionalProperties)
+        ]
+    );
     assert!(read::<ClosedBTree>(r#"{"a": 1, "b": 2}"#).is_err());
     assert!(read::<ClosedBTree>("[1]").is_err());
     let typed: Typed = read(r#"{"x": 1, "y": 2}"#).unwrap();

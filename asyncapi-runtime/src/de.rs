@@ -135,33 +135,37 @@ pub fn unknown_property<E: de::Error>(name: &str) -> E {
 
 /// The names of the members of one object that no field claims and that are skipped,
 /// remembered only to refuse a repeated one. Borrowed from the input when the
-/// deserializer lends them; nothing is allocated for an object without such members.
+/// deserializer lends them; the first few are kept inline, so an object with a few such
+/// members allocates nothing for them.
 pub struct UnknownKeys<'de> {
-    few: Vec<Cow<'de, str>>,
-    /// Made only for an object with many such members (a hash set costs its seed).
+    inline: [Option<Cow<'de, str>>; INLINE_KEYS],
+    /// Made only for an object with more such members (a hash set costs its seed).
     many: Option<HashSet<Cow<'de, str>>>,
 }
 
-/// Beyond this many names, a hash set instead of a scan.
-const FEW_KEYS: usize = 16;
+/// How many names are kept inline.
+const INLINE_KEYS: usize = 8;
 
 impl<'de> UnknownKeys<'de> {
     /// None yet.
     pub const fn new() -> Self {
         UnknownKeys {
-            few: Vec::new(),
+            inline: [const { None }; INLINE_KEYS],
             many: None,
         }
     }
 
     /// Remembers `key`, refusing it when it was seen before.
     pub fn insert<E: de::Error>(&mut self, key: Cow<'de, str>) -> Result<(), E> {
-        if self.few.contains(&key) {
-            return Err(duplicate_key(&key));
-        }
-        if self.few.len() < FEW_KEYS {
-            self.few.push(key);
-            return Ok(());
+        for slot in &mut self.inline {
+            match slot {
+                Some(seen) if *seen == key => return Err(duplicate_key(&key)),
+                Some(_) => {}
+                None => {
+                    *slot = Some(key);
+                    return Ok(());
+                }
+            }
         }
         let many = self.many.get_or_insert_with(HashSet::new);
         if many.contains(&key) {
@@ -669,7 +673,7 @@ mod tests {
             keys.insert::<serde_json::Error>(Cow::Owned(format!("k{i}")))
                 .unwrap();
         }
-        for i in [0, 15, 16, 99] {
+        for i in [0, 7, 8, 99] {
             let error = keys
                 .insert::<serde_json::Error>(Cow::Owned(format!("k{i}")))
                 .unwrap_err();

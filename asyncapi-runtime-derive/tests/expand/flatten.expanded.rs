@@ -286,3 +286,133 @@ const _: () = {
         }
     }
 };
+
+#[derive(serde::Deserialize, Validate)]
+struct RuntimeMap {
+    id: u32,
+    #[serde(flatten)]
+    #[validate(values(max_length = 3))]
+    rest: asyncapi_runtime::Map<String>,
+}
+
+#[doc(hidden)]
+#[allow(
+    non_upper_case_globals,
+    unused_qualifications,
+    unreachable_code,
+    clippy::all,
+    clippy::pedantic
+)]
+const _: () = {
+    #[automatically_derived]
+    impl ::asyncapi_runtime::Validate for RuntimeMap {
+        #[allow(unused_variables)]
+        fn validate_at(
+            &self,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
+        ) {
+            {
+                let __p0: ::asyncapi_runtime::Path<'_> = path.key("id");
+                let __v0 = &self.id;
+                ::asyncapi_runtime::Validate::validate_at(__v0, &__p0, report);
+            }
+            {
+                let path: &_ = path;
+                {
+                    let __p0: ::asyncapi_runtime::Path<'_> = *path;
+                    let __v0 = &self.rest;
+                    if let ::core::option::Option::Some(__values1) = ::asyncapi_runtime::__private::MaybeMap::map_values(
+                        __v0,
+                    ) {
+                        for (__k1, __v1) in __values1 {
+                            let __p1 = __p0.key(__k1);
+                            ::asyncapi_runtime::__private::max_length(
+                                __v1,
+                                3,
+                                &__p1,
+                                report,
+                            );
+                        }
+                    }
+                    ::asyncapi_runtime::Validate::validate_at(__v0, path, report);
+                }
+            }
+        }
+    }
+    #[automatically_derived]
+    impl ::asyncapi_runtime::ValidateJson for RuntimeMap {
+        #[allow(unused_variables)]
+        fn validate_json(
+            value: &::asyncapi_runtime::Value,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
+        ) {
+            match value {
+                ::asyncapi_runtime::Value::Object(__obj) => {
+                    match __obj.get("id").map(|__x| ("id", __x)) {
+                        ::core::option::Option::Some((__key, __fv)) => {
+                            let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
+                            <u32 as ::asyncapi_runtime::ValidateJson>::validate_json(
+                                __fv,
+                                &__p,
+                                report,
+                            );
+                        }
+                        ::core::option::Option::None => {
+                            report
+                                .push(
+                                    path,
+                                    ::asyncapi_runtime::Keyword::Required,
+                                    "missing required property \"id\"",
+                                );
+                        }
+                    }
+                    let mut __extra: ::std::vec::Vec<
+                        (&::std::string::String, &::asyncapi_runtime::Value),
+                    > = __obj
+                        .iter()
+                        .filter(|(__key, _)| !::core::matches!(__key.as_str(), "id"))
+                        .collect();
+                    __extra.sort_by(|a, b| a.0.cmp(b.0));
+                    for (__key, __item) in __extra {
+                        let __typed: ::core::result::Result<
+                            String,
+                            ::asyncapi_runtime::__private::serde_json::Error,
+                        > = ::asyncapi_runtime::__private::from_json_value::<
+                            String,
+                        >(__item);
+                        if let ::core::result::Result::Ok(__typed) = __typed {
+                            let __p1: ::asyncapi_runtime::Path<'_> = path.key(__key);
+                            let __v1 = &__typed;
+                            ::asyncapi_runtime::__private::max_length(
+                                __v1,
+                                3,
+                                &__p1,
+                                report,
+                            );
+                        }
+                    }
+                    for (__key, __item) in __obj {
+                        if !::core::matches!(__key.as_str(), "id") {
+                            let __p: ::asyncapi_runtime::Path<'_> = path.key(__key);
+                            <String as ::asyncapi_runtime::ValidateJson>::validate_json(
+                                __item,
+                                &__p,
+                                report,
+                            );
+                        }
+                    }
+                }
+                _ => {
+                    ::asyncapi_runtime::__private::type_error(
+                        value,
+                        "object",
+                        path,
+                        report,
+                    )
+                }
+            }
+        }
+    }
+};

@@ -22,3 +22,11 @@ struct Open {
     #[serde(flatten)]
     rest: serde_json::Map<String, serde_json::Value>,
 }
+
+#[derive(serde::Deserialize, Validate)]
+struct RuntimeMap {
+    id: u32,
+    #[serde(flatten)]
+    #[validate(values(max_length = 3))]
+    rest: asyncapi_runtime::Map<String>,
+}

@@ -51,4 +51,18 @@ struct TwoRead {
 #[derive(FromJson)]
 struct NewtypeFlatten(#[serde(flatten)] Map);
 
+#[derive(FromJson)]
+#[serde(transparent)]
+struct NothingRead {
+    #[serde(skip)]
+    a: u8,
+}
+
+#[derive(FromJson)]
+#[serde(untagged)]
+enum VariantBound<T> {
+    #[serde(bound = "T: Default")]
+    A(T),
+}
+
 fn main() {}
