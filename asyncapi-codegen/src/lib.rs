@@ -70,6 +70,7 @@
 
 pub mod bundle;
 pub mod check;
+pub mod diff;
 pub mod emit;
 mod error;
 pub mod load;
@@ -78,6 +79,7 @@ pub mod model;
 
 use std::path::{Path, PathBuf};
 
+pub use diff::{Diff, Party, Verdict};
 pub use error::{Error, Location, Problem, Warning};
 pub use load::Document;
 pub use model::Model;
