@@ -664,15 +664,28 @@ fn locate(p: &Prepared, side: Side, path: &str, member: Option<&Member>) -> Opti
                     _ => None,
                 }
             } else {
-                model
-                    .operations
-                    .iter()
-                    .find(|o| {
-                        o.name == name
-                            || o.message_type == name
-                            || o.reply.as_ref().is_some_and(|r| r.message_type == name)
-                    })
-                    .map(|o| pointer::join("/operations", &o.id))
+                model.operations.iter().find_map(|o| {
+                    let base = pointer::join("/operations", &o.id);
+                    // The variants of an operation's message enums are its messages.
+                    let variant = matches!(member, Some(Member::Variant(_)));
+                    if o.name == name {
+                        Some(base)
+                    } else if o.message_type == name {
+                        Some(if variant {
+                            pointer::join(&base, "messages")
+                        } else {
+                            base
+                        })
+                    } else if o.reply.as_ref().is_some_and(|r| r.message_type == name) {
+                        Some(if variant {
+                            pointer::join(&base, "reply")
+                        } else {
+                            base
+                        })
+                    } else {
+                        None
+                    }
+                })
             }
         }
         ["servers"] => model.servers.iter().find_map(|s| {
@@ -692,44 +705,57 @@ fn locate(p: &Prepared, side: Side, path: &str, member: Option<&Member>) -> Opti
 }
 
 /// Gives each API change to the document change it comes from (its `api` verdict),
-/// or lists it as a change of its own.
-pub(crate) fn attach(changes: &mut Changes, api: Vec<ApiChange>, _old: &Prepared, _new: &Prepared) {
+/// or lists it as a change of its own. A change accounts for the Rust items of its
+/// own place and of its subjects; failing that, of the one change that shapes types
+/// below the item's place, or of the nearest one above it.
+pub(crate) fn attach(changes: &mut Changes, api: Vec<ApiChange>) {
     for change in api {
-        let overlaps =
-            |subjects: &[(Side, String)]| subjects.iter().any(|s| change.sources.contains(s));
-        let under = |subjects: &[(Side, String)]| {
-            subjects.iter().any(|(side, at)| {
-                change.sources.iter().any(|(s, source)| {
-                    s == side
-                        && at.len() > source.len()
-                        && at.starts_with(source.as_str())
-                        && at[source.len()..].starts_with('/')
+        let places = |p: &super::Pending| -> Vec<(Side, String)> {
+            let mut all = p.subjects.clone();
+            all.push((p.side, p.pointer.clone()));
+            all
+        };
+        let overlaps = |p: &super::Pending| places(p).iter().any(|s| change.sources.contains(s));
+        // How far below (positive) or above (negative) a source a place of `p` is.
+        let distance = |p: &super::Pending, below: bool| -> Option<usize> {
+            places(p)
+                .iter()
+                .filter_map(|(side, at)| {
+                    change.sources.iter().find_map(|(s, source)| {
+                        let (inner, outer) = if below { (at, source) } else { (source, at) };
+                        (s == side
+                            && inner.len() > outer.len()
+                            && inner.starts_with(outer.as_str())
+                            && inner[outer.len()..].starts_with('/'))
+                        .then(|| inner.len() - outer.len())
+                    })
                 })
-            })
+                .min()
+        };
+        let shaping =
+            |p: &super::Pending| p.kind.shapes_types() && p.kind != Kind::AnnotationChanged;
+        let nearest = |below: bool| -> Option<usize> {
+            let found: Vec<(usize, usize)> = (0..changes.list.len())
+                .filter(|&i| shaping(&changes.list[i]))
+                .filter_map(|i| distance(&changes.list[i], below).map(|d| (d, i)))
+                .collect();
+            let best = found.iter().map(|(d, _)| *d).min()?;
+            let at_best: Vec<usize> = found
+                .iter()
+                .filter(|(d, _)| *d == best)
+                .map(|(_, i)| *i)
+                .collect();
+            (at_best.len() == 1).then(|| at_best[0])
         };
         let found = changes
             .list
             .iter()
-            .position(|p| p.kind.shapes_types() && overlaps(&p.subjects))
-            .or_else(|| changes.list.iter().position(|p| overlaps(&p.subjects)))
-            .or_else(|| {
-                let below: Vec<usize> = (0..changes.list.len())
-                    .filter(|&i| {
-                        changes.list[i].kind.shapes_types()
-                            && changes.list[i].kind != Kind::AnnotationChanged
-                            && under(&changes.list[i].subjects)
-                    })
-                    .collect();
-                (below.len() == 1).then(|| below[0])
-            });
-        match found {
-            Some(i) => {
-                let pending = &mut changes.list[i];
-                pending.api = pending.api.worst(change.verdict);
-                if !pending.rust.contains(&change.item) {
-                    pending.rust.push(change.item);
-                }
-            }
+            .position(|p| p.kind.shapes_types() && overlaps(p))
+            .or_else(|| changes.list.iter().position(overlaps))
+            .or_else(|| nearest(true))
+            .or_else(|| nearest(false));
+        let i = match found {
+            Some(i) => i,
             None => {
                 let (side, at) = change
                     .sources
@@ -737,7 +763,7 @@ pub(crate) fn attach(changes: &mut Changes, api: Vec<ApiChange>, _old: &Prepared
                     .cloned()
                     .unwrap_or((Side::New, String::new()));
                 let message = format!("Rust: {}", change.item);
-                let i = changes.add(
+                changes.add(
                     side,
                     &at,
                     change.kind,
@@ -745,13 +771,13 @@ pub(crate) fn attach(changes: &mut Changes, api: Vec<ApiChange>, _old: &Prepared
                     message,
                     Occurrence::fixed(Verdict::Compatible, Verdict::Compatible),
                     Vec::new(),
-                );
-                let pending = &mut changes.list[i];
-                pending.api = pending.api.worst(change.verdict);
-                if !pending.rust.contains(&change.item) {
-                    pending.rust.push(change.item);
-                }
+                )
             }
+        };
+        let pending = &mut changes.list[i];
+        pending.api = pending.api.worst(change.verdict);
+        if !pending.rust.contains(&change.item) {
+            pending.rust.push(change.item);
         }
     }
 }

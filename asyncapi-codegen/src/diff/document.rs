@@ -152,7 +152,7 @@ impl Context<'_, '_> {
                     "",
                     message,
                     [Compatible, producers],
-                    vec![(Side::Old, m.pointer.clone())],
+                    self.message_places(self.old, Side::Old, m),
                 );
             }
         }
@@ -176,10 +176,52 @@ impl Context<'_, '_> {
                     "",
                     message,
                     [consumers, Compatible],
-                    vec![(Side::New, m.pointer.clone())],
+                    self.message_places(self.new, Side::New, m),
                 );
             }
         }
+    }
+
+    /// The places whose Rust items a message's addition or removal accounts for: the
+    /// message, its entries in channels, and its payload and headers schemas.
+    fn message_places(&self, side: &Prepared, tag: Side, m: &MessageDef) -> Vec<(Side, String)> {
+        let mut out = vec![(tag, m.pointer.clone())];
+        for c in &side.model.channels {
+            for (key, variant) in &c.messages {
+                if *variant == m.variant {
+                    let channel = self.resolved(side, &pointer::join("/channels", &c.key));
+                    out.push((
+                        tag,
+                        pointer::join(&pointer::join(&channel, "messages"), key),
+                    ));
+                }
+            }
+        }
+        for op in &side.model.operations {
+            let at = self.resolved(side, &pointer::join("/operations", &op.id));
+            if op.messages.contains(&m.variant) {
+                out.push((tag, pointer::join(&at, "messages")));
+            }
+            if op
+                .reply
+                .as_ref()
+                .is_some_and(|r| r.messages.contains(&m.variant))
+            {
+                out.push((tag, pointer::join(&at, "reply")));
+            }
+        }
+        for key in ["payload", "headers"] {
+            let at = pointer::join(&m.pointer, key);
+            if side.root().pointer(&at).is_some() {
+                out.push((tag, at.clone()));
+                if let Some(target) =
+                    super::schema::resolve(side.root(), Node::real(side.root(), &at)).at
+                {
+                    out.push((tag, target));
+                }
+            }
+        }
+        out
     }
 
     /// What identifies a message's content: its payload and headers schemas, resolved.
@@ -226,6 +268,9 @@ impl Context<'_, '_> {
                     "message {:?} moved from #{} (its name is kept)",
                     n.name, o.pointer
                 );
+                // Its variants are renamed wherever it is carried.
+                let mut places = self.message_places(self.old, Side::Old, &o);
+                places.extend(self.message_places(self.new, Side::New, &n));
                 self.fixed(
                     Side::New,
                     &n.pointer,
@@ -233,7 +278,7 @@ impl Context<'_, '_> {
                     "",
                     message,
                     [Compatible, Compatible],
-                    subjects.clone(),
+                    places,
                 );
             }
             Matched::Content => {

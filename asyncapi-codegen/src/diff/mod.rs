@@ -419,7 +419,7 @@ pub fn diff_with(old: &Document, new: &Document, options: &Options) -> Result<Di
     let mut changes = Changes::default();
     let roots = document::compare(&old, &new, &mut changes);
     let api_changes = api::compare(&old, &new);
-    api::attach(&mut changes, api_changes, &old, &new);
+    api::attach(&mut changes, api_changes);
     let witnesses = witness::Finder::new(&old, &new, &roots);
     Ok(changes.finish(&old, &new, &witnesses))
 }

@@ -58,6 +58,10 @@ impl Probe {
         }
         let schema = match check {
             Check::At(at) => Schema::compile(&self.root, &[at.as_str()]).ok(),
+            // Without references a schema compiles on its own.
+            Check::Owned(value) if !value.to_string().contains("\"$ref\"") => {
+                Schema::compile(value, &[""]).ok()
+            }
             Check::Owned(value) => {
                 let mut document = self.root.clone();
                 match document.as_object_mut() {
@@ -143,10 +147,11 @@ impl Generator<'_> {
     /// interpreter refuses left out when it can tell.
     fn values(&self, schema: &Value, at: Option<&str>, depth: usize) -> Vec<Value> {
         let mut out = self.raw(schema, at, depth);
-        if let Some(at) = at {
-            let check = Check::At(at.to_string());
-            out.retain(|v| self.probe.valid(&check, v) != Some(false));
-        }
+        let check = match at {
+            Some(at) => Check::At(at.to_string()),
+            None => Check::Owned(schema.clone()),
+        };
+        out.retain(|v| self.probe.valid(&check, v) != Some(false));
         dedupe(&mut out);
         out.truncate(PER_SCHEMA);
         out
@@ -388,7 +393,19 @@ impl Generator<'_> {
 /// A different value like `base` (for distinct array items).
 fn vary(base: &Value, i: usize) -> Value {
     match base {
-        Value::String(s) => Value::String(format!("{s}{i}")),
+        // Lower-case letters: what most patterns of identifiers take.
+        Value::String(s) => {
+            let mut s = s.clone();
+            let mut n = i;
+            loop {
+                s.push(char::from(b'a' + (n % 26) as u8));
+                n /= 26;
+                if n == 0 {
+                    break;
+                }
+            }
+            Value::String(s)
+        }
         Value::Number(_) => Value::from(i as u64 + 1),
         Value::Bool(b) => Value::Bool(if i % 2 == 0 { !*b } else { *b }),
         Value::Object(map) => {
@@ -887,6 +904,13 @@ pub(crate) fn mutations(seed: &Value, pool: &Pool, max_length: usize, limit: usi
                     };
                     replacements.push(Value::String(resized));
                 }
+                // Characters of other classes around it (where patterns are anchored).
+                for affix in ["0", "A", "a", " ", "-", "_", "."] {
+                    replacements.push(Value::String(format!("{s}{affix}")));
+                    replacements.push(Value::String(format!("{affix}{s}")));
+                }
+                replacements.push(Value::String(s.to_uppercase()));
+                replacements.push(Value::String(s.to_lowercase()));
             }
             Value::Object(map) => {
                 for key in map.keys() {
@@ -922,6 +946,14 @@ pub(crate) fn mutations(seed: &Value, pool: &Pool, max_length: usize, limit: usi
                             .map(|i| items.get(i).unwrap_or(first).clone())
                             .collect();
                         replacements.push(Value::Array(resized));
+                        // Grown with distinct items too (for `uniqueItems`).
+                        if n > items.len() {
+                            let last = items.last().unwrap_or(first);
+                            let grown: Vec<Value> = (0..n)
+                                .map(|i| items.get(i).cloned().unwrap_or_else(|| vary(last, i)))
+                                .collect();
+                            replacements.push(Value::Array(grown));
+                        }
                     }
                 }
                 for v in pool.values.iter().take(16) {

@@ -1099,7 +1099,8 @@ impl<'a, 'c> Comparator<'a, 'c> {
                     };
                     let rel = not_objects(rel, o, n);
                     let before = describe_additional(&old_additional);
-                    let message = format!("property {name:?} added (before, {before})");
+                    let message =
+                        format!("property {name:?} added; before, that name took {before}");
                     let place = (Side::New, b.report.clone());
                     let subjects = vec![(Side::New, b.report.clone())];
                     let checks = (old_additional.check(), b.check());
@@ -1125,7 +1126,7 @@ impl<'a, 'c> Comparator<'a, 'c> {
                     };
                     let rel = not_objects(rel, o, n);
                     let after = describe_additional(&new_additional);
-                    let message = format!("property {name:?} removed (now {after})");
+                    let message = format!("property {name:?} removed; that name now takes {after}");
                     let place = (Side::Old, a.report.clone());
                     let subjects = vec![(Side::Old, a.report.clone())];
                     let checks = (a.check(), new_additional.check());
@@ -1990,17 +1991,22 @@ fn covers(outer: &Option<BTreeSet<JsonType>>, inner: &Option<BTreeSet<JsonType>>
 }
 
 fn show_types(types: &Option<BTreeSet<JsonType>>) -> String {
+    // `null` last, as documents write it.
+    let names = |types: &BTreeSet<JsonType>| -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = types
+            .iter()
+            .filter(|t| **t != JsonType::Null)
+            .map(|t| t.as_str())
+            .collect();
+        if types.contains(&JsonType::Null) {
+            names.push("null");
+        }
+        names
+    };
     match types {
         None => "any".into(),
-        Some(types) if types.len() == 1 => types.iter().map(|t| t.as_str()).collect(),
-        Some(types) => format!(
-            "[{}]",
-            types
-                .iter()
-                .map(|t| t.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
+        Some(types) if types.len() == 1 => names(types).join(""),
+        Some(types) => format!("[{}]", names(types).join(", ")),
     }
 }
 
@@ -2090,9 +2096,9 @@ fn not_arrays(mut rel: [Rel; 2], o: &Side1<'_, '_>, n: &Side1<'_, '_>) -> [Rel; 
 
 fn describe_additional(node: &Node<'_>) -> String {
     match node.value.as_ref() {
-        Value::Bool(false) => "refused by additionalProperties: false".into(),
-        _ if node.is_absent_or_true() => "any value was valid under that name".into(),
-        _ => "checked against additionalProperties".into(),
+        Value::Bool(false) => "no value (additionalProperties: false)".into(),
+        _ if node.is_absent_or_true() => "any value".into(),
+        _ => "values of the additionalProperties schema".into(),
     }
 }
 

@@ -129,7 +129,12 @@ impl<'a> Finder<'a> {
             (new_check, old_check)
         };
         let path = occurrence.path.clone();
-        let locals = self.local(root, path.as_deref(), (from, from_check), (to, to_check));
+        let mut locals = self.local(root, path.as_deref(), (from, from_check), (to, to_check));
+        if occurrence.opaque {
+            // Where a smaller part can make a larger whole (an alternative of a
+            // `oneOf`), a value the place gained or lost may show either way.
+            locals.extend(self.local(root, path.as_deref(), (to, to_check), (from, from_check)));
+        }
         if locals.is_empty() {
             return (Verdict::Unclassified, None);
         }
