@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use asyncapi_runtime::{JsonType, Map, Number, Schema, Value};
 
-use super::{pattern, Check};
+use super::{pattern, Check, Step};
 use crate::bundle::Bundle;
 use crate::load::pointer;
 use crate::merge::all_of;
@@ -610,6 +610,8 @@ pub(crate) struct Pool {
     pub values: Vec<Value>,
     pub lengths: BTreeSet<usize>,
     pub names: Vec<String>,
+    /// How many of `values` (the first) are generic, not from a schema.
+    pub generic: usize,
     seen: HashSet<String>,
 }
 
@@ -643,6 +645,7 @@ impl Pool {
             }
         }
         pool.lengths.extend([0, 1, 2]);
+        pool.generic = pool.values.len();
         pool
     }
 
@@ -812,7 +815,7 @@ impl Pool {
 }
 
 /// Every position (as a list of steps) in `value`, parents first, at most `limit`.
-fn positions(value: &Value, limit: usize) -> Vec<Vec<super::Step>> {
+fn positions(value: &Value, limit: usize) -> Vec<Vec<Step>> {
     let mut out = vec![Vec::new()];
     let mut i = 0;
     while i < out.len() && out.len() < limit {
@@ -822,14 +825,14 @@ fn positions(value: &Value, limit: usize) -> Vec<Vec<super::Step>> {
                 Value::Object(map) => {
                     for key in map.keys() {
                         let mut p = path.clone();
-                        p.push(super::Step::Key(key.clone()));
+                        p.push(Step::Key(key.clone()));
                         out.push(p);
                     }
                 }
                 Value::Array(items) => {
                     for j in 0..items.len().min(4) {
                         let mut p = path.clone();
-                        p.push(super::Step::Index(j));
+                        p.push(Step::Index(j));
                         out.push(p);
                     }
                 }
@@ -842,22 +845,22 @@ fn positions(value: &Value, limit: usize) -> Vec<Vec<super::Step>> {
     out
 }
 
-pub(crate) fn at_path<'v>(value: &'v Value, path: &[super::Step]) -> Option<&'v Value> {
+pub(crate) fn at_path<'v>(value: &'v Value, path: &[Step]) -> Option<&'v Value> {
     path.iter().try_fold(value, |v, step| match step {
-        super::Step::Key(k) => v.get(k),
-        super::Step::Index(i) => v.as_array().and_then(|items| items.get(*i)),
+        Step::Key(k) => v.get(k),
+        Step::Index(i) => v.as_array().and_then(|items| items.get(*i)),
     })
 }
 
 /// `value` with the value at `path` replaced by `with` (a missing last member or
 /// the next item of an array added); `None` when the path does not lead there.
-pub(crate) fn replace(value: &Value, path: &[super::Step], with: Value) -> Option<Value> {
+pub(crate) fn replace(value: &Value, path: &[Step], with: Value) -> Option<Value> {
     let mut out = value.clone();
     let mut slot = &mut out;
     for (i, step) in path.iter().enumerate() {
         let last = i + 1 == path.len();
         slot = match step {
-            super::Step::Key(k) => {
+            Step::Key(k) => {
                 let map = slot.as_object_mut()?;
                 if !map.contains_key(k) {
                     if !last {
@@ -867,7 +870,7 @@ pub(crate) fn replace(value: &Value, path: &[super::Step], with: Value) -> Optio
                 }
                 map.get_mut(k)?
             }
-            super::Step::Index(j) => {
+            Step::Index(j) => {
                 let items = slot.as_array_mut()?;
                 if *j == items.len() && last {
                     items.push(Value::Null);
@@ -881,17 +884,16 @@ pub(crate) fn replace(value: &Value, path: &[super::Step], with: Value) -> Optio
 }
 
 /// Values like `seed`, each differing at one position: replaced by a pool value,
-/// resized, a member removed or added. At most `limit`.
+/// resized, a member removed or added. At most `limit`, taken from every position in
+/// turn, what the schemas mention before generic values.
 pub(crate) fn mutations(seed: &Value, pool: &Pool, max_length: usize, limit: usize) -> Vec<Value> {
-    let mut out = Vec::new();
+    let (generic, specific) = pool.values.split_at(pool.generic.min(pool.values.len()));
+    let mut lists: Vec<(Vec<Step>, Vec<Value>)> = Vec::new();
     for path in positions(seed, 48) {
-        if out.len() >= limit {
-            break;
-        }
         let Some(here) = at_path(seed, &path) else {
             continue;
         };
-        let mut replacements: Vec<Value> = pool.values.clone();
+        let mut replacements: Vec<Value> = Vec::new();
         match here {
             Value::String(s) => {
                 let pad = s.chars().last().unwrap_or('a');
@@ -918,15 +920,12 @@ pub(crate) fn mutations(seed: &Value, pool: &Pool, max_length: usize, limit: usi
                     smaller.remove(key);
                     replacements.push(Value::Object(smaller));
                 }
-                for name in pool
-                    .names
-                    .iter()
-                    .chain(std::iter::once(&"x-unlisted".to_string()))
-                {
+                let unlisted = "x-unlisted".to_string();
+                for name in pool.names.iter().chain(std::iter::once(&unlisted)) {
                     if map.contains_key(name) {
                         continue;
                     }
-                    for v in pool.values.iter().take(12) {
+                    for v in specific.iter().chain(generic).take(12) {
                         let mut bigger = map.clone();
                         bigger.insert(name.clone(), v.clone());
                         replacements.push(Value::Object(bigger));
@@ -956,7 +955,7 @@ pub(crate) fn mutations(seed: &Value, pool: &Pool, max_length: usize, limit: usi
                         }
                     }
                 }
-                for v in pool.values.iter().take(16) {
+                for v in specific.iter().chain(generic).take(16) {
                     let mut longer = items.clone();
                     longer.push(v.clone());
                     replacements.push(Value::Array(longer));
@@ -964,14 +963,29 @@ pub(crate) fn mutations(seed: &Value, pool: &Pool, max_length: usize, limit: usi
             }
             _ => {}
         }
-        for replacement in replacements {
-            if out.len() >= limit {
-                break;
-            }
-            if let Some(v) = replace(seed, &path, replacement) {
-                out.push(v);
+        replacements.extend(specific.iter().cloned());
+        replacements.extend(generic.iter().cloned());
+        lists.push((path, replacements));
+    }
+    let mut out = Vec::new();
+    let mut round = 0;
+    while out.len() < limit {
+        let mut any = false;
+        for (path, replacements) in &lists {
+            if let Some(replacement) = replacements.get(round) {
+                any = true;
+                if let Some(v) = replace(seed, path, replacement.clone()) {
+                    out.push(v);
+                    if out.len() >= limit {
+                        break;
+                    }
+                }
             }
         }
+        if !any {
+            break;
+        }
+        round += 1;
     }
     out
 }
@@ -985,7 +999,12 @@ pub(crate) fn mutations(seed: &Value, pool: &Pool, max_length: usize, limit: usi
 ///
 /// `kinesis diff` uses the same values to find witnesses of breaking changes; tests
 /// use them to check that what is claimed compatible is.
-pub fn samples(schemas: &[(&Value, &str)], seeds: &[Value], max_length: usize) -> Vec<Value> {
+pub fn samples(
+    schemas: &[(&Value, &str)],
+    seeds: &[Value],
+    max_length: usize,
+    limit: usize,
+) -> Vec<Value> {
     let mut pool = Pool::new();
     let mut bases: Vec<Value> = seeds.to_vec();
     for (root, at) in schemas {
@@ -997,10 +1016,12 @@ pub fn samples(schemas: &[(&Value, &str)], seeds: &[Value], max_length: usize) -
     }
     dedupe(&mut bases);
     let mut out = bases.clone();
+    let each = (limit.saturating_sub(bases.len()) / bases.len().max(1)).max(1);
     for base in &bases {
-        out.extend(mutations(base, &pool, max_length, 4000));
+        out.extend(mutations(base, &pool, max_length, each));
     }
     dedupe(&mut out);
+    out.truncate(limit.max(bases.len()));
     out
 }
 
@@ -1033,7 +1054,7 @@ mod tests {
     fn mutations_cross_every_bound() {
         let root =
             asyncapi_runtime::parse_json(br#"{"s": {"type": "string", "maxLength": 5}}"#).unwrap();
-        let found = samples(&[(&root, "/s")], &[Value::from("abc")], 100);
+        let found = samples(&[(&root, "/s")], &[Value::from("abc")], 100, 1000);
         let lengths: BTreeSet<usize> = found
             .iter()
             .filter_map(Value::as_str)

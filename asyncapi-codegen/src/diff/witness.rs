@@ -158,7 +158,7 @@ impl<'a> Finder<'a> {
                         return (
                             Verdict::Breaking,
                             Some(Witness {
-                                message: Some(r.message.clone()),
+                                message: Some(self.message_name(root)),
                                 instance: instance(path),
                                 value: payload,
                                 whole: true,
@@ -173,7 +173,7 @@ impl<'a> Finder<'a> {
             return (
                 Verdict::Breaking,
                 Some(Witness {
-                    message: self.roots.get(root).map(|r| r.message.clone()),
+                    message: Some(self.message_name(root)),
                     instance: path.as_deref().map(instance).unwrap_or_default(),
                     value: first,
                     whole: false,
