@@ -66,6 +66,17 @@ const CASES: &[Case] = &[
     // Only referenced: payloads are the same; the Rust type is renamed.
     ("kinesis--schema-renamed", &[(Kind::SchemaRenamed, C, C, B)]),
     ("kinesis--schema-inlined", &[(Kind::TypeAdded, C, C, B)]),
+    // Moved behind a `$ref`: the same payloads; the Rust type takes the component's name.
+    (
+        "numbers--schema-behind-ref",
+        &[(Kind::SchemaAdded, C, C, B)],
+    ),
+    // Not a change at all, for anyone.
+    ("kinesis--properties-reordered", &[]),
+    (
+        "kinesis--example-edited",
+        &[(Kind::AnnotationChanged, C, C, C)],
+    ),
     (
         "kinesis--message-renamed",
         &[(Kind::MessageRenamed, B, B, C)],

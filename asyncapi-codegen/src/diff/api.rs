@@ -278,16 +278,28 @@ pub(crate) struct ApiChange {
     pub sources: Vec<(Side, String)>,
 }
 
-/// `old` with whole tokens renamed as `renames` says.
+/// `signature` with whole identifiers renamed as `renames` says (token text puts no
+/// spaces inside brackets: `[ReadingUnit]`).
 fn renamed(signature: &str, renames: &BTreeMap<String, String>) -> String {
     if renames.is_empty() {
         return signature.to_string();
     }
-    signature
-        .split(' ')
-        .map(|t| renames.get(t).map_or(t, String::as_str))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let mut out = String::with_capacity(signature.len());
+    let mut word = String::new();
+    for c in signature.chars().chain(std::iter::once(' ')) {
+        if is_ident(c) {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            out.push_str(renames.get(&word).unwrap_or(&word));
+            word.clear();
+        }
+        out.push(c);
+    }
+    out.pop();
+    out
 }
 
 fn short(path: &str) -> &str {

@@ -303,7 +303,13 @@ pub(crate) struct Comparator<'a, 'c> {
     pub new: &'a Prepared,
     pub changes: &'c mut Changes,
     done: HashSet<(String, String, bool, bool)>,
+    /// How many [`Comparator::subset`]s this one runs within: each starts afresh, so
+    /// a schema that contains itself could otherwise nest them without end.
+    nesting: usize,
 }
+
+/// Nested [`Comparator::subset`]s beyond this prove nothing.
+const MAX_NESTING: usize = 8;
 
 impl<'a, 'c> Comparator<'a, 'c> {
     pub(crate) fn new(old: &'a Prepared, new: &'a Prepared, changes: &'c mut Changes) -> Self {
@@ -312,6 +318,7 @@ impl<'a, 'c> Comparator<'a, 'c> {
             new,
             changes,
             done: HashSet::new(),
+            nesting: 0,
         }
     }
 
@@ -323,8 +330,12 @@ impl<'a, 'c> Comparator<'a, 'c> {
     /// `[new ⊆ old, old ⊆ new]` for two schemas, as far as the rules tell, without
     /// recording anything.
     pub(crate) fn subset(&self, old: Node<'a>, new: Node<'a>) -> [Rel; 2] {
+        if self.nesting >= MAX_NESTING {
+            return [Rel::Unknown, Rel::Unknown];
+        }
         let mut scratch = Changes::default();
         let mut sub = Comparator::new(self.old, self.new, &mut scratch);
+        sub.nesting = self.nesting + 1;
         sub.compare(old, new, &Cx::detached());
         aggregate(&scratch)
     }
