@@ -2156,6 +2156,10 @@ const ANY_TYPE_FREE: &[&str] = &[
 ];
 
 fn plain_object(map: &Map) -> bool {
+    // A `type` without `object` makes every property unreachable.
+    if type_set(map).is_some_and(|t| !t.contains(&JsonType::Object)) {
+        return false;
+    }
     const OBJECT: &[&str] = &[
         "properties",
         "required",
@@ -2187,6 +2191,9 @@ fn plain_object(map: &Map) -> bool {
 }
 
 fn plain_array(map: &Map) -> bool {
+    if type_set(map).is_some_and(|t| !t.contains(&JsonType::Array)) {
+        return false;
+    }
     const ARRAY: &[&str] = &["items", "minItems", "uniqueItems", "additionalItems"];
     const OTHER_TYPES: &[&str] = &[
         "minLength",
