@@ -272,3 +272,53 @@ fn a_build_refuses_a_breaking_change_against_its_baseline() {
         diff::check_against("tests/diff/none.yaml", current, &[Party::Producers]).unwrap_err();
     assert!(matches!(missing, diff::Refusal::Baseline(_)), "{missing}");
 }
+
+#[test]
+fn a_change_in_a_referenced_file_is_located_there() {
+    // The fixture whose schemas live in `shared/`, copied twice; the copy edited.
+    let root = std::env::temp_dir().join(format!("asyncapi-codegen-diff-{}", std::process::id()));
+    for side in ["old", "new"] {
+        let dir = root.join(side).join("shared");
+        std::fs::create_dir_all(&dir).unwrap();
+        for file in ["common.yaml", "address.yaml"] {
+            std::fs::copy(format!("tests/fixtures/shared/{file}"), dir.join(file)).unwrap();
+        }
+        std::fs::copy(
+            "tests/fixtures/external_refs.yaml",
+            root.join(side).join("external_refs.yaml"),
+        )
+        .unwrap();
+    }
+    let common = root.join("new/shared/common.yaml");
+    let text = std::fs::read_to_string(&common).unwrap();
+    assert_eq!(text.matches("enum: [EUR, USD]").count(), 1);
+    std::fs::write(
+        &common,
+        text.replace("enum: [EUR, USD]", "enum: [EUR, USD, GBP]"),
+    )
+    .unwrap();
+    let old = Document::load(&root.join("old/external_refs.yaml")).unwrap();
+    let new = Document::load(&root.join("new/external_refs.yaml")).unwrap();
+    let changes = diff::diff(&old, &new).unwrap();
+    let _ = std::fs::remove_dir_all(&root);
+    assert_eq!(changes.changes().len(), 1, "{changes}");
+    let change = &changes.changes()[0];
+    assert_eq!(change.kind(), Kind::EnumValueAdded);
+    assert!(
+        change.location().file.ends_with("shared/common.yaml"),
+        "{:?}",
+        change.location()
+    );
+    assert_eq!(
+        change.location().pointer,
+        "/components/schemas/Currency/enum"
+    );
+    assert_eq!(
+        (
+            change.verdict(Party::Consumers),
+            change.verdict(Party::Producers),
+            change.verdict(Party::Api)
+        ),
+        (B, C, B)
+    );
+}

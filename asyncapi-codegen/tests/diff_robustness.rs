@@ -149,3 +149,19 @@ fn unrelated_documents_never_panic() {
     }
     assert!(panics.is_empty(), "panicked: {panics:#?}");
 }
+
+#[test]
+fn every_fixture_against_itself_reports_nothing() {
+    let mut names: Vec<String> = std::fs::read_dir("tests/fixtures")
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".yaml"))
+        .collect();
+    names.sort();
+    assert!(!names.is_empty());
+    for name in names {
+        let doc = Document::load(Path::new(&format!("tests/fixtures/{name}"))).unwrap();
+        let changes = diff::diff(&doc, &doc).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(changes.is_empty(), "{name}:\n{changes}");
+    }
+}

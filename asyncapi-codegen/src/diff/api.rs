@@ -574,10 +574,7 @@ fn locate(p: &Prepared, side: Side, path: &str, member: Option<&Member>) -> Opti
             _ => {
                 let def = model.types.iter().find(|t| t.name == name)?;
                 let base = def.pointer.clone();
-                if !base.starts_with("/components")
-                    && !base.starts_with("/channels")
-                    && !base.starts_with("/operations")
-                {
+                if base.starts_with(&pointer::join("", crate::load::walk::DERIVED)) {
                     // A schema the model derived (an `allOf` merged, ...): no place of its own.
                     return None;
                 }

@@ -269,16 +269,24 @@ impl Change {
     }
 
     /// The change as a JSON object (what `kinesis diff --json` prints): `pointer`,
-    /// `in` (`old`/`new`), `file`, `kind`, `message`, `consumers`, `producers`, `api`,
-    /// `messages`, `rust`, and `witnesses` (by party) when there are any.
+    /// `in` (`old`/`new`), `file` and `filePointer` (and `line`, `column` when known:
+    /// the place as written, in the file a `$ref` read it from), `kind`, `message`,
+    /// `consumers`, `producers`, `api`, `messages`, `rust`, and `witnesses` (by
+    /// party) when there are any.
     pub fn to_json(&self) -> Value {
         let mut map = Map::new();
         map.insert("pointer", Value::from(self.pointer.as_str()));
         map.insert("in", Value::from(self.side.as_str()));
+        // Where it is in the file as written (another file a `$ref` reads, say).
         map.insert(
             "file",
             Value::from(self.location.file.display().to_string()),
         );
+        map.insert("filePointer", Value::from(self.location.pointer.as_str()));
+        if let Some((line, column)) = self.location.position {
+            map.insert("line", Value::from(line));
+            map.insert("column", Value::from(column));
+        }
         map.insert("kind", Value::from(self.kind.as_str()));
         map.insert("message", Value::from(self.message.as_str()));
         for party in Party::ALL {
