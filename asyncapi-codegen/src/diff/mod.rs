@@ -640,12 +640,21 @@ impl Changes {
                     Side::Old => old.bundle.locate(&pending.pointer),
                     Side::New => new.bundle.locate(&pending.pointer),
                 };
+                // A schema change no message's payload reaches changes nothing on the wire.
+                let detached = pending
+                    .occurrences
+                    .iter()
+                    .all(|o| o.fixed.is_none() && o.root.is_none());
+                let mut message = pending.message;
+                if detached {
+                    message.push_str(" (in a schema no message's payload or headers uses)");
+                }
                 Change {
                     pointer: pending.pointer,
                     side: pending.side,
                     location,
                     kind: pending.kind,
-                    message: pending.message,
+                    message,
                     consumers: verdicts[0],
                     producers: verdicts[1],
                     api: pending.api,

@@ -28,13 +28,12 @@ enum Node {
     Repeat(Box<Node>, u32, Option<u32>),
 }
 
-struct Reader<'a> {
+struct Reader {
     chars: Vec<char>,
     at: usize,
-    _text: &'a str,
 }
 
-impl Reader<'_> {
+impl Reader {
     fn peek(&self) -> Option<char> {
         self.chars.get(self.at).copied()
     }
@@ -250,7 +249,6 @@ fn read(pattern: &str) -> Option<Node> {
     let mut reader = Reader {
         chars: pattern.chars().collect(),
         at: 0,
-        _text: pattern,
     };
     let node = reader.alternation(0)?;
     (reader.at == reader.chars.len()).then_some(node)

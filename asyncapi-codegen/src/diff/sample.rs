@@ -176,7 +176,6 @@ impl Generator<'_> {
                 None => Vec::new(),
             };
         }
-        let child = |key: &str| at.map(|at| pointer::join(at, key));
         let mut out = Vec::new();
         let mut fixed: Option<Vec<Value>> = map.get("enum").and_then(Value::as_array).cloned();
         if let Some(constant) = map.get("const") {
@@ -233,7 +232,6 @@ impl Generator<'_> {
                 JsonType::Object => self.objects(map, at, depth),
             });
         }
-        let _ = child;
         out
     }
 
