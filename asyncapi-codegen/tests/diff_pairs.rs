@@ -110,6 +110,8 @@ const CASES: &[Case] = &[
     ("order_pipeline--currency-added", &[(Kind::EnumValueAdded, B, C, B)]),
     ("order_pipeline--tracking-required", &[(Kind::RequiredAdded, C, B, B)]),
     ("order_pipeline--action-flipped", &[(Kind::OperationActionChanged, B, B, C)]),
+    // Headers where there were none: what old producers sent may lack `x-carrier-id`.
+    ("order_pipeline--headers-added", &[(Kind::HeadersAdded, C, B, B)]),
     // allOf.
     ("composition--all-of-part-narrowed", &[(Kind::MaximumNarrowed, C, B, C)]),
     // A part added to an allOf is read with the others: `note` becomes required.

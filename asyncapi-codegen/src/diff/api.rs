@@ -553,7 +553,32 @@ fn tidy(signature: &str) -> String {
 }
 
 /// Where in `side`'s document the type at `path` (and its `member`) comes from.
-fn locate(p: &Prepared, side: Side, path: &str, member: Option<&Member>) -> Option<(Side, String)> {
+fn locate(p: &Prepared, side: Side, path: &str, member: Option<&Member>) -> Vec<(Side, String)> {
+    // `MessageHeaders` (and the message set's `Headers`) exist because messages have
+    // headers: they come from every headers schema.
+    let headers = match (path, member) {
+        ("MessageHeaders", None) => true,
+        ("MessageName", Some(Member::Assoc(_, name))) => name == "Headers",
+        _ => false,
+    };
+    if headers {
+        return p
+            .model
+            .messages
+            .iter()
+            .filter(|m| m.headers.is_some())
+            .map(|m| (side, pointer::join(&m.pointer, "headers")))
+            .collect();
+    }
+    locate_one(p, side, path, member).into_iter().collect()
+}
+
+fn locate_one(
+    p: &Prepared,
+    side: Side,
+    path: &str,
+    member: Option<&Member>,
+) -> Option<(Side, String)> {
     let mut parts: Vec<&str> = path.split("::").collect();
     if parts.first() == Some(&"borrowed") {
         parts.remove(0);

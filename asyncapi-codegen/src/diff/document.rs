@@ -113,6 +113,10 @@ impl Context<'_, '_> {
                 continue;
             }
             let content = self.content(self.old, m);
+            // Two messages without a payload are not the same message for that.
+            if content.0.is_null() {
+                continue;
+            }
             let candidates: Vec<usize> = (0..new.len())
                 .filter(|&j| !taken_new(&pairs, j) && self.content(self.new, &new[j]) == content)
                 .collect();
@@ -452,8 +456,59 @@ impl Context<'_, '_> {
                     None => Node::truth(&new_report),
                 };
                 let mut comparator = Comparator::new(self.old, self.new, self.changes);
-                comparator.compare(old_node, new_node, &Cx::payload(root));
-                self.compared.extend(comparator.pairs());
+                if a.is_some() == b.is_some() {
+                    comparator.compare(old_node, new_node, &Cx::payload(root));
+                    self.compared.extend(comparator.pairs());
+                    return;
+                }
+                // A schema where there was none (any value), or the reverse: one change.
+                let rel = comparator.subset(old_node.clone(), new_node.clone());
+                let added = b.is_some();
+                let (kind, place, message) = match (headers, added) {
+                    (true, true) => (
+                        Kind::HeadersAdded,
+                        (Side::New, new_report.clone()),
+                        "headers added: a schema where any value was valid",
+                    ),
+                    (true, false) => (
+                        Kind::HeadersRemoved,
+                        (Side::Old, old_report.clone()),
+                        "headers removed: any value is valid",
+                    ),
+                    (false, true) => (
+                        Kind::PayloadAdded,
+                        (Side::New, new_report.clone()),
+                        "payload added: a schema where any value was valid",
+                    ),
+                    (false, false) => (
+                        Kind::PayloadRemoved,
+                        (Side::Old, old_report.clone()),
+                        "payload removed: any value is valid",
+                    ),
+                };
+                let mut subjects = vec![(Side::Old, old_report), (Side::New, new_report)];
+                subjects.extend(a.map(|at| (Side::Old, at)));
+                subjects.extend(b.map(|at| (Side::New, at)));
+                let occurrence = Occurrence {
+                    rel,
+                    negated: false,
+                    opaque: false,
+                    plain: true,
+                    annotation: false,
+                    checks: Some((old_node.check(), new_node.check())),
+                    path: Some(Vec::new()),
+                    root: Some(root),
+                    fixed: None,
+                };
+                self.changes.add(
+                    place.0,
+                    &place.1,
+                    kind,
+                    "",
+                    message.to_string(),
+                    occurrence,
+                    subjects,
+                );
             }
             (Part::Opaque(x, f), Part::Opaque(y, g)) if x == y && f == g => {}
             (a, b) => {

@@ -229,6 +229,16 @@ kinds! {
     /// A message's `contentType` (or the document's `defaultContentType` it uses)
     /// changed: breaking for both (the bytes are encoded differently).
     ContentTypeChanged = "content-type-changed",
+    /// A payload schema where the message had none (any value was valid): compatible
+    /// for consumers; producers break when the schema refuses a value.
+    PayloadAdded = "payload-added",
+    /// A message's payload schema removed (any value is valid): compatible for
+    /// producers; consumers break unless the schema accepted everything.
+    PayloadRemoved = "payload-removed",
+    /// Headers (a schema) where the message had none: as `payload-added`.
+    HeadersAdded = "headers-added",
+    /// Headers removed: as `payload-removed`.
+    HeadersRemoved = "headers-removed",
     /// A payload in a schema format that is not typed (Avro, ...) changed, or its
     /// `schemaFormat` did: unclassified.
     PayloadFormatChanged = "payload-format-changed",
@@ -390,6 +400,10 @@ impl Kind {
                 | Kind::AnnotationChanged
                 | Kind::MessageAdded
                 | Kind::MessageRemoved
+                | Kind::PayloadAdded
+                | Kind::PayloadRemoved
+                | Kind::HeadersAdded
+                | Kind::HeadersRemoved
                 | Kind::MessageKeyChanged
                 | Kind::ChannelAdded
                 | Kind::ChannelRemoved
