@@ -961,7 +961,11 @@ pub(crate) fn mutations(seed: &Value, pool: &Pool, max_length: usize, limit: usi
             }
             _ => {}
         }
-        replacements.extend(specific.iter().cloned());
+        // Values of the same type first: an enum value for a string, a bound for a number.
+        let kind = here.json_type();
+        let same = |v: &&Value| v.json_type() == kind;
+        replacements.extend(specific.iter().filter(same).cloned());
+        replacements.extend(specific.iter().filter(|v| !same(v)).cloned());
         replacements.extend(generic.iter().cloned());
         lists.push((path, replacements));
     }

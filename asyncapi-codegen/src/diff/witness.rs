@@ -53,6 +53,9 @@ impl Root {
 /// How many local witnesses are carried into payloads.
 const LOCAL: usize = 6;
 
+/// How many variations of the seeds a search for a local witness tries.
+const BUDGET: usize = 8000;
+
 pub(crate) struct Finder<'a> {
     old: &'a Prepared,
     new: &'a Prepared,
@@ -227,11 +230,13 @@ impl<'a> Finder<'a> {
         for v in seeds.iter().chain(pool.values.iter()) {
             consider(v, &mut found);
         }
+        // The search is bounded: where no witness exists it would find none anyway.
+        let each = (BUDGET / seeds.len().max(1)).max(200);
         for seed in &seeds {
             if found.len() >= LOCAL {
                 break;
             }
-            for v in sample::mutations(seed, &pool, sample::MAX_LENGTH, 6000) {
+            for v in sample::mutations(seed, &pool, sample::MAX_LENGTH, each) {
                 consider(&v, &mut found);
                 if found.len() >= LOCAL {
                     break;
