@@ -44,6 +44,14 @@
 //!
 //! For build scripts that must refuse a breaking change against a committed baseline,
 //! see [`check_against`] and [`Builder::refuse_breaking`](crate::Builder::refuse_breaking).
+//!
+//! A command line prints [`Diff`]'s `Display` (one line per change) or
+//! [`Diff::to_json`], and decides its exit status with [`Diff::is_breaking_for`] for
+//! the parties asked about ([`Party::parse`] reads `consumers`, `producers`, `api`).
+//! A document at a git revision is read with [`Document::parse`] from `git show`'s
+//! output; one whose `$ref`s read other files needs those files at the same revision
+//! next to it (a checkout of the revision), since references are resolved against the
+//! document's path.
 
 // Errors are the crate's `Error`, as every stage returns it.
 #![allow(clippy::result_large_err)]
@@ -246,8 +254,8 @@ impl Change {
         }
     }
 
-    /// The names of the messages whose payload or headers the change is in (empty
-    /// for changes outside messages).
+    /// The messages whose payload (`Name`) or headers (`Name (headers)`) the change is
+    /// in, by their names in the new document (empty for changes outside payloads).
     pub fn messages(&self) -> &[String] {
         &self.messages
     }
