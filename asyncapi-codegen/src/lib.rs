@@ -68,6 +68,7 @@
 
 pub mod bundle;
 pub mod check;
+pub mod diff;
 pub mod emit;
 mod error;
 pub mod load;
@@ -76,6 +77,7 @@ pub mod model;
 
 use std::path::{Path, PathBuf};
 
+pub use diff::{Diff, Party, Verdict};
 pub use error::{Error, Location, Problem, Warning};
 pub use load::Document;
 pub use model::Model;
