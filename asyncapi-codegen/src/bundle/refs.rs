@@ -1,6 +1,6 @@
 //! Resolving every `$ref` of a document (and of the files it reads) to a local pointer.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use asyncapi_runtime::{Map, Value};
@@ -15,11 +15,13 @@ use crate::load::{pointer, Document};
 /// Files a document may pull in through references, at most.
 const MAX_FILES: usize = 1000;
 
-/// A `$ref` found: where its `$ref` member is, the base URI in force, and its text.
+/// A `$ref` found: where its `$ref` member is, the base URI in force, its text, and
+/// what the object holding it is (a schema, an object of the specification).
 struct Found {
     at: String,
     base: Uri,
     reference: String,
+    place: Place,
 }
 
 pub(super) struct Resolver<'a> {
@@ -32,6 +34,8 @@ pub(super) struct Resolver<'a> {
     anchors: HashMap<(String, String), String>,
     /// Mounted files by absolute path -> pointer prefix.
     mounted: HashMap<PathBuf, String>,
+    /// Pointers of the values whose references have been looked for.
+    indexed: HashSet<String>,
     found: Vec<Found>,
     errors: Vec<Error>,
 }
@@ -45,6 +49,7 @@ impl<'a> Resolver<'a> {
             resources: HashMap::new(),
             anchors: HashMap::new(),
             mounted: HashMap::new(),
+            indexed: HashSet::new(),
             found: Vec::new(),
             errors: Vec::new(),
         }
@@ -79,13 +84,14 @@ impl<'a> Resolver<'a> {
         let mut order: Vec<String> = Vec::new();
         let mut next = 0;
         while next < self.found.len() {
-            let (at, base, reference) = {
+            let (at, base, reference, place) = {
                 let f = &self.found[next];
-                (f.at.clone(), f.base.clone(), f.reference.clone())
+                (f.at.clone(), f.base.clone(), f.reference.clone(), f.place)
             };
             next += 1;
             match self.resolve(&base, &reference, &at) {
                 Ok(target) => {
+                    self.index_target(&target, place);
                     order.push(at.clone());
                     raw.insert(at, (target, reference));
                 }
@@ -133,11 +139,34 @@ impl<'a> Resolver<'a> {
         })
     }
 
+    /// Looks for references in what a reference leads to, read as what the referrer
+    /// expects there (a schema for a schema's `$ref`): a file of schemas keyed by name,
+    /// or a schema under a keyword JSON Schema does not know, is not reached by the
+    /// walk of the document's structure.
+    fn index_target(&mut self, target: &str, place: Place) {
+        if self.indexed.contains(target) {
+            return;
+        }
+        let Some(value) = self.root.pointer(target).cloned() else {
+            // A pointer through a reference: what it reaches is indexed where it is.
+            return;
+        };
+        let file = self
+            .mounts
+            .iter()
+            .find(|(prefix, _)| target == prefix || target.starts_with(&format!("{prefix}/")))
+            .map_or_else(|| files::absolute(&self.doc.file), |(_, doc)| doc.file.clone());
+        self.index(&value, place, target, &Uri::for_file(&file));
+    }
+
     /// Records the resources, anchors and references under `value` (at `at`).
     fn index(&mut self, value: &Value, place: Place, at: &str, base: &Uri) {
         match value {
             Value::Object(map) => {
                 let references = matches!(place, Place::Schema | Place::Object | Place::Document);
+                if references && !self.indexed.insert(at.to_string()) {
+                    return;
+                }
                 if references {
                     if let Some(reference) = map.get("$ref") {
                         let ref_at = pointer::join(at, "$ref");
@@ -146,6 +175,7 @@ impl<'a> Resolver<'a> {
                                 at: ref_at,
                                 base: base.clone(),
                                 reference: text.clone(),
+                                place,
                             }),
                             _ => {
                                 let error = self.error(&ref_at, Problem::BadRef("$ref must be a string".into()));

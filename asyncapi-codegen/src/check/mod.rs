@@ -11,9 +11,10 @@
 //!   ([`schema`]).
 //!
 //! What is valid but likely a mistake (a misspelt keyword, siblings of `$ref`, which
-//! draft 07 ignores) is returned as [`Warning`]s.
+//! draft 07 ignores, `allOf` parts that contradict each other ([`all_of`])) is returned as [`Warning`]s.
 
 pub mod address;
+mod all_of;
 pub mod document;
 pub mod schema;
 

@@ -125,6 +125,7 @@ fn one(findings: &mut Findings<'_>, schema: &Value, at: &str) {
         keyword(findings, map, key, value, &here);
     }
     contradictions(findings, map, at);
+    super::all_of::all_of(findings, map, at);
 }
 
 fn multi_format(findings: &mut Findings<'_>, map: &Map, at: &str, format: SchemaFormat) {
@@ -326,15 +327,14 @@ fn ref_cycles(findings: &mut Findings<'_>, locations: &[String]) {
         let mut current = Bundle::target(first);
         let mut visited = vec![at.clone()];
         while let Some(target) = current {
-            let Some(next) = bundle.get(&target).and_then(|s| s.get("$ref")).and_then(Value::as_str) else {
-                break;
-            };
-            let next_written = bundle.as_written(&pointer::join(&target, "$ref"), next);
-            chain.push(next_written);
             if visited.contains(&target) {
                 findings.error(&ref_at, Problem::RefCycle(chain));
                 break;
             }
+            let Some(next) = bundle.get(&target).and_then(|s| s.get("$ref")).and_then(Value::as_str) else {
+                break;
+            };
+            chain.push(bundle.as_written(&pointer::join(&target, "$ref"), next));
             visited.push(target);
             current = Bundle::target(next);
             if visited.len() > 64 {

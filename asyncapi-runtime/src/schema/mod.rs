@@ -11,12 +11,12 @@
 //! ```
 //! use asyncapi_runtime::{parse_json, Schema};
 //!
-//! let document = parse_json(br#"{
+//! let document = parse_json(br##"{
 //!     "definitions": {"positive": {"type": "integer", "exclusiveMinimum": 0}},
 //!     "type": "object",
 //!     "properties": {"count": {"$ref": "#/definitions/positive"}},
 //!     "not": {"required": ["legacy"]}
-//! }"#)?;
+//! }"##)?;
 //! let schema = Schema::compile(&document, &[""])?;
 //! let payload = parse_json(br#"{"count": 0, "legacy": true}"#)?;
 //! let violations = schema.validate(0, &payload).unwrap_err();
