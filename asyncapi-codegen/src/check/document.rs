@@ -51,6 +51,14 @@ pub(crate) fn deref<'v>(bundle: &'v Bundle, value: &'v Value, at: &str) -> (Stri
 }
 
 /// Checks the structure of channels, operations, messages and servers.
+/// The members of `components` (AsyncAPI 3.0), each a map from names to objects.
+const COMPONENTS: &[&str] = &[
+    "schemas", "servers", "channels", "operations", "messages", "securitySchemes",
+    "serverVariables", "parameters", "correlationIds", "replies", "replyAddresses",
+    "externalDocs", "tags", "operationTraits", "messageTraits", "serverBindings",
+    "channelBindings", "operationBindings", "messageBindings",
+];
+
 pub(crate) fn structure(findings: &mut Findings<'_>) {
     let bundle = findings.bundle;
     let root = &bundle.root;
@@ -71,6 +79,14 @@ pub(crate) fn structure(findings: &mut Findings<'_>) {
         if let Some(value) = root.get(key) {
             if value.as_object().is_none() {
                 findings.bad(&pointer::join("", key), key, expected);
+            }
+        }
+    }
+    if let Some(Value::Object(components)) = root.get("components") {
+        for (key, value) in components.iter() {
+            if COMPONENTS.contains(&key.as_str()) && !value.is_object() {
+                let at = pointer::join("/components", key);
+                findings.bad(&at, key, "a mapping of names to components");
             }
         }
     }

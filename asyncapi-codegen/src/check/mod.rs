@@ -37,8 +37,14 @@ impl<'b> Findings<'b> {
         }
     }
 
+    /// Records a problem at `at`; one per place: a value of the wrong kind is reported
+    /// once, by whichever check reaches it first.
     pub(crate) fn error(&mut self, at: &str, problem: Problem) {
-        self.errors.push(self.bundle.error_at(at, problem));
+        let error = self.bundle.error_at(at, problem);
+        let same_place = |e: &Error| matches!((e, &error), (Error::At { location: a, .. }, Error::At { location: b, .. }) if a.file == b.file && a.pointer == b.pointer);
+        if !self.errors.iter().any(same_place) {
+            self.errors.push(error);
+        }
     }
 
     pub(crate) fn bad(&mut self, at: &str, keyword: &str, expected: &str) {

@@ -111,8 +111,13 @@ fn one(findings: &mut Findings<'_>, schema: &Value, at: &str) {
                 );
             }
         }
-        if map.get("$ref").is_some_and(|r| !r.is_string()) {
-            findings.error(&pointer::join(at, "$ref"), Problem::BadRef("$ref must be a string".into()));
+        match map.get("$ref") {
+            Some(Value::String(reference)) => {
+                if let Some(target) = Bundle::target(reference) {
+                    ref_to_non_schema(findings, at, &target);
+                }
+            }
+            _ => findings.error(&pointer::join(at, "$ref"), Problem::BadRef("$ref must be a string".into())),
         }
         return;
     }
@@ -125,7 +130,54 @@ fn one(findings: &mut Findings<'_>, schema: &Value, at: &str) {
         keyword(findings, map, key, value, &here);
     }
     contradictions(findings, map, at);
+    enum_values(findings, map, at);
     super::all_of::all_of(findings, map, at);
+}
+
+/// `enum` values that `type` refuses, which can never be valid, and an empty `enum`.
+fn enum_values(findings: &mut Findings<'_>, map: &Map, at: &str) {
+    let Some(Value::Array(values)) = map.get("enum") else { return };
+    let here = pointer::join(at, "enum");
+    if values.is_empty() {
+        findings.warn(&here, "enum is empty: no value is valid here");
+        return;
+    }
+    let allowed: Vec<&str> = match map.get("type") {
+        Some(Value::String(name)) => vec![name.as_str()],
+        Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).collect(),
+        _ => return,
+    };
+    let admits = |value: &Value| {
+        allowed.iter().any(|t| match *t {
+            "integer" => value.as_number().is_some_and(Number::is_integer),
+            other => value.json_type().as_str() == other || (other == "number" && value.is_number()),
+        })
+    };
+    let refused: Vec<String> = values.iter().filter(|v| !admits(v)).map(Value::to_json).collect();
+    if refused.is_empty() {
+        return;
+    }
+    let types = allowed.join(" or ");
+    let message = if refused.len() == values.len() {
+        format!("no enum value is of type {types}: no value is valid here")
+    } else {
+        format!("enum values {} are not of type {types}: they can never be valid", refused.join(", "))
+    };
+    findings.warn(&here, message);
+}
+
+/// A schema's `$ref` that leads to an object of the specification (`#/info`, a
+/// channel, a message) rather than to a schema: valid JSON Schema, read as a schema,
+/// but surely not what was meant.
+fn ref_to_non_schema(findings: &mut Findings<'_>, at: &str, target: &str) {
+    let place = walk::place_of(&findings.bundle.root, target);
+    if matches!(place, Some(Place::Document | Place::Object | Place::Objects | Place::Components | Place::ObjectList)) {
+        let written = findings.bundle.as_written(&pointer::join(at, "$ref"), &crate::bundle::reference_to(target));
+        findings.warn(
+            &pointer::join(at, "$ref"),
+            format!("$ref leads to {written}, which is not a schema of the document: it is read as one"),
+        );
+    }
 }
 
 fn multi_format(findings: &mut Findings<'_>, map: &Map, at: &str, format: SchemaFormat) {
