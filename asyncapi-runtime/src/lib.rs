@@ -49,6 +49,7 @@
 // Lets the derive's default path (`::asyncapi_runtime`) work inside this crate too.
 extern crate self as asyncapi_runtime;
 
+mod alternatives;
 mod address;
 mod base64_data;
 mod check;

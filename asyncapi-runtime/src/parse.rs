@@ -40,13 +40,7 @@ pub fn from_str<T: ValidateJson>(text: &str) -> Result<T, Error> {
 pub fn from_value<T: ValidateJson>(json: &serde_json::Value) -> Result<T, Error> {
     // A Value can be built deeper than the parser allows; deserializing it recurses
     // (and serde buffers unknown properties recursively), so refuse it the same way.
-    if depth_exceeds(json, MAX_DEPTH) {
-        return Err(Error::Syntax {
-            line: 0,
-            column: 0,
-            message: format!("JSON nested deeper than {MAX_DEPTH} levels"),
-        });
-    }
+    refuse_deep(json)?;
     match T::deserialize(json) {
         Ok(value) => validated(value),
         Err(error) => Err(shape_error::<T>(&Value::from(json), &error)),
@@ -105,6 +99,19 @@ impl JsonInput for serde_json::Value {
 const MAX_DEPTH: usize = 128;
 
 /// Whether `json` nests arrays/objects more than `limit` deep, without recursing.
+/// Refuses a `serde_json::Value` nested deeper than the parser allows: writing it
+/// out or deserializing it recurses once per level.
+pub(crate) fn refuse_deep(json: &serde_json::Value) -> Result<(), Error> {
+    if depth_exceeds(json, MAX_DEPTH) {
+        return Err(Error::Syntax {
+            line: 0,
+            column: 0,
+            message: format!("JSON nested deeper than {MAX_DEPTH} levels"),
+        });
+    }
+    Ok(())
+}
+
 fn depth_exceeds(json: &serde_json::Value, limit: usize) -> bool {
     use serde_json::Value;
     let mut stack = vec![(json, 0usize)];

@@ -34,6 +34,18 @@ where
     type HeaderSet = M::Headers;
 }
 
+/// The name of the message that fixture `fixture` declares at `pointer`.
+pub fn message_at(fixture: &str, pointer: &str) -> Result<Option<String>, String> {
+    struct At<'a>(&'a str);
+    impl ForFixture for At<'_> {
+        type Output = Option<String>;
+        fn call<M: Fixture>(self) -> Self::Output {
+            M::ALL.iter().find(|m| m.info().pointer == self.0).map(|m| m.info().name.to_string())
+        }
+    }
+    with_fixture(fixture, At(pointer))
+}
+
 /// Parses and validates `bytes` as message `message` of fixture `fixture` (its file
 /// name), and writes it back as JSON text.
 pub fn round_trip(fixture: &str, message: &str, bytes: &[u8]) -> Result<String, String> {

@@ -101,6 +101,10 @@ fn field(cx: &Context, f: &Field, twins: &BTreeSet<String>) -> (TokenStream, Tok
         };
         let path = cx.private_path(function);
         serde.push(quote!(deserialize_with = #path));
+        // With its own reading, an `Option` field is absent only when it says so.
+        if !f.required {
+            serde.push(quote!(default));
+        }
     } else if !twin_text {
         // The owned field's own reading (native integers take `5.0`).
         let owned = types::field_serde(cx, f);

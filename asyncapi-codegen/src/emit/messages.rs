@@ -75,6 +75,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
     let infos = messages.iter().map(|m| {
         let key = &m.key;
         let name = &m.name;
+        let pointer = &m.pointer;
         let title = opt(&m.title);
         let summary = opt(&m.summary);
         let content_type = opt(&m.content_type);
@@ -88,6 +89,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
             #info {
                 key: #key,
                 name: #name,
+                pointer: #pointer,
                 title: #title,
                 summary: #summary,
                 content_type: #content_type,

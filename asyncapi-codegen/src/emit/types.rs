@@ -125,6 +125,10 @@ pub fn field_serde(cx: &Context, field: &Field) -> TokenStream {
         };
         let path = cx.private_path(&function);
         items.push(quote!(deserialize_with = #path));
+        // With its own reading, an `Option` field is absent only when it says so.
+        if !field.required {
+            items.push(quote!(default));
+        }
     }
     if items.is_empty() {
         quote!()
