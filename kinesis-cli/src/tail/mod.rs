@@ -5,16 +5,16 @@
 //! `tail`; without it the command exists, takes the same arguments and says how to get
 //! it. The parts, in the order a record goes through them:
 //!
-//! - [`session`]: the run: the SDK client, the shard readers, and the loop that checks
+//! - `session`: the run: the SDK client, the shard readers, and the loop that checks
 //!   and reports what they read, until the stream is caught up, `--limit` or an error;
-//! - [`shards`]: which shards to read and when (a child after its parents), as pure
+//! - `shards`: which shards to read and when (a child after its parents), as pure
 //!   bookkeeping over ListShards;
-//! - [`reader`]: one shard's GetRecords loop, its pacing and back-off;
-//! - [`record`]: a record as the GetRecords wire format writes it, checked as
-//!   `KinesisRecord` with the generated types, and its data with a [`data::DataCheck`];
-//! - [`data`]: the `DataCheck` trait; [`data_spec`] implements it for `--data-spec` (the
+//! - `reader`: one shard's GetRecords loop, its pacing and back-off;
+//! - `record`: a record as the GetRecords wire format writes it, checked as
+//!   `KinesisRecord` with the generated types, and its data with a `data::DataCheck`;
+//! - `data`: the `DataCheck` trait; `data_spec` implements it for `--data-spec` (the
 //!   one module to swap when the AsyncAPI interpreter lands);
-//! - [`report`]: the reports, for people and as JSON, and the summary.
+//! - `report`: the reports, for people and as JSON, and the summary.
 
 use std::path::PathBuf;
 
@@ -79,6 +79,10 @@ pub struct Args {
     /// Stop after this many records.
     #[arg(long, value_name = "N")]
     pub limit: Option<u64>,
+    /// At most N records per GetRecords call (1 to 10000; by default the service's
+    /// maximum, 10000): smaller pages reach the output sooner and hold less memory.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(i32).range(1..=10_000))]
+    pub batch: Option<i32>,
     /// Keep reading as records arrive, instead of stopping once every shard is caught up
     /// or closed.
     #[arg(long)]

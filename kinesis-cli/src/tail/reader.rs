@@ -145,6 +145,8 @@ pub struct Reader {
     pub position: Position,
     /// Whether to keep reading once caught up.
     pub follow: bool,
+    /// GetRecords' `Limit`: at most this many records per call.
+    pub batch: Option<i32>,
     /// Where events go.
     pub events: Sender<Event>,
 }
@@ -172,6 +174,7 @@ impl Reader {
                 .client
                 .get_records()
                 .shard_iterator(&iterator)
+                .set_limit(self.batch)
                 .send()
                 .await
             {

@@ -276,6 +276,7 @@ async fn tail(
                     shard,
                     position,
                     follow: args.follow,
+                    batch: args.batch,
                     events: events.clone(),
                 }
                 .run(),
