@@ -1,8 +1,9 @@
 //! `kinesis tail` against a real Kinesis implementation, and the raw GetRecords bodies
 //! that implementation returns against the generated types.
 //!
-//! The server's URL comes from `KINESIS_TEST_ENDPOINT` (`.ci/run` starts kinesalite and
-//! sets it); without it, the tests that need a server say why and pass without running.
+//! The server's URL comes from `KINESIS_TEST_ENDPOINT` (`.ci/run` starts two local
+//! implementations, kinesis-mock and kinesalite, and runs these tests against each);
+//! without it, the tests that need a server say why and pass without running.
 //! Requests to the server are plain HTTP/1.1 POSTs written here (the local server takes
 //! any credentials), so the bodies are the server's bytes, not an SDK's reading of them.
 //! Every test makes its own stream.
@@ -28,8 +29,8 @@ fn endpoint(test: &str) -> Option<String> {
         Ok(url) if !url.is_empty() => Some(url),
         _ => {
             eprintln!(
-                "{test}: skipped: {ENDPOINT_VAR} is not set (.ci/run starts a local Kinesis \
-                 server, kinesalite, and sets it)"
+                "{test}: skipped: {ENDPOINT_VAR} is not set (.ci/run starts local Kinesis \
+                 servers and sets it)"
             );
             None
         }
