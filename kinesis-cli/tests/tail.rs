@@ -852,3 +852,69 @@ fn usage_errors_come_first() {
         "--data-spec needs --data-message"
     );
 }
+
+/// Ctrl-C (SIGINT) ends a `--follow` run as reaching the end would: the summary, and the
+/// status of what was read.
+#[test]
+fn an_interrupt_ends_a_follow_run_with_its_summary() {
+    let Some(url) = endpoint("an_interrupt_ends_a_follow_run_with_its_summary") else {
+        return;
+    };
+    let stream = stream_name("tail-interrupt");
+    create_stream(&url, &stream, 1);
+    put(&url, &stream, b"not json", "first", None);
+    let spec = orders_spec();
+    let mut child = kinesis_command(&[
+        "tail",
+        "--stream",
+        &stream,
+        "--endpoint",
+        &url,
+        "--region",
+        "us-east-1",
+        "--follow",
+        "--data-spec",
+        &spec,
+        "--data-message",
+        "OrderPlaced",
+    ])
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("kinesis tail starts");
+    let pid = child.id().to_string();
+    let interrupt = |pid: &str| {
+        Command::new("kill")
+            .args(["-INT", pid])
+            .status()
+            .is_ok_and(|status| status.success())
+    };
+    // Should the record never be reported, end the run after a while (the child is not
+    // reaped before `reported` is sent, so its pid is still its own).
+    let (reported, watched) = std::sync::mpsc::channel::<()>();
+    let watchdog_pid = pid.clone();
+    std::thread::spawn(move || {
+        if watched.recv_timeout(Duration::from_secs(60)).is_err() {
+            let _ = Command::new("kill").args(["-KILL", &watchdog_pid]).status();
+        }
+    });
+    // The record is reported (each page is sent at once); then the interrupt.
+    let mut stdout = std::io::BufReader::new(child.stdout.take().expect("piped"));
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut stdout, &mut first).expect("a report");
+    let _ = reported.send(());
+    assert!(
+        first.contains(": invalid data: /Data decoded is not valid JSON"),
+        "{first}"
+    );
+    assert!(interrupt(&pid), "SIGINT sent");
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).expect("the rest");
+    assert_eq!(rest, "");
+    let output = child.wait_with_output().expect("the output");
+    assert_eq!(output.status.code(), Some(1), "{}", text(&output.stderr));
+    assert_eq!(
+        text(&output.stderr),
+        "1 record from 1 shard: 0 valid, 1 invalid (0 as KinesisRecord, 1 in their data)\n"
+    );
+}

@@ -65,6 +65,8 @@ pub enum Event {
         /// How.
         end: End,
     },
+    /// The user asked to stop (Ctrl-C): the end of a `--follow` run.
+    Interrupted,
     /// Reading `shard` failed.
     Failed {
         /// The shard.

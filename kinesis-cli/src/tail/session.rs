@@ -216,8 +216,8 @@ fn without_partition_key(json: &[u8]) -> Vec<u8> {
 
 /// Why the run stopped early.
 enum Stop {
-    /// `--limit` records were read.
-    Limit,
+    /// `--limit` records were read, or the user interrupted the run.
+    Enough,
     /// A call failed for good (reading this shard, if it was about one).
     Failed(CallError, Option<String>),
     /// Writing the output failed.
@@ -259,9 +259,17 @@ async fn tail(
     // Bounded: readers wait while the output catches up, and do not read far ahead.
     let (events, mut received) = mpsc::channel(8);
     let mut readers = JoinSet::new();
+    // Ctrl-C ends a run (above all a `--follow` run) as reaching the end would: the
+    // reports so far stay, the summary is said, the status says whether all was valid.
+    let interrupts = events.clone();
+    readers.spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            let _ = interrupts.send(Event::Interrupted).await;
+        }
+    });
     let mut stop = None;
     if args.limit == Some(0) {
-        stop = Some(Stop::Limit);
+        stop = Some(Stop::Enough);
     }
     while stop.is_none() {
         for (shard, start) in shards.ready() {
@@ -292,7 +300,7 @@ async fn tail(
         match event {
             Event::Page { shard, records } => match output.page(&shard, &records, args.limit) {
                 Ok(true) => {}
-                Ok(false) => stop = Some(Stop::Limit),
+                Ok(false) => stop = Some(Stop::Enough),
                 Err(fatal) => stop = Some(Stop::Output(fatal)),
             },
             Event::Done { shard, end } => {
@@ -306,6 +314,7 @@ async fn tail(
                 }
             }
             Event::Failed { shard, error } => stop = Some(Stop::Failed(error, Some(shard))),
+            Event::Interrupted => stop = Some(Stop::Enough),
         }
     }
     readers.abort_all();
@@ -318,7 +327,7 @@ async fn tail(
     match stop {
         Some(Stop::Failed(error, shard)) => return Err(failure(error, shard.as_deref())),
         Some(Stop::Output(fatal)) => return Err(fatal),
-        Some(Stop::Limit) | None => {}
+        Some(Stop::Enough) | None => {}
     }
     flushed?;
     Ok(Status::failed_if(output.tally.invalid > 0))
