@@ -31,11 +31,11 @@
 //!    - a `required` property that the schema does not list in `properties` (nor in its
 //!      `allOf` parts or an enclosing schema, nor matched by `patternProperties`).
 
-mod examples;
+pub mod examples;
 mod generator;
 mod lint;
-mod messages;
-mod pointers;
+pub mod messages;
+pub mod pointers;
 mod report;
 mod structure;
 
