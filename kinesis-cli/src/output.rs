@@ -5,6 +5,7 @@
 use std::fmt;
 use std::io::Write as _;
 
+use kinesis_types::MessageSet;
 use kinesis_types::{Keyword, MessageName, Violation};
 use serde::{Serialize, Serializer};
 

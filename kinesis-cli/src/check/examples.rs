@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use jsonschema::Validator;
+use kinesis_types::MessageSet;
 use kinesis_types::MessageName;
 use serde_json::{Map, Value};
 
@@ -38,7 +39,7 @@ pub fn check(root: &Value, bundled: bool, findings: &mut Vec<Finding>) {
                 };
                 let value_at = format!("{example_at}/{part}");
                 let violations = match (part, generated) {
-                    ("payload", Some(name)) => match name.validate_json(value) {
+                    ("payload", Some(name)) => match name.validate_json(&kinesis_types::Value::from(value)) {
                         Ok(()) => Vec::new(),
                         Err(violations) => violations
                             .iter()

@@ -2,6 +2,7 @@
 //! as `KinesisRecord` with the generated types (the verdict `kinesis validate -m
 //! KinesisRecord` gives on the same JSON), and its data checked with a [`DataCheck`].
 
+use kinesis_types::MessageSet;
 use kinesis_types::{Base64Data, KinesisRecord, MessageName};
 use serde_json::Value;
 
