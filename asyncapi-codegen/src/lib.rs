@@ -14,7 +14,9 @@
 //! 4. [`merge`]: message and operation traits applied; `allOf` readable as one schema;
 //! 5. [`model`]: schemas as Rust types as precise as each allows, the rest checked by
 //!    the schema interpreter, never dropped; messages, channels, operations, servers;
-//! 6. [`emit`]: tokens formatted by prettyplease into one file.
+//! 6. [`emit`]: tokens formatted by prettyplease into one file; or, with no code
+//!    generated, [`interpret`]: the model's schemas compiled by the runtime's
+//!    interpreter, payloads validated as the generated types would.
 //!
 //! It knows AsyncAPI and JSON Schema, and nothing about any particular document.
 //! Generated code depends on the runtime crate `asyncapi-runtime` (and nothing else).
@@ -71,6 +73,7 @@ pub mod check;
 pub mod diff;
 pub mod emit;
 mod error;
+pub mod interpret;
 pub mod load;
 pub mod merge;
 pub mod model;

@@ -123,3 +123,36 @@ where
         (Err(error), Ok(_)) => Err(format!("only the owned parse refused: {error}")),
     }
 }
+
+/// What a parse concluded, as `kinesis validate` reports it: valid, or every
+/// violation (pointer, keyword, message; a syntax error is one violation at the root).
+pub type Verdict = Result<(), Vec<(String, asyncapi_runtime::Keyword, String)>>;
+
+/// The verdict of a payload parse, as [`Verdict`].
+pub fn verdict<T>(parsed: &Result<T, asyncapi_runtime::Error>) -> Verdict {
+    match parsed {
+        Ok(_) => Ok(()),
+        Err(error) => Err(error
+            .violations()
+            .into_iter()
+            .map(|v| (v.pointer, v.keyword, v.message))
+            .collect()),
+    }
+}
+
+/// The verdict of the generated `MessageName::parse` of fixture `fixture` (or
+/// `json_schema_suite`) on `bytes` as message `message`.
+pub fn generated_verdict(fixture: &str, message: &str, bytes: &[u8]) -> Result<Verdict, String> {
+    struct Parse<'a>(&'a str, &'a [u8]);
+    impl ForFixture for Parse<'_> {
+        type Output = Result<Verdict, String>;
+        fn call<M: Fixture>(self) -> Self::Output {
+            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
+            Ok(verdict(&name.parse(self.1)))
+        }
+    }
+    if fixture == "json_schema_suite" {
+        return Parse(message, bytes).call::<json_schema_suite::MessageName>();
+    }
+    with_fixture(fixture, Parse(message, bytes))?
+}

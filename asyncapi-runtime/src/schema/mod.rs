@@ -77,6 +77,21 @@ impl Schema {
         })
     }
 
+    /// The schema at `pointer` in `document` as one self-contained JSON Schema (draft
+    /// 07) that any validator reads: that schema at the top (the target of a `$ref`
+    /// that is all it says), `$schema` first, and every schema its `$ref`s reach under
+    /// `definitions`. `None` when nothing is at `pointer`.
+    pub fn standalone(document: &Value, pointer: &str) -> Option<Value> {
+        let mut schema = standalone::standalone(document, pointer)?;
+        if let Value::Object(map) = &mut schema {
+            let mut with_version = Map::new();
+            with_version.insert("$schema", Value::from("http://json-schema.org/draft-07/schema#"));
+            with_version.extend(std::mem::take(map));
+            *map = with_version;
+        }
+        Some(schema)
+    }
+
     /// How many entries there are.
     pub fn entries(&self) -> usize {
         self.entries.len()
@@ -195,14 +210,7 @@ impl LazySchema {
     pub fn standalone(&self, entry: usize) -> Option<Value> {
         let pointer = self.entries.get(entry)?;
         let document = crate::json::parse_str(self.json).ok()?;
-        let mut schema = standalone::standalone(&document, pointer)?;
-        if let Value::Object(map) = &mut schema {
-            let mut with_version = Map::new();
-            with_version.insert("$schema", Value::from("http://json-schema.org/draft-07/schema#"));
-            with_version.extend(std::mem::take(map));
-            *map = with_version;
-        }
-        Some(schema)
+        Schema::standalone(&document, pointer)
     }
 }
 
