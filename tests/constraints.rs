@@ -362,7 +362,10 @@ fn wrong_types_are_reported_where_they_are() {
             let expected = if kind == "enum" && value.is_string() {
                 one(pointer, Keyword::Enum)
             } else if kind == "enum" {
-                vec![(pointer.to_string(), Keyword::Type), (pointer.to_string(), Keyword::Enum)]
+                vec![
+                    (pointer.to_string(), Keyword::Type),
+                    (pointer.to_string(), Keyword::Enum),
+                ]
             } else {
                 one(pointer, Keyword::Type)
             };

@@ -14,8 +14,8 @@
 #[allow(dead_code)]
 mod corpus;
 
-use std::collections::BTreeSet;
 use kinesis_types::MessageSet;
+use std::collections::BTreeSet;
 
 use kinesis_types::{
     json_eq, Keyword, KinesisRecord, LambdaKinesisEvent, MessageName, SubscribeToShardEvent,
@@ -141,7 +141,12 @@ fn is_of_type(value: &Value, name: &str) -> bool {
 
 /// The keywords of `schema` (an `enum` or `const` one, `keyword`) that `new` fails:
 /// the keyword itself, and `type` when `new` is not of the schema's type.
-fn fails_choice(schema: &Value, keyword: &'static str, pointer: &str, new: &Value) -> BTreeSet<(String, &'static str)> {
+fn fails_choice(
+    schema: &Value,
+    keyword: &'static str,
+    pointer: &str,
+    new: &Value,
+) -> BTreeSet<(String, &'static str)> {
     let mut expected = BTreeSet::from([(pointer.to_string(), keyword)]);
     if type_of(schema).is_some_and(|t| !is_of_type(new, t)) {
         expected.insert((pointer.to_string(), "type"));
@@ -509,7 +514,12 @@ fn breaks(
                         } else {
                             BTreeSet::from([(child_pointer.clone(), "type")])
                         };
-                        out.push((format!("{name} null"), child_pointer.clone(), Value::Null, expected));
+                        out.push((
+                            format!("{name} null"),
+                            child_pointer.clone(),
+                            Value::Null,
+                            expected,
+                        ));
                     }
                     breaks(root, sub, child, &child_pointer, m, out);
                 }

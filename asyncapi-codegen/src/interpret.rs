@@ -89,14 +89,18 @@ impl Interpreted {
     /// Loads nothing: the messages of a model (see [`crate::model_of`]).
     pub fn new(model: &Model) -> Result<Interpreted, Error> {
         let entries: Vec<&str> = model.schemas.entries.iter().map(String::as_str).collect();
-        let schema = Schema::compile(&model.schemas.document, &entries).map_err(|error| Error::At {
-            location: Box::new(crate::error::Location {
-                file: std::path::PathBuf::new(),
-                pointer: error.pointer.clone(),
-                position: None,
-            }),
-            problem: Problem::Invalid(format!("the document's schemas do not compile: {}", error.message)),
-        })?;
+        let schema =
+            Schema::compile(&model.schemas.document, &entries).map_err(|error| Error::At {
+                location: Box::new(crate::error::Location {
+                    file: std::path::PathBuf::new(),
+                    pointer: error.pointer.clone(),
+                    position: None,
+                }),
+                problem: Problem::Invalid(format!(
+                    "the document's schemas do not compile: {}",
+                    error.message
+                )),
+            })?;
         Ok(Interpreted {
             document: model.schemas.document.clone(),
             entries: model.schemas.entries.clone(),
@@ -135,7 +139,8 @@ impl Interpreted {
     /// Never: an index out of range is treated as a message without a schema.
     pub fn parse(&self, message: usize, bytes: &[u8]) -> Result<Value, PayloadError> {
         let value = parse_json(bytes)?;
-        self.validate(message, &value).map_err(PayloadError::Invalid)?;
+        self.validate(message, &value)
+            .map_err(PayloadError::Invalid)?;
         Ok(value)
     }
 
@@ -187,17 +192,30 @@ mod tests {
         let messages = interpreted(DOC);
         assert_eq!(messages.messages().len(), 1);
         let m = &messages.messages()[0];
-        assert_eq!((m.name.as_str(), m.key.as_str(), m.variant.as_str()), ("OrderPlaced", "Placed", "Placed"));
+        assert_eq!(
+            (m.name.as_str(), m.key.as_str(), m.variant.as_str()),
+            ("OrderPlaced", "Placed", "Placed")
+        );
         assert_eq!(messages.find("Placed"), Some(0));
         assert_eq!(messages.find("nope"), None);
         let value = messages.parse(0, br#"{"id": "abc", "total": 0.30000000000000000001}"#);
         assert!(matches!(value, Err(PayloadError::Invalid(_))), "{value:?}");
-        let value = messages.parse(0, br#"{"id": "abc", "total": 12345678901234567890.01}"#).unwrap();
+        let value = messages
+            .parse(0, br#"{"id": "abc", "total": 12345678901234567890.01}"#)
+            .unwrap();
         assert_eq!(value["total"].to_json(), "12345678901234567890.01");
         let error = messages.parse(0, br#"{"id": "abcd"}"#).unwrap_err();
         assert_eq!(error.violations()[0].pointer, "/id");
-        assert!(matches!(messages.parse(0, b"{"), Err(PayloadError::Syntax { .. })));
-        assert!(messages.validate_headers(0, &"{\"n\": 1.5}".parse().unwrap()).is_err());
-        assert_eq!(messages.payload_schema(0).unwrap()["required"][0].as_str(), Some("id"));
+        assert!(matches!(
+            messages.parse(0, b"{"),
+            Err(PayloadError::Syntax { .. })
+        ));
+        assert!(messages
+            .validate_headers(0, &"{\"n\": 1.5}".parse().unwrap())
+            .is_err());
+        assert_eq!(
+            messages.payload_schema(0).unwrap()["required"][0].as_str(),
+            Some("id")
+        );
     }
 }

@@ -59,7 +59,10 @@ fn additional_properties_false_beside_all_of() {
     let found = warnings("beside", &doc);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("#/components/schemas/A/additionalProperties: additionalProperties: false applies to this schema's own properties only"), "{found:#?}");
-    assert!(found[0].contains("property \"y\" that #/components/schemas/A/allOf/0 declares"), "{found:#?}");
+    assert!(
+        found[0].contains("property \"y\" that #/components/schemas/A/allOf/0 declares"),
+        "{found:#?}"
+    );
 }
 
 #[test]
@@ -73,7 +76,9 @@ fn non_object_parts_with_conflicting_types() {
 
 #[test]
 fn the_schema_own_type_takes_part() {
-    let doc = schema_doc("      type: [string, 'null']\n      allOf:\n        - {type: [integer, boolean]}\n");
+    let doc = schema_doc(
+        "      type: [string, 'null']\n      allOf:\n        - {type: [integer, boolean]}\n",
+    );
     assert_eq!(
         warnings("own_type", &doc),
         ["{file}:8:9: #/components/schemas/A/allOf: no value conforms: the schema allows null or string and allOf/0 allows boolean or integer"]
@@ -86,7 +91,9 @@ fn compatible_parts_warn_about_nothing() {
         "      allOf:\n        - {type: object, properties: {x: {type: number}}, additionalProperties: false}\n        - {type: object, properties: {x: {type: integer}}}\n        - {$ref: '#/components/schemas/B'}\n    B: {type: object, properties: {x: {minimum: 0}}}\n",
     );
     assert_eq!(warnings("compatible", &doc), Vec::<String>::new());
-    let doc = schema_doc("      allOf:\n        - {type: string, pattern: '^a'}\n        - {pattern: 'b$'}\n");
+    let doc = schema_doc(
+        "      allOf:\n        - {type: string, pattern: '^a'}\n        - {pattern: 'b$'}\n",
+    );
     assert_eq!(warnings("two_patterns", &doc), Vec::<String>::new());
     let doc = schema_doc(
         "      type: object\n      additionalProperties: false\n      patternProperties: {'^y': {}}\n      allOf:\n        - properties: {y: {type: string}}\n",
@@ -102,7 +109,10 @@ fn a_discriminator_whose_alternatives_do_not_fix_the_tag() {
         ["{file}:7:22: #/components/schemas/Pet/discriminator: JSON Schema reads `discriminator` as an annotation: oneOf/1 does not fix property \"petType\" to values of its own (with `const` or `enum`), so a value may match several alternatives, which oneOf refuses"]
     );
     let fixed = doc.replace("petType: {type: string}", "petType: {enum: [Dog, Puppy]}");
-    assert_eq!(warnings("discriminator_fixed", &fixed), Vec::<String>::new());
+    assert_eq!(
+        warnings("discriminator_fixed", &fixed),
+        Vec::<String>::new()
+    );
     let same = doc.replace("petType: {type: string}", "petType: {const: Cat}");
     assert_eq!(warnings("discriminator_same", &same).len(), 1);
 }

@@ -16,7 +16,11 @@ const ALTERNATIVES: usize = 2;
 /// An alternative is closer when fewer of its violations say the value is of another
 /// kind altogether (`type`, `const`, `enum`: a tag property naming another
 /// alternative), then when it has fewer violations.
-pub(crate) fn none_matched(keyword: &str, count: usize, tried: &[(usize, Vec<Violation>)]) -> String {
+pub(crate) fn none_matched(
+    keyword: &str,
+    count: usize,
+    tried: &[(usize, Vec<Violation>)],
+) -> String {
     let head = format!("matches none of the {count} alternatives");
     let rank = |violations: &Vec<Violation>| {
         let other_kind = violations
@@ -28,8 +32,10 @@ pub(crate) fn none_matched(keyword: &str, count: usize, tried: &[(usize, Vec<Vio
     let Some(best) = tried.iter().map(|(_, v)| rank(v)).min() else {
         return head;
     };
-    let closest: Vec<&(usize, Vec<Violation>)> =
-        tried.iter().filter(|(_, v)| rank(v) == best && !v.is_empty()).collect();
+    let closest: Vec<&(usize, Vec<Violation>)> = tried
+        .iter()
+        .filter(|(_, v)| rank(v) == best && !v.is_empty())
+        .collect();
     if closest.is_empty() {
         return head;
     }
@@ -37,21 +43,33 @@ pub(crate) fn none_matched(keyword: &str, count: usize, tried: &[(usize, Vec<Vio
         .iter()
         .take(ALTERNATIVES)
         .map(|(index, violations)| {
-            let mut shown: Vec<String> = violations.iter().take(SHOWN).map(ToString::to_string).collect();
+            let mut shown: Vec<String> = violations
+                .iter()
+                .take(SHOWN)
+                .map(ToString::to_string)
+                .collect();
             if violations.len() > SHOWN {
                 shown.push(format!("{} more", violations.len() - SHOWN));
             }
             format!("{keyword}/{index}: {}", shown.join("; "))
         })
         .collect();
-    let which = if closest.len() == 1 { "closest" } else { "closest ones" };
+    let which = if closest.len() == 1 {
+        "closest"
+    } else {
+        "closest ones"
+    };
     format!("{head}; {which}: {}", parts.join(" | "))
 }
 
 /// The message for a value that matches several `oneOf` alternatives.
 pub(crate) fn several_matched(matched: &[usize]) -> String {
     let list: Vec<String> = matched.iter().map(|i| format!("oneOf/{i}")).collect();
-    format!("matches {} alternatives ({}), oneOf requires exactly one", matched.len(), list.join(", "))
+    format!(
+        "matches {} alternatives ({}), oneOf requires exactly one",
+        matched.len(),
+        list.join(", ")
+    )
 }
 
 #[cfg(test)]
@@ -69,8 +87,22 @@ mod tests {
     #[test]
     fn the_alternative_whose_tag_fits_is_shown() {
         let tried = vec![
-            (0, vec![violation("/lives", Keyword::Maximum, "10 is greater than maximum 9")]),
-            (1, vec![violation("/petType", Keyword::Const, "\"Cat\" is not \"Dog\"")]),
+            (
+                0,
+                vec![violation(
+                    "/lives",
+                    Keyword::Maximum,
+                    "10 is greater than maximum 9",
+                )],
+            ),
+            (
+                1,
+                vec![violation(
+                    "/petType",
+                    Keyword::Const,
+                    "\"Cat\" is not \"Dog\"",
+                )],
+            ),
         ];
         assert_eq!(
             none_matched("oneOf", 2, &tried),
@@ -80,7 +112,13 @@ mod tests {
 
     #[test]
     fn equally_close_alternatives_are_all_shown_up_to_two() {
-        let tag = |other: &str| vec![violation("/petType", Keyword::Const, &format!("\"Fish\" is not \"{other}\""))];
+        let tag = |other: &str| {
+            vec![violation(
+                "/petType",
+                Keyword::Const,
+                &format!("\"Fish\" is not \"{other}\""),
+            )]
+        };
         let tried = vec![(0, tag("Cat")), (1, tag("Dog")), (2, tag("Cow"))];
         assert_eq!(
             none_matched("anyOf", 3, &tried),
@@ -90,10 +128,18 @@ mod tests {
 
     #[test]
     fn long_lists_are_cut() {
-        let many: Vec<Violation> = (0..5).map(|i| violation(&format!("/{i}"), Keyword::Required, "missing")).collect();
+        let many: Vec<Violation> = (0..5)
+            .map(|i| violation(&format!("/{i}"), Keyword::Required, "missing"))
+            .collect();
         let message = none_matched("anyOf", 1, &[(0, many)]);
         assert!(message.ends_with("/2: missing; 2 more"), "{message}");
-        assert_eq!(none_matched("anyOf", 0, &[]), "matches none of the 0 alternatives");
-        assert_eq!(several_matched(&[0, 2]), "matches 2 alternatives (oneOf/0, oneOf/2), oneOf requires exactly one");
+        assert_eq!(
+            none_matched("anyOf", 0, &[]),
+            "matches none of the 0 alternatives"
+        );
+        assert_eq!(
+            several_matched(&[0, 2]),
+            "matches 2 alternatives (oneOf/0, oneOf/2), oneOf requires exactly one"
+        );
     }
 }

@@ -139,7 +139,11 @@ pub trait MessageSet: Copy + Eq + fmt::Debug + 'static {
     }
 }
 
-fn validate_entry(schemas: &LazySchema, entry: Option<usize>, json: &Value) -> Result<(), Violations> {
+fn validate_entry(
+    schemas: &LazySchema,
+    entry: Option<usize>,
+    json: &Value,
+) -> Result<(), Violations> {
     let Some(entry) = entry else { return Ok(()) };
     let mut report = Report::new();
     schemas.validate_at(entry, json, &Path::ROOT, &mut report);

@@ -138,19 +138,15 @@ fn depth_exceeds(json: &serde_json::Value, limit: usize) -> bool {
     false
 }
 
-pub(crate) fn validated<T: Validate>(value: T) -> Result<T, Error> {
-    match value.validate() {
-        Ok(()) => Ok(value),
-        Err(violations) => Err(Error::Invalid(violations)),
-    }
-}
-
 /// `value`, read from `bytes`, when its checks pass; else the violations the walk of
 /// `W` (the value's owned type) finds in `bytes`. The walk follows the document's
 /// schemas as written (both `minLength`s of two `allOf` parts) where the typed checks
 /// may hold a merged equivalent (only the larger): the verdict is the same, the report
 /// the one every other way of validating gives.
-pub(crate) fn validated_from<T: Validate, W: ValidateJson>(value: T, bytes: &[u8]) -> Result<T, Error> {
+pub(crate) fn validated_from<T: Validate, W: ValidateJson>(
+    value: T,
+    bytes: &[u8],
+) -> Result<T, Error> {
     match value.validate() {
         Ok(()) => Ok(value),
         Err(typed) => match crate::json::parse(bytes).map(|json| validate_json::<W>(&json)) {

@@ -77,7 +77,9 @@ fn escape(s: &str) -> String {
 
 #[test]
 fn escaped_text_is_the_same_text() {
-    let value: Value = r#"{"a": ["b\n", 1, {"cd": null}], "": "", "e": "\u0001f"}"#.parse().unwrap();
+    let value: Value = r#"{"a": ["b\n", 1, {"cd": null}], "": "", "e": "\u0001f"}"#
+        .parse()
+        .unwrap();
     let text = escaped(&value);
     assert!(text.contains("\"\\u0061\":[\"\\u0062\\n\""), "{text}");
     assert!(text.contains("\"\\u0065\":\"\\u0001f\""), "{text}");

@@ -48,7 +48,9 @@ fn variants(payload: &Value) -> Vec<Vec<u8>> {
 
 fn interpreted(path: &std::path::Path) -> Interpreted {
     let doc = Document::load(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    Interpreted::from_document(&doc).unwrap_or_else(|e| panic!("{}: {e}", path.display())).0
+    Interpreted::from_document(&doc)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .0
 }
 
 #[test]
@@ -60,7 +62,9 @@ fn every_fixture_example_and_its_breakages_get_the_same_verdict() {
         let messages = interpreted(path);
         let (payloads, _) = examples(&fixture, &doc);
         for (name, payload) in payloads {
-            let index = messages.find(&name).unwrap_or_else(|| panic!("{fixture}: no interpreted message {name}"));
+            let index = messages
+                .find(&name)
+                .unwrap_or_else(|| panic!("{fixture}: no interpreted message {name}"));
             for bytes in variants(&payload) {
                 compared += 1;
                 let generated = generated_verdict(&fixture, &name, &bytes).unwrap();
@@ -74,7 +78,12 @@ fn every_fixture_example_and_its_breakages_get_the_same_verdict() {
             }
         }
     }
-    assert!(differences.is_empty(), "{} of {compared} differ:\n{}", differences.len(), differences.join("\n"));
+    assert!(
+        differences.is_empty(),
+        "{} of {compared} differ:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
     assert!(compared > 500, "only {compared} payloads");
 }
 
@@ -93,20 +102,28 @@ fn suite_files(dir: &std::path::Path) -> Vec<PathBuf> {
 fn every_suite_case_gets_the_same_verdict() {
     let document = PathBuf::from(env!("OUT_DIR")).join("json_schema_suite.asyncapi.json");
     let messages = interpreted(&document);
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../testdata/json-schema-test-suite/tests/draft7");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../testdata/json-schema-test-suite/tests/draft7");
     let mut compared = 0;
     let mut differences = Vec::new();
     for (index, message) in messages.messages().iter().enumerate() {
         // `<file>_<group>_<placement>`: the suite file and group the message comes from.
         let mut parts = message.name.rsplitn(3, '_');
-        let (Some(_placement), Some(group), Some(file)) = (parts.next(), parts.next(), parts.next()) else {
+        let (Some(_placement), Some(group), Some(file)) =
+            (parts.next(), parts.next(), parts.next())
+        else {
             panic!("message {}", message.name);
         };
-        let Ok(group) = group.parse::<usize>() else { panic!("message {}", message.name) };
+        let Ok(group) = group.parse::<usize>() else {
+            panic!("message {}", message.name)
+        };
         // Keys spell the file's `-` as `_`.
         let path = suite_files(&dir)
             .into_iter()
-            .find(|p| p.file_stem().is_some_and(|stem| stem.to_string_lossy().replace('-', "_") == file))
+            .find(|p| {
+                p.file_stem()
+                    .is_some_and(|stem| stem.to_string_lossy().replace('-', "_") == file)
+            })
             .unwrap_or_else(|| panic!("no suite file for {}", message.name));
         let groups = parse_json(&std::fs::read(&path).unwrap()).unwrap();
         for test in groups[group]["tests"].as_array().unwrap() {
@@ -123,6 +140,11 @@ fn every_suite_case_gets_the_same_verdict() {
             }
         }
     }
-    assert!(differences.is_empty(), "{} of {compared} differ:\n{}", differences.len(), differences.join("\n"));
+    assert!(
+        differences.is_empty(),
+        "{} of {compared} differ:\n{}",
+        differences.len(),
+        differences.join("\n")
+    );
     assert!(compared > 1700, "only {compared} cases");
 }

@@ -2,10 +2,10 @@
 //! `validate_json` and the zero-copy `from_slice_borrowed` report the same violations,
 //! each with its exact pointer and keyword.
 
+use asyncapi_runtime::MessageSet;
 use asyncapi_runtime::{Keyword, ValidateJson};
 use fixture_tests::{arrays, composition, headers, maps, names, nesting, numbers, unions};
 use serde_json::{json, Value};
-use asyncapi_runtime::MessageSet;
 
 /// The (pointer, keyword) pairs both entry points report for `json` as `T`.
 fn violations<T: ValidateJson>(json: Value) -> Vec<(String, Keyword)> {
@@ -143,7 +143,10 @@ fn tagged_unions() {
         let error = asyncapi_runtime::from_slice::<unions::Pet>(bytes.as_bytes()).unwrap_err();
         let found = error.violations();
         assert_eq!(found.len(), 1, "{error}");
-        assert_eq!((found[0].pointer.as_str(), found[0].keyword), ("", Keyword::OneOf));
+        assert_eq!(
+            (found[0].pointer.as_str(), found[0].keyword),
+            ("", Keyword::OneOf)
+        );
         assert_eq!(violations::<unions::Pet>(json), one("", Keyword::OneOf));
         found[0].message.clone()
     };
@@ -158,7 +161,10 @@ fn tagged_unions() {
     );
     // `Shape` holds no text, so it has no zero-copy twin.
     let shape = |json: Value| {
-        assert_eq!(violations::<unions::Shape>(json.clone()), one("", Keyword::AnyOf));
+        assert_eq!(
+            violations::<unions::Shape>(json.clone()),
+            one("", Keyword::AnyOf)
+        );
         let bytes = json.to_string();
         let error = asyncapi_runtime::from_slice::<unions::Shape>(bytes.as_bytes()).unwrap_err();
         error.violations()[0].message.clone()
@@ -167,10 +173,8 @@ fn tagged_unions() {
         shape(json!({"kind": "circle", "radius": 0})),
         "matches none of the 2 alternatives; closest: anyOf/0: /radius: 0 is not greater than exclusiveMinimum 0"
     );
-    assert!(
-        shape(json!({"kind": "square", "side": 1, "radius": 1}))
-            .contains("closest: anyOf/1: /radius: property \"radius\" is not allowed"),
-    );
+    assert!(shape(json!({"kind": "square", "side": 1, "radius": 1}))
+        .contains("closest: anyOf/1: /radius: property \"radius\" is not allowed"),);
 }
 
 #[test]
@@ -196,7 +200,10 @@ fn nullable_and_numbers() {
     // Every keyword that fails is reported, as JSON Schema validators do.
     assert_eq!(
         violations!(numbers::Reading, unit),
-        [("/unit".to_string(), Keyword::Type), ("/unit".to_string(), Keyword::Enum)]
+        [
+            ("/unit".to_string(), Keyword::Type),
+            ("/unit".to_string(), Keyword::Enum)
+        ]
     );
     let mut missing = valid();
     missing.as_object_mut().unwrap().remove("note");
@@ -321,10 +328,9 @@ fn headers() {
         []
     );
     assert_eq!(
-        pairs(
-            MessageName::JobSubmitted
-                .validate_headers(&json!({"traceparent": "01-x", "contentEncoding": "br", "x": 1}).into())
-        ),
+        pairs(MessageName::JobSubmitted.validate_headers(
+            &json!({"traceparent": "01-x", "contentEncoding": "br", "x": 1}).into()
+        )),
         [
             ("/traceparent".to_string(), Keyword::Pattern),
             ("/contentEncoding".to_string(), Keyword::Enum),

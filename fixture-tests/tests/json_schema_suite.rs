@@ -13,7 +13,8 @@ use fixture_tests::json_schema_suite::MessageName;
 include!("../suite/excluded.rs");
 
 fn suite_files() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../testdata/json-schema-test-suite/tests/draft7");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../testdata/json-schema-test-suite/tests/draft7");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("the suite is in testdata/")
         .map(|entry| entry.expect("readable").path())
@@ -34,11 +35,19 @@ fn every_case_agrees_in_both_placements() {
     let mut failures = Vec::new();
     for path in suite_files() {
         let optional = path.parent().is_some_and(|p| p.ends_with("optional"));
-        let file = path.file_stem().unwrap_or_default().to_string_lossy().replace('-', "_");
-        let groups = parse_json(&std::fs::read(&path).expect("readable")).expect("the suite is JSON");
+        let file = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .replace('-', "_");
+        let groups =
+            parse_json(&std::fs::read(&path).expect("readable")).expect("the suite is JSON");
         for (g, group) in groups.as_array().expect("groups").iter().enumerate() {
             let description = group["description"].as_str().unwrap_or_default();
-            if let Some((_, _, reason)) = EXCLUDED.iter().find(|(f, d, _)| *f == file && *d == description) {
+            if let Some((_, _, reason)) = EXCLUDED
+                .iter()
+                .find(|(f, d, _)| *f == file && *d == description)
+            {
                 assert!(!reason.is_empty());
                 excluded_groups += 1;
                 continue;
@@ -51,9 +60,13 @@ fn every_case_agrees_in_both_placements() {
                 };
                 // The payload's schema on its own, as `kinesis schema` prints it and any
                 // validator reads it: compiled alone, the same verdicts.
-                let standalone = name.payload_schema().and_then(|schema| Schema::compile(&schema, &[""]).ok());
+                let standalone = name
+                    .payload_schema()
+                    .and_then(|schema| Schema::compile(&schema, &[""]).ok());
                 if standalone.is_none() {
-                    failures.push(format!("{key}: the standalone payload schema does not compile"));
+                    failures.push(format!(
+                        "{key}: the standalone payload schema does not compile"
+                    ));
                 }
                 for test in group["tests"].as_array().expect("tests") {
                     let data: &Value = &test["data"];
@@ -65,9 +78,15 @@ fn every_case_agrees_in_both_placements() {
                     if !optional {
                         core_cases += 1;
                     }
-                    let what = format!("{file} #{g} {description:?} ({placement}): {:?} with {text}", test["description"].as_str().unwrap_or_default());
+                    let what = format!(
+                        "{file} #{g} {description:?} ({placement}): {:?} with {text}",
+                        test["description"].as_str().unwrap_or_default()
+                    );
                     if parsed.is_ok() != expected {
-                        failures.push(format!("{what}: expected valid={expected}, the by-name parse says {:?}", parsed.as_ref().err().map(|e| e.to_string())));
+                        failures.push(format!(
+                            "{what}: expected valid={expected}, the by-name parse says {:?}",
+                            parsed.as_ref().err().map(|e| e.to_string())
+                        ));
                     }
                     if let Some(alone) = &standalone {
                         if alone.is_valid(0, data) != expected {
@@ -75,12 +94,20 @@ fn every_case_agrees_in_both_placements() {
                         }
                     }
                     if walked.is_ok() != expected {
-                        failures.push(format!("{what}: expected valid={expected}, validate_json says {:?}", walked.as_ref().err().map(|e| e.to_string())));
+                        failures.push(format!(
+                            "{what}: expected valid={expected}, validate_json says {:?}",
+                            walked.as_ref().err().map(|e| e.to_string())
+                        ));
                     }
                     if let Err(error) = &parsed {
                         for violation in error.violations() {
-                            if violation.keyword != asyncapi_runtime::Keyword::Syntax && data.pointer(&violation.pointer).is_none() {
-                                failures.push(format!("{what}: pointer {:?} is not in the data", violation.pointer));
+                            if violation.keyword != asyncapi_runtime::Keyword::Syntax
+                                && data.pointer(&violation.pointer).is_none()
+                            {
+                                failures.push(format!(
+                                    "{what}: pointer {:?} is not in the data",
+                                    violation.pointer
+                                ));
                             }
                         }
                     }
@@ -88,8 +115,17 @@ fn every_case_agrees_in_both_placements() {
             }
         }
     }
-    assert!(failures.is_empty(), "{} disagreements:\n{}", failures.len(), failures.join("\n"));
-    assert_eq!(excluded_groups, EXCLUDED.len(), "every excluded group exists");
+    assert!(
+        failures.is_empty(),
+        "{} disagreements:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(
+        excluded_groups,
+        EXCLUDED.len(),
+        "every excluded group exists"
+    );
     // Both placements of every included core case (927 cases in the suite's draft-7
     // core files, less the excluded groups' 28), and the optional files.
     assert!(core_cases >= 2 * 890, "only {core_cases} core cases");

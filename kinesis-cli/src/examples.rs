@@ -1,7 +1,7 @@
 //! `kinesis examples`: the message examples of the bundled document, as JSON.
 
-use kinesis_types::MessageSet;
 use kinesis_types::MessageName;
+use kinesis_types::MessageSet;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -161,7 +161,10 @@ mod tests {
         }
         for example in &examples {
             assert!(
-                example.message.validate_json(&(&example.payload).into()).is_ok(),
+                example
+                    .message
+                    .validate_json(&(&example.payload).into())
+                    .is_ok(),
                 "{}/{}",
                 example.message,
                 example.name

@@ -3,8 +3,8 @@
 use std::fmt;
 
 use asyncapi_codegen::Model;
-use kinesis_types::MessageSet;
 use kinesis_types::MessageName;
+use kinesis_types::MessageSet;
 use serde::Serialize;
 
 use crate::document;

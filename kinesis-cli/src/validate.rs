@@ -164,7 +164,11 @@ fn distance(violations: &[Violation]) -> (usize, usize) {
 /// A syntax verdict from a parse error, its line counted from `first_line`.
 fn syntax_verdict(error: kinesis_types::Error, first_line: u64) -> Verdict {
     match error {
-        kinesis_types::Error::Syntax { line, column, message } => Verdict::Syntax {
+        kinesis_types::Error::Syntax {
+            line,
+            column,
+            message,
+        } => Verdict::Syntax {
             line: first_line + line.saturating_sub(1) as u64,
             column,
             message,

@@ -12,7 +12,9 @@ use crate::load::pointer;
 /// Warns when the alternatives of `map`'s `oneOf` (at `at`) do not tell themselves
 /// apart by the property `discriminator` names.
 pub(crate) fn discriminator(findings: &mut Findings<'_>, map: &Map, at: &str) {
-    let (Some(Value::String(tag)), Some(Value::Array(alternatives))) = (map.get("discriminator"), map.get("oneOf")) else {
+    let (Some(Value::String(tag)), Some(Value::Array(alternatives))) =
+        (map.get("discriminator"), map.get("oneOf"))
+    else {
         return;
     };
     let bundle = findings.bundle;
@@ -42,13 +44,23 @@ pub(crate) fn discriminator(findings: &mut Findings<'_>, map: &Map, at: &str) {
 
 /// The values the schema `value` allows for property `tag` (through `$ref`s and
 /// `allOf` parts), when it fixes them.
-fn tag_values<'v>(bundle: &'v Bundle, value: &'v Value, tag: &str, depth: usize) -> Option<Vec<&'v Value>> {
+fn tag_values<'v>(
+    bundle: &'v Bundle,
+    value: &'v Value,
+    tag: &str,
+    depth: usize,
+) -> Option<Vec<&'v Value>> {
     if depth > 32 {
         return None;
     }
     let map = value.as_object()?;
     if let Some(reference) = map.get("$ref").and_then(Value::as_str) {
-        return tag_values(bundle, bundle.get(&Bundle::target(reference)?)?, tag, depth + 1);
+        return tag_values(
+            bundle,
+            bundle.get(&Bundle::target(reference)?)?,
+            tag,
+            depth + 1,
+        );
     }
     if let Some(property) = map.get("properties").and_then(|p| p.get(tag)) {
         let property = resolve(bundle, property)?;

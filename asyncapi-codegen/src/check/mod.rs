@@ -77,7 +77,9 @@ pub fn check(bundle: &Bundle) -> Result<Vec<Warning>, Error> {
         schema::schemas(&mut findings);
     }
     Error::from_list(findings.errors)?;
-    findings.warnings.sort_by(|a, b| a.location.pointer.cmp(&b.location.pointer));
+    findings
+        .warnings
+        .sort_by(|a, b| a.location.pointer.cmp(&b.location.pointer));
     findings.warnings.dedup();
     Ok(findings.warnings)
 }

@@ -6,9 +6,9 @@
 //! and messages come from the same judgements the generated types' checks use.
 
 use super::node::{Dependency, Items, Keywords, Node, NodeId};
+use crate::alternatives;
 use crate::check::{self, BoundKind};
 use crate::json::{JsonType, Value};
-use crate::alternatives;
 use crate::validate::{Keyword, Path, Report, Violation};
 
 /// Applications of schemas to one value, nested, beyond which validation gives up
@@ -154,7 +154,11 @@ impl Interpreter<'_> {
         let explain = out.explain;
         if !k.any_of.is_empty() && !k.any_of.iter().any(|&alt| self.valid_at(alt, value, depth)) {
             out.fail(path, Keyword::AnyOf, || {
-                let tried = if explain { self.tried(&k.any_of, value, path, depth) } else { Vec::new() };
+                let tried = if explain {
+                    self.tried(&k.any_of, value, path, depth)
+                } else {
+                    Vec::new()
+                };
                 alternatives::none_matched("anyOf", k.any_of.len(), &tried)
             });
             stop!();
@@ -172,7 +176,11 @@ impl Interpreter<'_> {
             if matched.len() != 1 {
                 out.fail(path, Keyword::OneOf, || match matched.len() {
                     0 => {
-                        let tried = if explain { self.tried(&k.one_of, value, path, depth) } else { Vec::new() };
+                        let tried = if explain {
+                            self.tried(&k.one_of, value, path, depth)
+                        } else {
+                            Vec::new()
+                        };
                         alternatives::none_matched("oneOf", k.one_of.len(), &tried)
                     }
                     _ => alternatives::several_matched(&matched),
@@ -201,7 +209,13 @@ impl Interpreter<'_> {
     }
 
     /// Each alternative's violations on `value` (only computed to explain a failure).
-    fn tried(&self, alternatives: &[NodeId], value: &Value, path: &Path<'_>, depth: usize) -> Vec<(usize, Vec<Violation>)> {
+    fn tried(
+        &self,
+        alternatives: &[NodeId],
+        value: &Value,
+        path: &Path<'_>,
+        depth: usize,
+    ) -> Vec<(usize, Vec<Violation>)> {
         alternatives
             .iter()
             .enumerate()

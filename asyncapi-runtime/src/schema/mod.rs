@@ -85,7 +85,10 @@ impl Schema {
         let mut schema = standalone::standalone(document, pointer)?;
         if let Value::Object(map) = &mut schema {
             let mut with_version = Map::new();
-            with_version.insert("$schema", Value::from("http://json-schema.org/draft-07/schema#"));
+            with_version.insert(
+                "$schema",
+                Value::from("http://json-schema.org/draft-07/schema#"),
+            );
             with_version.extend(std::mem::take(map));
             *map = with_version;
         }

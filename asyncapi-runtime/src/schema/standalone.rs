@@ -36,7 +36,12 @@ pub(crate) fn standalone(document: &Value, entry: &str) -> Option<Value> {
     // the schema at the top is then the one a person looks for.
     let mut entry = entry.to_string();
     for _ in 0..64 {
-        let Some(target) = document.pointer(&entry)?.get("$ref").and_then(Value::as_str).and_then(local_pointer) else {
+        let Some(target) = document
+            .pointer(&entry)?
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(local_pointer)
+        else {
             break;
         };
         if document.pointer(&target).is_none() || target == entry {
@@ -58,17 +63,27 @@ pub(crate) fn standalone(document: &Value, entry: &str) -> Option<Value> {
     }
     let mut places = BTreeSet::new();
     schema_places(&root, entry, &mut places);
-    let base = Base { pointer: entry.to_string(), reference: "#".to_string(), places };
+    let base = Base {
+        pointer: entry.to_string(),
+        reference: "#".to_string(),
+        places,
+    };
     let mut root = out.rewrite(root, entry, &base);
     let mut definitions = Map::new();
     let mut next = 0;
     while next < out.copies.len() {
         let (pointer, name) = out.copies[next].clone();
         next += 1;
-        let Some(value) = document.pointer(&pointer).cloned() else { continue };
+        let Some(value) = document.pointer(&pointer).cloned() else {
+            continue;
+        };
         let mut places = BTreeSet::new();
         schema_places(&value, &pointer, &mut places);
-        let base = Base { pointer: pointer.clone(), reference: reference_to(&join("/definitions", &name)), places };
+        let base = Base {
+            pointer: pointer.clone(),
+            reference: reference_to(&join("/definitions", &name)),
+            places,
+        };
         let value = out.rewrite(value, &pointer, &base);
         definitions.insert(name, value);
     }
@@ -109,7 +124,9 @@ struct Standalone<'d> {
 impl Standalone<'_> {
     /// `value` (a schema at `at` inside `base`) with its references rewritten.
     fn rewrite(&mut self, value: Value, at: &str, base: &Base) -> Value {
-        let Value::Object(map) = value else { return value };
+        let Value::Object(map) = value else {
+            return value;
+        };
         let mut out = Map::new();
         for (key, child) in map {
             let here = join(at, &key);
@@ -121,13 +138,21 @@ impl Standalone<'_> {
                 k if ONE.contains(&k) => self.rewrite(child, &here, base),
                 "items" => match child {
                     Value::Array(items) => Value::Array(
-                        items.into_iter().enumerate().map(|(i, item)| self.rewrite(item, &join(&here, &i.to_string()), base)).collect(),
+                        items
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, item)| self.rewrite(item, &join(&here, &i.to_string()), base))
+                            .collect(),
                     ),
                     other => self.rewrite(other, &here, base),
                 },
                 k if LIST.contains(&k) => match child {
                     Value::Array(items) => Value::Array(
-                        items.into_iter().enumerate().map(|(i, item)| self.rewrite(item, &join(&here, &i.to_string()), base)).collect(),
+                        items
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, item)| self.rewrite(item, &join(&here, &i.to_string()), base))
+                            .collect(),
                     ),
                     other => other,
                 },
@@ -138,7 +163,11 @@ impl Standalone<'_> {
                             .map(|(name, schema)| {
                                 let at = join(&here, &name);
                                 // A `dependencies` list of names is data.
-                                let schema = if schema.is_array() { schema } else { self.rewrite(schema, &at, base) };
+                                let schema = if schema.is_array() {
+                                    schema
+                                } else {
+                                    self.rewrite(schema, &at, base)
+                                };
                                 (name, schema)
                             })
                             .collect(),
@@ -180,8 +209,16 @@ impl Standalone<'_> {
 
     /// A definition name for the schema at `pointer`: its last token, made unique.
     fn name_for(&mut self, pointer: &str) -> String {
-        let last = pointer.rsplit('/').next().map(crate::json::unescape_token).unwrap_or_default();
-        let stem = if last.is_empty() { "schema".to_string() } else { last };
+        let last = pointer
+            .rsplit('/')
+            .next()
+            .map(crate::json::unescape_token)
+            .unwrap_or_default();
+        let stem = if last.is_empty() {
+            "schema".to_string()
+        } else {
+            last
+        };
         let mut name = stem.clone();
         let mut n = 2;
         while !self.taken.insert(name.clone()) {
@@ -278,11 +315,13 @@ mod tests {
         let schema = standalone(&document, "/components/schemas/A").unwrap();
         assert_eq!(
             schema,
-            doc(r##"{"type": "object", "properties": {"b": {"$ref": "#/definitions/B"}, "self": {"$ref": "#"}},
+            doc(
+                r##"{"type": "object", "properties": {"b": {"$ref": "#/definitions/B"}, "self": {"$ref": "#"}},
                 "definitions": {
                     "B": {"type": "array", "items": {"$ref": "#/definitions/x"}},
                     "x": {"type": "integer", "not": {"enum": [{"$ref": "not a reference"}]}}
-                }}"##)
+                }}"##
+            )
         );
         let compiled = Schema::compile(&schema, &[""]).unwrap();
         assert!(compiled.is_valid(0, &doc(r#"{"b": [1], "self": {"b": []}}"#)));
@@ -291,12 +330,20 @@ mod tests {
 
     #[test]
     fn names_do_not_collide_with_the_schema_own_definitions() {
-        let document = doc(r##"{"s": {"A": {"definitions": {"B": {"type": "string"}}, "properties": {
+        let document = doc(
+            r##"{"s": {"A": {"definitions": {"B": {"type": "string"}}, "properties": {
             "own": {"$ref": "#/s/A/definitions/B"}, "other": {"$ref": "#/t/B"}}}},
-            "t": {"B": {"type": "number"}}}"##);
+            "t": {"B": {"type": "number"}}}"##,
+        );
         let schema = standalone(&document, "/s/A").unwrap();
-        assert_eq!(schema["properties"]["own"]["$ref"].as_str(), Some("#/definitions/B"));
-        assert_eq!(schema["properties"]["other"]["$ref"].as_str(), Some("#/definitions/B2"));
+        assert_eq!(
+            schema["properties"]["own"]["$ref"].as_str(),
+            Some("#/definitions/B")
+        );
+        assert_eq!(
+            schema["properties"]["other"]["$ref"].as_str(),
+            Some("#/definitions/B2")
+        );
         assert_eq!(schema["definitions"]["B2"], doc(r#"{"type": "number"}"#));
     }
 
@@ -304,10 +351,15 @@ mod tests {
     fn a_reference_into_data_of_the_schema_is_copied_and_walked() {
         // `x-defs` is no keyword: what is under it is only a schema because a `$ref`
         // says so, so it is copied, and its own references rewritten.
-        let document = doc(r##"{"A": {"x-defs": {"n": {"$ref": "#/B"}}, "$comment": "", "allOf": [{"$ref": "#/A/x-defs/n"}]}, "B": {"minimum": 3}}"##);
+        let document = doc(
+            r##"{"A": {"x-defs": {"n": {"$ref": "#/B"}}, "$comment": "", "allOf": [{"$ref": "#/A/x-defs/n"}]}, "B": {"minimum": 3}}"##,
+        );
         let schema = standalone(&document, "/A").unwrap();
         assert_eq!(schema["allOf"][0]["$ref"].as_str(), Some("#/definitions/n"));
-        assert_eq!(schema["definitions"]["n"]["$ref"].as_str(), Some("#/definitions/B"));
+        assert_eq!(
+            schema["definitions"]["n"]["$ref"].as_str(),
+            Some("#/definitions/B")
+        );
         let compiled = Schema::compile(&schema, &[""]).unwrap();
         assert!(!compiled.is_valid(0, &doc("2")));
         assert!(compiled.is_valid(0, &doc("3")));
@@ -315,12 +367,18 @@ mod tests {
 
     #[test]
     fn awkward_names_are_escaped() {
-        let document = doc(r##"{"A": {"$ref": "#/d/a~1b%25c%20d"}, "d": {"a/b%c d": {"const": 1}}}"##);
+        let document =
+            doc(r##"{"A": {"$ref": "#/d/a~1b%25c%20d"}, "d": {"a/b%c d": {"const": 1}}}"##);
         let schema = standalone(&document, "/A").unwrap();
         assert_eq!(schema, doc(r#"{"const": 1}"#));
-        let document = doc(r##"{"A": {"items": {"$ref": "#/d/a~1b%25c%20d"}}, "d": {"a/b%c d": {"const": 1}}}"##);
+        let document = doc(
+            r##"{"A": {"items": {"$ref": "#/d/a~1b%25c%20d"}}, "d": {"a/b%c d": {"const": 1}}}"##,
+        );
         let schema = standalone(&document, "/A").unwrap();
-        assert_eq!(schema["items"]["$ref"].as_str(), Some("#/definitions/a~1b%25c%20d"));
+        assert_eq!(
+            schema["items"]["$ref"].as_str(),
+            Some("#/definitions/a~1b%25c%20d")
+        );
         let compiled = Schema::compile(&schema, &[""]).unwrap();
         assert!(compiled.is_valid(0, &doc("[1]")));
         assert!(!compiled.is_valid(0, &doc("[2]")));
@@ -328,9 +386,17 @@ mod tests {
 
     #[test]
     fn an_entry_that_is_a_reference_is_its_target() {
-        let document = doc(r##"{"m": {"payload": {"$ref": "#/s/A"}}, "s": {"A": {"$ref": "#/s/B"}, "B": {"type": "string"}}}"##);
-        assert_eq!(standalone(&document, "/m/payload").unwrap(), doc(r#"{"type": "string"}"#));
+        let document = doc(
+            r##"{"m": {"payload": {"$ref": "#/s/A"}}, "s": {"A": {"$ref": "#/s/B"}, "B": {"type": "string"}}}"##,
+        );
+        assert_eq!(
+            standalone(&document, "/m/payload").unwrap(),
+            doc(r#"{"type": "string"}"#)
+        );
         let looping = doc(r##"{"A": {"$ref": "#/A"}}"##);
-        assert_eq!(standalone(&looping, "/A").unwrap(), doc(r##"{"$ref": "#"}"##));
+        assert_eq!(
+            standalone(&looping, "/A").unwrap(),
+            doc(r##"{"$ref": "#"}"##)
+        );
     }
 }

@@ -27,7 +27,10 @@ pub fn examples(fixture: &str, doc: &Value) -> (Examples, Examples) {
     let mut messages = Vec::new();
     if let Some(Value::Object(map)) = doc.pointer("/components/messages") {
         for (key, message) in map {
-            messages.push((format!("/components/messages/{}", escape(key)), message.clone()));
+            messages.push((
+                format!("/components/messages/{}", escape(key)),
+                message.clone(),
+            ));
         }
     }
     if let Some(Value::Object(channels)) = doc.get("channels") {
@@ -77,12 +80,17 @@ pub fn documents() -> Vec<(String, Value)> {
         .into_iter()
         .map(|file| {
             let doc = asyncapi_codegen::Document::load(&file).unwrap();
-            (file.file_name().unwrap().to_string_lossy().into_owned(), doc.root)
+            (
+                file.file_name().unwrap().to_string_lossy().into_owned(),
+                doc.root,
+            )
         })
         .collect()
 }
 
 /// Whether JSON text `written` is the value `expected` (numbers by exact value).
 pub fn same_json(written: &str, expected: &Value) -> bool {
-    written.parse::<Value>().is_ok_and(|value| value == *expected)
+    written
+        .parse::<Value>()
+        .is_ok_and(|value| value == *expected)
 }

@@ -3,8 +3,8 @@
 use std::collections::HashMap;
 
 use jsonschema::Validator;
-use kinesis_types::MessageSet;
 use kinesis_types::MessageName;
+use kinesis_types::MessageSet;
 use serde_json::{Map, Value};
 
 use super::messages::{message_objects, schema_pointer};
@@ -39,13 +39,15 @@ pub fn check(root: &Value, bundled: bool, findings: &mut Vec<Finding>) {
                 };
                 let value_at = format!("{example_at}/{part}");
                 let violations = match (part, generated) {
-                    ("payload", Some(name)) => match name.validate_json(&kinesis_types::Value::from(value)) {
-                        Ok(()) => Vec::new(),
-                        Err(violations) => violations
-                            .iter()
-                            .map(|v| (v.pointer.clone(), v.message.clone()))
-                            .collect(),
-                    },
+                    ("payload", Some(name)) => {
+                        match name.validate_json(&kinesis_types::Value::from(value)) {
+                            Ok(()) => Vec::new(),
+                            Err(violations) => violations
+                                .iter()
+                                .map(|v| (v.pointer.clone(), v.message.clone()))
+                                .collect(),
+                        }
+                    }
                     _ => {
                         let Some(schema_at) = schema_pointer(root, &format!("{at}/{part}")) else {
                             continue;
