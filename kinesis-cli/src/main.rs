@@ -8,6 +8,7 @@
 
 mod catalog;
 mod check;
+mod diff;
 mod document;
 mod error;
 mod examples;
@@ -60,6 +61,9 @@ enum Command {
     Check(check::Args),
     /// Print the Rust generated for an AsyncAPI 3.0 document.
     Generate(generate::Args),
+    /// List the changes between two versions of an AsyncAPI 3.0 document, and whom
+    /// each breaks: consumers, producers, Rust code on the generated types.
+    Diff(diff::Args),
     /// Read a Kinesis data stream (every shard, with GetRecords) and validate each
     /// record as KinesisRecord, and its data as a message of another document (needs
     /// the `tail` feature).
@@ -78,6 +82,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Diff(args) => diff::run(&args),
         Command::Tail(args) => tail::run(&args),
     };
     match result {

@@ -77,9 +77,9 @@ impl KinesisRecord {
     #[must_use]
     pub fn with_approximate_arrival_timestamp(
         mut self,
-        approximate_arrival_timestamp: impl Into<Number>,
+        value: impl Into<Number>,
     ) -> Self {
-        self.approximate_arrival_timestamp = Some(approximate_arrival_timestamp.into());
+        self.approximate_arrival_timestamp = Some(value.into());
         self
     }
 
@@ -87,9 +87,9 @@ impl KinesisRecord {
     #[must_use]
     pub fn with_encryption_type(
         mut self,
-        encryption_type: impl Into<KinesisRecordEncryptionType>,
+        value: impl Into<KinesisRecordEncryptionType>,
     ) -> Self {
-        self.encryption_type = Some(encryption_type.into());
+        self.encryption_type = Some(value.into());
         self
     }
 }
@@ -209,11 +209,8 @@ impl SubscribeToShardEvent {
 
     /// With `child_shards` (`ChildShards` on the wire) set.
     #[must_use]
-    pub fn with_child_shards(
-        mut self,
-        child_shards: impl Into<Vec<ChildShard>>,
-    ) -> Self {
-        self.child_shards = Some(child_shards.into());
+    pub fn with_child_shards(mut self, value: impl Into<Vec<ChildShard>>) -> Self {
+        self.child_shards = Some(value.into());
         self
     }
 }
@@ -444,9 +441,9 @@ impl LambdaKinesisData {
     #[must_use]
     pub fn with_approximate_arrival_timestamp(
         mut self,
-        approximate_arrival_timestamp: impl Into<Number>,
+        value: impl Into<Number>,
     ) -> Self {
-        self.approximate_arrival_timestamp = Some(approximate_arrival_timestamp.into());
+        self.approximate_arrival_timestamp = Some(value.into());
         self
     }
 }
@@ -732,6 +729,7 @@ impl MessageName {
 /// A payload of one of the document's messages, written as the bare payload.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum Message {
     /// Kinesis Data Record: A single data record in a Kinesis data stream. Each record contains a
     /// data blob, partition key, and is assigned a unique sequence number and approximate arrival
@@ -1087,7 +1085,7 @@ pub mod channels {
             let mut out = String::new();
             out.push_str("kinesis/");
             out.push_str(&self.stream_name);
-            out.push_str("/");
+            out.push('/');
             out.push_str(&self.shard_id);
             out
         }
@@ -1111,6 +1109,7 @@ pub mod channels {
     /// runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum KinesisStreamShardMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1277,7 +1276,7 @@ pub mod channels {
             let mut out = String::new();
             out.push_str("kinesis/");
             out.push_str(&self.stream_name);
-            out.push_str("/");
+            out.push('/');
             out.push_str(&self.shard_id);
             out.push_str("/consumer/");
             out.push_str(&self.consumer_name);
@@ -1303,6 +1302,7 @@ pub mod channels {
     /// (see the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum EnhancedFanOutSubscriptionMessage {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
@@ -1466,6 +1466,7 @@ pub mod channels {
     /// runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum LambdaEventSourceMessage {
         /// A `LambdaKinesisEvent` payload.
         LambdaKinesisEvent(super::LambdaKinesisEvent),
@@ -1586,6 +1587,7 @@ pub mod operations {
     /// runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum PublishRecordMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1705,6 +1707,7 @@ pub mod operations {
     /// the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum ConsumeRecordsByPollingMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1827,6 +1830,7 @@ pub mod operations {
     /// payload (see the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum ConsumeRecordsByEnhancedFanOutMessage {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
@@ -1950,6 +1954,7 @@ pub mod operations {
     /// the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum ConsumeRecordsByLambdaMessage {
         /// A `LambdaKinesisEvent` payload.
         LambdaKinesisEvent(super::LambdaKinesisEvent),
@@ -2864,6 +2869,7 @@ pub mod borrowed {
     /// A payload of one of the document's messages, borrowing from its input.
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum Message<'a> {
         /// A `KinesisRecord` payload.
         KinesisRecord(KinesisRecord<'a>),

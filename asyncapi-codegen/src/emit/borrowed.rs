@@ -289,6 +289,7 @@ pub fn emit(cx: &Context, model: &Model) -> Result<TokenStream, Error> {
                 /// A payload of one of the document's messages, borrowing from its input.
                 #[derive(Debug, Clone, PartialEq, #rt::__private::serde::Serialize)]
                 #[serde(crate = #serde_crate, untagged)]
+                #[allow(clippy::large_enum_variant)] // by value: no allocation per message
                 pub enum Message<'a> {
                     #(#message_docs #variants(#payloads),)*
                     #lifetime_variant

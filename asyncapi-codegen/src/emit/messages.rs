@@ -128,6 +128,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
                 /// The headers of one of the document's messages (those that declare `headers`).
                 #[derive(Debug, Clone, PartialEq, #serialize)]
                 #[serde(crate = #serde_crate, untagged)]
+                #[allow(clippy::large_enum_variant)] // by value: no allocation per message
                 pub enum MessageHeaders {
                     #(#header_docs #header_variants(#header_types),)*
                 }
@@ -258,6 +259,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
         /// A payload of one of the document's messages, written as the bare payload.
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
+        #[allow(clippy::large_enum_variant)] // payloads by value: no allocation per message
         pub enum Message {
             #(#docs #variants(#payloads),)*
         }

@@ -478,6 +478,7 @@ fn union_def(cx: &Context, name: &syn::Ident, u: &UnionDef, def: &TypeDef) -> To
     quote! {
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
+        #[allow(clippy::large_enum_variant)] // alternatives by value, as parsed
         pub enum #name {
             #(#variants)*
         }

@@ -4,6 +4,7 @@
 mod any_message;
 mod check;
 mod commands;
+mod diff;
 mod ndjson;
 mod spec;
 mod stdio;
@@ -41,6 +42,24 @@ fn kinesis(args: &[&str], stdin: &[u8]) -> Run {
     });
     let output = child.wait_with_output().expect("the binary finishes");
     writer.join().expect("the writer finishes");
+    Run {
+        code: output.status.code().expect("an exit status, not a signal"),
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 errors"),
+    }
+}
+
+/// Runs `kinesis ARGS` in directory `dir`, with nothing on standard input.
+fn kinesis_in(dir: &Path, args: &[&str]) -> Run {
+    let child = spawn(
+        Command::new(env!("CARGO_BIN_EXE_kinesis"))
+            .args(args)
+            .current_dir(dir)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped()),
+    );
+    let output = child.wait_with_output().expect("the binary finishes");
     Run {
         code: output.status.code().expect("an exit status, not a signal"),
         stdout: String::from_utf8(output.stdout).expect("UTF-8 output"),
