@@ -100,6 +100,10 @@ fn field(cx: &Context, f: &Field, twins: &BTreeSet<String>) -> (TokenStream, Tok
             (_, false) => "borrowed::non_null",
         };
         let path = cx.private_path(function);
+        // Without `default` a field read with a function is required (see `field_serde`).
+        if !f.required {
+            serde.push(quote!(default));
+        }
         serde.push(quote!(deserialize_with = #path));
     } else if !twin_text {
         // The owned field's own reading (native integers take `5.0`).

@@ -124,6 +124,11 @@ pub fn field_serde(cx: &Context, field: &Field) -> TokenStream {
             (true, false) => format!("nullables::optional_{native}"),
         };
         let path = cx.private_path(&function);
+        // A field read with a function is required unless it has a `default` (serde's
+        // convention, which the derive follows): an optional one needs it.
+        if !field.required {
+            items.push(quote!(default));
+        }
         items.push(quote!(deserialize_with = #path));
     }
     if items.is_empty() {
