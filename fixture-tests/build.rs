@@ -27,12 +27,24 @@ fn main() {
     let mut modules = String::new();
     let mut arms = String::new();
     let mut borrowed_arms = String::new();
+    let mut indices = String::new();
     for file in &files {
         let builder = asyncapi_codegen::Builder::new(file).borrowed(true);
         let name = builder.output_name();
         let module = name.trim_end_matches(".rs").to_string();
+        let file_name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let has_messages = match builder.model() {
-            Ok(checked) => !checked.model.messages.is_empty(),
+            Ok(checked) => {
+                // `MessageName::ALL` is in the model's order.
+                for (index, message) in checked.model.messages.iter().enumerate() {
+                    let _ = writeln!(
+                        indices,
+                        "        ({file_name:?}, {:?}) => Some({index}),",
+                        message.pointer
+                    );
+                }
+                !checked.model.messages.is_empty()
+            }
             Err(error) => fail(&error.to_string()),
         };
         if let Err(error) = builder.out_dir(&out).build() {
@@ -51,11 +63,10 @@ fn main() {
             let _ = writeln!(
                 borrowed_arms,
                 "        {:?} => {{\n\
-                 \x20           let name = <{module}::MessageName as ::asyncapi_runtime::MessageSet>::from_name(message)\n\
-                 \x20               .ok_or_else(|| format!(\"no message {{message:?}}\"))?;\n\
+                 \x20           let name = crate::find::<{module}::MessageName>({:?}, message)?;\n\
                  \x20           agree(name.parse(bytes), name.parse_borrowed(bytes), |b| b.into_owned())\n\
                  \x20       }}",
-                file.file_name().unwrap_or_default().to_string_lossy()
+                file_name, file_name
             );
         }
     }
@@ -76,7 +87,11 @@ fn main() {
          /// Parses `bytes` as message `message` of fixture `fixture` both owned and \
          zero-copy, and gives the JSON written when the two agree.\n\
          pub fn round_trip_borrowed(fixture: &str, message: &str, bytes: &[u8]) -> Result<String, String> {{\n\
-         \x20   match fixture {{\n{borrowed_arms}        other => Err(format!(\"no fixture with messages {{other:?}}\")),\n    }}\n}}\n"
+         \x20   match fixture {{\n{borrowed_arms}        other => Err(format!(\"no fixture with messages {{other:?}}\")),\n    }}\n}}\n\n\
+         /// The position in `MessageName::ALL` of the message of fixture `fixture` \
+         defined at the JSON pointer `pointer` of its document.\n\
+         pub fn message_index(fixture: &str, pointer: &str) -> Option<usize> {{\n\
+         \x20   match (fixture, pointer) {{\n{indices}        _ => None,\n    }}\n}}\n"
     );
     std::fs::write(out.join("fixtures.rs"), source).unwrap_or_else(|e| fail(&e.to_string()));
 }

@@ -34,49 +34,62 @@ where
     type HeaderSet = M::Headers;
 }
 
-/// Parses and validates `bytes` as message `message` of fixture `fixture` (its file
-/// name), and writes it back as JSON text.
+/// The message of fixture `fixture` that `message` stands for: the JSON pointer of
+/// its definition in the document (which names it even when several messages share a
+/// `name`), or its `name` or key.
+pub fn find<M: MessageSet>(fixture: &str, message: &str) -> Result<M, String> {
+    let found = if message.starts_with('/') {
+        message_index(fixture, message).and_then(|index| M::ALL.get(index).copied())
+    } else {
+        M::from_name(message)
+    };
+    found.ok_or_else(|| format!("no message {message:?}"))
+}
+
+/// Parses and validates `bytes` as message `message` (see [`find`]) of fixture
+/// `fixture` (its file name), and writes it back as JSON text.
 pub fn round_trip(fixture: &str, message: &str, bytes: &[u8]) -> Result<String, String> {
-    struct RoundTrip<'a>(&'a str, &'a [u8]);
+    struct RoundTrip<'a>(&'a str, &'a str, &'a [u8]);
     impl ForFixture for RoundTrip<'_> {
         type Output = Result<String, String>;
         fn call<M: Fixture>(self) -> Self::Output {
-            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
-            let parsed = name.parse(self.1).map_err(|e| e.to_string())?;
+            let name = find::<M>(self.0, self.1)?;
+            let parsed = name.parse(self.2).map_err(|e| e.to_string())?;
             serde_json::to_string(&parsed).map_err(|e| e.to_string())
         }
     }
-    with_fixture(fixture, RoundTrip(message, bytes))?
+    with_fixture(fixture, RoundTrip(fixture, message, bytes))?
 }
 
-/// Parses and validates `bytes` as the headers of message `message` of fixture
-/// `fixture`, and writes them back (`None` when the message declares none).
+/// Parses and validates `bytes` as the headers of message `message` (see [`find`]) of
+/// fixture `fixture`, and writes them back (`None` when the message declares none).
 pub fn round_trip_headers(fixture: &str, message: &str, bytes: &[u8]) -> Result<Option<String>, String> {
-    struct Headers<'a>(&'a str, &'a [u8]);
+    struct Headers<'a>(&'a str, &'a str, &'a [u8]);
     impl ForFixture for Headers<'_> {
         type Output = Result<Option<String>, String>;
         fn call<M: Fixture>(self) -> Self::Output {
-            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
-            match name.parse_headers(self.1).map_err(|e| e.to_string())? {
+            let name = find::<M>(self.0, self.1)?;
+            match name.parse_headers(self.2).map_err(|e| e.to_string())? {
                 Some(headers) => serde_json::to_string(&headers).map(Some).map_err(|e| e.to_string()),
                 None => Ok(None),
             }
         }
     }
-    with_fixture(fixture, Headers(message, bytes))?
+    with_fixture(fixture, Headers(fixture, message, bytes))?
 }
 
-/// Validates `value` as message `message` of fixture `fixture` without building it.
+/// Validates `value` as message `message` (see [`find`]) of fixture `fixture` without
+/// building it.
 pub fn validate_json(fixture: &str, message: &str, value: &Value) -> Result<Result<(), asyncapi_runtime::Violations>, String> {
-    struct Check<'a>(&'a str, &'a Value);
+    struct Check<'a>(&'a str, &'a str, &'a Value);
     impl ForFixture for Check<'_> {
         type Output = Result<Result<(), asyncapi_runtime::Violations>, String>;
         fn call<M: Fixture>(self) -> Self::Output {
-            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
-            Ok(name.validate_json(self.1))
+            let name = find::<M>(self.0, self.1)?;
+            Ok(name.validate_json(self.2))
         }
     }
-    with_fixture(fixture, Check(message, value))?
+    with_fixture(fixture, Check(fixture, message, value))?
 }
 
 /// The owned and the zero-copy parse of the same bytes, compared: both refuse with

@@ -67,7 +67,11 @@ fn escaped(value: &Value) -> String {
 fn escape(s: &str) -> String {
     let json = Value::String(s.to_string()).to_json();
     match s.chars().next() {
-        Some(c) if c.is_ascii() => format!("\"\\u{:04x}{}", c as u32, &json[1 + c.len_utf8()..]),
+        // A character JSON escapes anyway (a control character, `"`, a backslash) is
+        // already escaped.
+        Some(c) if c.is_ascii() && !json[1..].starts_with('\\') => {
+            format!("\"\\u{:04x}{}", c as u32, &json[1 + c.len_utf8()..])
+        }
         _ => json,
     }
 }

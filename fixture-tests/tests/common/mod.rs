@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use asyncapi_runtime::Value;
 
-/// (message name, JSON value) pairs.
+/// (message, JSON value) pairs; the message is the JSON pointer of its definition.
 pub type Examples = Vec<(String, Value)>;
 
 pub fn fixtures() -> Vec<PathBuf> {
@@ -20,23 +20,25 @@ pub fn fixtures() -> Vec<PathBuf> {
     files
 }
 
-/// (message name, example payload) and (message name, example headers) for every
-/// example in the document.
+/// (message, example payload) and (message, example headers) for every example of
+/// every message the document defines (in `components/messages`, and inline in the
+/// channels of `channels` and `components/channels`), each message named by the JSON
+/// pointer of its definition, so that messages sharing a `name` stay apart.
 pub fn examples(doc: &Value) -> (Examples, Examples) {
     let mut messages = Vec::new();
     if let Some(Value::Object(map)) = doc.pointer("/components/messages") {
         for (key, message) in map {
-            messages.push((key.clone(), message.clone()));
+            messages.push((join("/components/messages", key), message.clone()));
         }
     }
-    if let Some(Value::Object(channels)) = doc.get("channels") {
+    for place in ["/channels", "/components/channels"] {
+        let Some(Value::Object(channels)) = doc.pointer(place) else { continue };
         for (channel, value) in channels {
             if let Some(Value::Object(map)) = value.get("messages") {
                 for (key, message) in map {
                     if message.get("$ref").is_none() {
-                        // Named like the generator names inline messages.
-                        let stem = format!("{}{}", upper_first(channel), upper_first(key));
-                        messages.push((stem, message.clone()));
+                        let at = join(&join(&join(place, channel), "messages"), key);
+                        messages.push((at, message.clone()));
                     }
                 }
             }
@@ -44,12 +46,7 @@ pub fn examples(doc: &Value) -> (Examples, Examples) {
     }
     let mut out = Vec::new();
     let mut headers_out = Vec::new();
-    for (key, message) in messages {
-        let name = message
-            .get("name")
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .unwrap_or(key);
+    for (at, message) in messages {
         for example in message
             .get("examples")
             .and_then(Value::as_array)
@@ -57,22 +54,18 @@ pub fn examples(doc: &Value) -> (Examples, Examples) {
             .flatten()
         {
             if let Some(payload) = example.get("payload") {
-                out.push((name.clone(), payload.clone()));
+                out.push((at.clone(), payload.clone()));
             }
             if let Some(headers) = example.get("headers") {
-                headers_out.push((name.clone(), headers.clone()));
+                headers_out.push((at.clone(), headers.clone()));
             }
         }
     }
     (out, headers_out)
 }
 
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+fn join(pointer: &str, token: &str) -> String {
+    asyncapi_codegen::load::pointer::join(pointer, token)
 }
 
 /// Each fixture's file name and document.
