@@ -451,9 +451,11 @@ fn union_def(cx: &Context, name: &syn::Ident, u: &UnionDef, def: &TypeDef) -> To
     };
     let what = name.to_string();
     let checked = schema_checked(cx, name, def.schema, quote!(&#rt::__private::to_value(self)));
+    let lints = super::value_enum_lints();
     quote! {
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
+        #lints
         pub enum #name {
             #(#variants)*
         }
