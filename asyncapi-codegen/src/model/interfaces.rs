@@ -4,10 +4,11 @@
 use asyncapi_runtime::{Map, Value};
 
 use super::ir::{ChannelDef, MessageDef, OperationDef, ParameterDef, ReplyDef, ServerDef, Variant};
-use super::messages::variant_of;
+use super::messages::{expression_warning, variant_of};
 use super::naming::{self, Scope};
 use crate::bundle::Bundle;
 use crate::check::document::{deref, named};
+use crate::error::Warning;
 use crate::load::{address, pointer};
 
 fn strings(map: &Map, key: &str) -> Vec<String> {
@@ -127,8 +128,9 @@ fn message_list(bundle: &Bundle, list: Option<&Value>, at: &str, messages: &[Mes
     Some(out)
 }
 
-/// The operations under `operations`, in document order.
-pub fn operations(bundle: &Bundle, channels: &[ChannelDef], messages: &[MessageDef]) -> Vec<OperationDef> {
+/// The operations under `operations`, in document order; what is worth knowing about
+/// them goes to `warnings`.
+pub fn operations(bundle: &Bundle, channels: &[ChannelDef], messages: &[MessageDef], warnings: &mut Vec<Warning>) -> Vec<OperationDef> {
     let root = &bundle.root;
     let listed: Vec<(String, &Value)> = named(root, "/operations").collect();
     // Names in the generated `operations` module.
@@ -166,10 +168,12 @@ pub fn operations(bundle: &Bundle, channels: &[ChannelDef], messages: &[MessageD
             let reply_at = pointer::join(&at_resolved, "reply");
             let (reply_at, reply) = deref(bundle, reply, &reply_at);
             let reply_channel = channel_index(bundle, channels, reply.get("channel"), &pointer::join(&reply_at, "channel"));
-            let address = reply.get("address").map(|a| deref(bundle, a, &pointer::join(&reply_at, "address")).1)
-                .and_then(|a| a.get("location"))
-                .and_then(Value::as_str)
-                .map(str::to_string);
+            let address = reply.get("address").and_then(|a| {
+                let (address_at, a) = deref(bundle, a, &pointer::join(&reply_at, "address"));
+                let location = a.get("location").and_then(Value::as_str)?;
+                warnings.extend(expression_warning(bundle, &pointer::join(&address_at, "location"), location, "address.location"));
+                Some(location.to_string())
+            });
             let messages = message_list(bundle, reply.get("messages"), &pointer::join(&reply_at, "messages"), messages)
                 .or_else(|| reply_channel.map(|c| channels[c].messages.iter().map(|(_, v)| v.clone()).collect()))
                 .unwrap_or_default();

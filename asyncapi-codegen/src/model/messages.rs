@@ -69,8 +69,17 @@ pub fn messages(root: &Value, typer: &mut Typer<'_>, bundle: &Bundle) -> Vec<Mes
             .unwrap_or(Payload::Any);
         let headers = part(typer, bundle, message, &at, "headers", &format!("{type_stem}Headers"));
         let correlation_id = message.get("correlationId").and_then(|c| {
-            let (_, c) = deref(bundle, c, &pointer::join(&at, "correlationId"));
-            c.get("location").and_then(Value::as_str).map(str::to_string)
+            let (c_at, c) = deref(bundle, c, &pointer::join(&at, "correlationId"));
+            let location = c.get("location").and_then(Value::as_str)?;
+            let location_at = pointer::join(&c_at, "location");
+            typer.warnings.extend(expression_warning(bundle, &location_at, location, "correlationId.location"));
+            if location.starts_with("$message.header") && headers.is_none() {
+                typer.warnings.push(Warning {
+                    location: bundle.locate(&location_at),
+                    message: format!("the correlation id is looked for in the headers ({location}), but the message declares no headers"),
+                });
+            }
+            Some(location.to_string())
         });
         out.push(MessageDef {
             key: pointer::last_token(&at),
@@ -86,7 +95,41 @@ pub fn messages(root: &Value, typer: &mut Typer<'_>, bundle: &Bundle) -> Vec<Mes
             pointer: at,
         });
     }
+    names_shared(bundle, &out, &mut typer.warnings);
     out
+}
+
+/// Warns about messages that share a `name`: `MessageSet::from_name` finds only the
+/// first of them (each is still its own `MessageName` variant).
+fn names_shared(bundle: &Bundle, messages: &[MessageDef], warnings: &mut Vec<Warning>) {
+    for (i, message) in messages.iter().enumerate() {
+        if let Some(first) = messages[..i].iter().find(|m| m.name == message.name) {
+            warnings.push(Warning {
+                location: bundle.locate(&message.pointer),
+                message: format!(
+                    "message name {:?} is also the name of {}: looked up by name, the first is found; this one is MessageName::{}",
+                    message.name,
+                    crate::bundle::reference_to(&first.pointer),
+                    message.variant
+                ),
+            });
+        }
+    }
+}
+
+/// A warning when `text`, the `what` at `at` (a `correlationId.location`, a reply's
+/// `address.location`), is not a runtime expression that names a part of a message
+/// (`$message.header#/...`, `$message.payload#/...`): no value can be found with it.
+pub(crate) fn expression_warning(bundle: &Bundle, at: &str, text: &str, what: &str) -> Option<Warning> {
+    if asyncapi_runtime::RuntimeExpression::parse(text).is_some() {
+        return None;
+    }
+    Some(Warning {
+        location: bundle.locate(at),
+        message: format!(
+            "{what} {text:?} is not a runtime expression of the form $message.header#/pointer or $message.payload#/pointer: nothing can be located with it"
+        ),
+    })
 }
 
 /// The payload or headers of the message at `at`. A schema in a format that cannot be
