@@ -27,24 +27,12 @@ fn main() {
     let mut modules = String::new();
     let mut arms = String::new();
     let mut borrowed_arms = String::new();
-    let mut indices = String::new();
     for file in &files {
         let builder = asyncapi_codegen::Builder::new(file).borrowed(true);
         let name = builder.output_name();
         let module = name.trim_end_matches(".rs").to_string();
-        let file_name = file.file_name().unwrap_or_default().to_string_lossy().into_owned();
         let has_messages = match builder.model() {
-            Ok(checked) => {
-                // `MessageName::ALL` is in the model's order.
-                for (index, message) in checked.model.messages.iter().enumerate() {
-                    let _ = writeln!(
-                        indices,
-                        "        ({file_name:?}, {:?}) => Some({index}),",
-                        message.pointer
-                    );
-                }
-                !checked.model.messages.is_empty()
-            }
+            Ok(checked) => !checked.model.messages.is_empty(),
             Err(error) => fail(&error.to_string()),
         };
         if let Err(error) = builder.out_dir(&out).build() {
@@ -63,10 +51,10 @@ fn main() {
             let _ = writeln!(
                 borrowed_arms,
                 "        {:?} => {{\n\
-                 \x20           let name = crate::find::<{module}::MessageName>({:?}, message)?;\n\
+                 \x20           let name = crate::find::<{module}::MessageName>(message)?;\n\
                  \x20           agree(name.parse(bytes), name.parse_borrowed(bytes), |b| b.into_owned())\n\
                  \x20       }}",
-                file_name, file_name
+                file.file_name().unwrap_or_default().to_string_lossy()
             );
         }
     }
@@ -87,11 +75,7 @@ fn main() {
          /// Parses `bytes` as message `message` of fixture `fixture` both owned and \
          zero-copy, and gives the JSON written when the two agree.\n\
          pub fn round_trip_borrowed(fixture: &str, message: &str, bytes: &[u8]) -> Result<String, String> {{\n\
-         \x20   match fixture {{\n{borrowed_arms}        other => Err(format!(\"no fixture with messages {{other:?}}\")),\n    }}\n}}\n\n\
-         /// The position in `MessageName::ALL` of the message of fixture `fixture` \
-         defined at the JSON pointer `pointer` of its document.\n\
-         pub fn message_index(fixture: &str, pointer: &str) -> Option<usize> {{\n\
-         \x20   match (fixture, pointer) {{\n{indices}        _ => None,\n    }}\n}}\n"
+         \x20   match fixture {{\n{borrowed_arms}        other => Err(format!(\"no fixture with messages {{other:?}}\")),\n    }}\n}}\n"
     );
     std::fs::write(out.join("fixtures.rs"), source).unwrap_or_else(|e| fail(&e.to_string()));
 }
@@ -141,8 +125,13 @@ fn suite_document(dir: &Path, out: &Path) -> PathBuf {
     let mut schemas = Map::new();
     let mut messages = Map::new();
     for path in suite_files(dir) {
-        let file = path.file_stem().unwrap_or_default().to_string_lossy().replace('-', "_");
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+        let file = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .replace('-', "_");
+        let bytes =
+            std::fs::read(&path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
         let groups = asyncapi_runtime::parse_json(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
         for (g, group) in groups.as_array().into_iter().flatten().enumerate() {
             let description = group["description"].as_str().unwrap_or_default();
@@ -156,10 +145,13 @@ fn suite_document(dir: &Path, out: &Path) -> PathBuf {
             let mut alone_messages = Map::new();
             alone_messages.insert(key(&file, g, "inline"), payload(inline.clone()));
             alone_messages.insert(key(&file, g, "ref"), payload(reference(&component_name)));
-            let excluded = EXCLUDED.iter().find(|(f, d, _)| *f == file && *d == description);
+            let excluded = EXCLUDED
+                .iter()
+                .find(|(f, d, _)| *f == file && *d == description);
             let alone = document(alone_schemas.clone(), alone_messages.clone());
             let alone_path = out.join(format!("suite_{file}_{g}.json"));
-            std::fs::write(&alone_path, alone.to_json_pretty()).unwrap_or_else(|e| fail(&e.to_string()));
+            std::fs::write(&alone_path, alone.to_json_pretty())
+                .unwrap_or_else(|e| fail(&e.to_string()));
             let generated = asyncapi_codegen::Builder::new(&alone_path).model();
             let _ = std::fs::remove_file(&alone_path);
             match (generated, excluded) {

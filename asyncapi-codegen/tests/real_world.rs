@@ -27,8 +27,8 @@ fn optional_fields_read_with_a_function_may_be_absent() {
     let code = generate(
         "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    S:\n      type: object\n      properties:\n        n: {type: integer, minimum: 0, maximum: 9}\n        s: {type: string}\n",
     );
-    assert!(code.contains("skip_serializing_if = \"Option::is_none\",\n        default,\n        deserialize_with = \"::asyncapi_runtime::__private::native::some_i64\""), "{code}");
-    assert!(code.contains("default,\n            deserialize_with = \"::asyncapi_runtime::__private::borrowed::non_null\""), "{code}");
+    assert!(code.contains("skip_serializing_if = \"Option::is_none\",\n        deserialize_with = \"::asyncapi_runtime::__private::native::some_i64\",\n        default\n"), "{code}");
+    assert!(code.contains("deserialize_with = \"::asyncapi_runtime::__private::borrowed::non_null\",\n            default\n"), "{code}");
 }
 
 /// The model of `yaml`, and its warnings as text.

@@ -34,62 +34,71 @@ where
     type HeaderSet = M::Headers;
 }
 
-/// The message of fixture `fixture` that `message` stands for: the JSON pointer of
-/// its definition in the document (which names it even when several messages share a
-/// `name`), or its `name` or key.
-pub fn find<M: MessageSet>(fixture: &str, message: &str) -> Result<M, String> {
+/// The message that `message` stands for in the message set `M`: the JSON pointer of
+/// its definition in the document (`MessageInfo::pointer`, which tells messages apart
+/// even when they share a `name`), or its `name`, key or variant name.
+pub fn find<M: MessageSet>(message: &str) -> Result<M, String> {
     let found = if message.starts_with('/') {
-        message_index(fixture, message).and_then(|index| M::ALL.get(index).copied())
+        M::ALL.iter().copied().find(|m| m.info().pointer == message)
     } else {
         M::from_name(message)
     };
     found.ok_or_else(|| format!("no message {message:?}"))
 }
 
-/// Parses and validates `bytes` as message `message` (see [`find`]) of fixture
-/// `fixture` (its file name), and writes it back as JSON text.
+/// Parses and validates `bytes` as message `message` of fixture `fixture` (its file
+/// name), and writes it back as JSON text.
 pub fn round_trip(fixture: &str, message: &str, bytes: &[u8]) -> Result<String, String> {
-    struct RoundTrip<'a>(&'a str, &'a str, &'a [u8]);
+    struct RoundTrip<'a>(&'a str, &'a [u8]);
     impl ForFixture for RoundTrip<'_> {
         type Output = Result<String, String>;
         fn call<M: Fixture>(self) -> Self::Output {
-            let name = find::<M>(self.0, self.1)?;
-            let parsed = name.parse(self.2).map_err(|e| e.to_string())?;
+            let name = find::<M>(self.0)?;
+            let parsed = name.parse(self.1).map_err(|e| e.to_string())?;
             serde_json::to_string(&parsed).map_err(|e| e.to_string())
         }
     }
-    with_fixture(fixture, RoundTrip(fixture, message, bytes))?
+    with_fixture(fixture, RoundTrip(message, bytes))?
 }
 
-/// Parses and validates `bytes` as the headers of message `message` (see [`find`]) of
-/// fixture `fixture`, and writes them back (`None` when the message declares none).
-pub fn round_trip_headers(fixture: &str, message: &str, bytes: &[u8]) -> Result<Option<String>, String> {
-    struct Headers<'a>(&'a str, &'a str, &'a [u8]);
+/// Parses and validates `bytes` as the headers of message `message` of fixture
+/// `fixture`, and writes them back (`None` when the message declares none).
+pub fn round_trip_headers(
+    fixture: &str,
+    message: &str,
+    bytes: &[u8],
+) -> Result<Option<String>, String> {
+    struct Headers<'a>(&'a str, &'a [u8]);
     impl ForFixture for Headers<'_> {
         type Output = Result<Option<String>, String>;
         fn call<M: Fixture>(self) -> Self::Output {
-            let name = find::<M>(self.0, self.1)?;
-            match name.parse_headers(self.2).map_err(|e| e.to_string())? {
-                Some(headers) => serde_json::to_string(&headers).map(Some).map_err(|e| e.to_string()),
+            let name = find::<M>(self.0)?;
+            match name.parse_headers(self.1).map_err(|e| e.to_string())? {
+                Some(headers) => serde_json::to_string(&headers)
+                    .map(Some)
+                    .map_err(|e| e.to_string()),
                 None => Ok(None),
             }
         }
     }
-    with_fixture(fixture, Headers(fixture, message, bytes))?
+    with_fixture(fixture, Headers(message, bytes))?
 }
 
-/// Validates `value` as message `message` (see [`find`]) of fixture `fixture` without
-/// building it.
-pub fn validate_json(fixture: &str, message: &str, value: &Value) -> Result<Result<(), asyncapi_runtime::Violations>, String> {
-    struct Check<'a>(&'a str, &'a str, &'a Value);
+/// Validates `value` as message `message` of fixture `fixture` without building it.
+pub fn validate_json(
+    fixture: &str,
+    message: &str,
+    value: &Value,
+) -> Result<Result<(), asyncapi_runtime::Violations>, String> {
+    struct Check<'a>(&'a str, &'a Value);
     impl ForFixture for Check<'_> {
         type Output = Result<Result<(), asyncapi_runtime::Violations>, String>;
         fn call<M: Fixture>(self) -> Self::Output {
-            let name = find::<M>(self.0, self.1)?;
-            Ok(name.validate_json(self.2))
+            let name = find::<M>(self.0)?;
+            Ok(name.validate_json(self.1))
         }
     }
-    with_fixture(fixture, Check(fixture, message, value))?
+    with_fixture(fixture, Check(message, value))?
 }
 
 /// The owned and the zero-copy parse of the same bytes, compared: both refuse with
@@ -118,9 +127,46 @@ where
             }
             Ok(written)
         }
-        (Err(owned), Err(borrowed)) if owned.to_string() == borrowed.to_string() => Err(owned.to_string()),
-        (Err(owned), Err(borrowed)) => Err(format!("borrowed error {borrowed} differs from owned error {owned}")),
+        (Err(owned), Err(borrowed)) if owned.to_string() == borrowed.to_string() => {
+            Err(owned.to_string())
+        }
+        (Err(owned), Err(borrowed)) => Err(format!(
+            "borrowed error {borrowed} differs from owned error {owned}"
+        )),
         (Ok(_), Err(error)) => Err(format!("only the borrowed parse refused: {error}")),
         (Err(error), Ok(_)) => Err(format!("only the owned parse refused: {error}")),
     }
+}
+
+/// What a parse concluded, as `kinesis validate` reports it: valid, or every
+/// violation (pointer, keyword, message; a syntax error is one violation at the root).
+pub type Verdict = Result<(), Vec<(String, asyncapi_runtime::Keyword, String)>>;
+
+/// The verdict of a payload parse, as [`Verdict`].
+pub fn verdict<T>(parsed: &Result<T, asyncapi_runtime::Error>) -> Verdict {
+    match parsed {
+        Ok(_) => Ok(()),
+        Err(error) => Err(error
+            .violations()
+            .into_iter()
+            .map(|v| (v.pointer, v.keyword, v.message))
+            .collect()),
+    }
+}
+
+/// The verdict of the generated `MessageName::parse` of fixture `fixture` (or
+/// `json_schema_suite`) on `bytes` as message `message`.
+pub fn generated_verdict(fixture: &str, message: &str, bytes: &[u8]) -> Result<Verdict, String> {
+    struct Parse<'a>(&'a str, &'a [u8]);
+    impl ForFixture for Parse<'_> {
+        type Output = Result<Verdict, String>;
+        fn call<M: Fixture>(self) -> Self::Output {
+            let name = find::<M>(self.0)?;
+            Ok(verdict(&name.parse(self.1)))
+        }
+    }
+    if fixture == "json_schema_suite" {
+        return Parse(message, bytes).call::<json_schema_suite::MessageName>();
+    }
+    with_fixture(fixture, Parse(message, bytes))?
 }

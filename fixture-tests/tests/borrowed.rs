@@ -65,22 +65,24 @@ fn escaped(value: &Value) -> String {
 }
 
 fn escape(s: &str) -> String {
-    let json = Value::String(s.to_string()).to_json();
-    match s.chars().next() {
-        // A character JSON escapes anyway (a control character, `"`, a backslash) is
-        // already escaped.
-        Some(c) if c.is_ascii() && !json[1..].starts_with('\\') => {
-            format!("\"\\u{:04x}{}", c as u32, &json[1 + c.len_utf8()..])
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii() => {
+            let rest = Value::String(chars.as_str().to_string()).to_json();
+            format!("\"\\u{:04x}{}", c as u32, &rest[1..])
         }
-        _ => json,
+        _ => Value::String(s.to_string()).to_json(),
     }
 }
 
 #[test]
 fn escaped_text_is_the_same_text() {
-    let value: Value = r#"{"a": ["b\n", 1, {"cd": null}], "": ""}"#.parse().unwrap();
+    let value: Value = r#"{"a": ["b\n", 1, {"cd": null}], "": "", "e": "\u0001f"}"#
+        .parse()
+        .unwrap();
     let text = escaped(&value);
     assert!(text.contains("\"\\u0061\":[\"\\u0062\\n\""), "{text}");
+    assert!(text.contains("\"\\u0065\":\"\\u0001f\""), "{text}");
     assert!(same_json(&text, &value), "{text}");
 }
 

@@ -435,6 +435,7 @@ static MESSAGE_INFO: [MessageInfo; 3] = [
     MessageInfo {
         key: "KinesisRecord",
         name: "KinesisRecord",
+        pointer: "/components/messages/KinesisRecord",
         title: Some("Kinesis Data Record"),
         summary: Some(
             "A single data record in a Kinesis data stream. Each record contains a data blob, partition key, and is assigned a unique sequence number and approximate arrival timestamp by the service.",
@@ -448,6 +449,7 @@ static MESSAGE_INFO: [MessageInfo; 3] = [
     MessageInfo {
         key: "SubscribeToShardEvent",
         name: "SubscribeToShardEvent",
+        pointer: "/components/messages/SubscribeToShardEvent",
         title: Some("Subscribe to Shard Event"),
         summary: Some(
             "An event pushed to an enhanced fan-out consumer over an HTTP/2 connection. Contains a batch of data records along with a continuation sequence number and lag metrics.",
@@ -461,6 +463,7 @@ static MESSAGE_INFO: [MessageInfo; 3] = [
     MessageInfo {
         key: "LambdaKinesisEvent",
         name: "LambdaKinesisEvent",
+        pointer: "/components/messages/LambdaKinesisEvent",
         title: Some("Lambda Kinesis Event"),
         summary: Some(
             "The event payload delivered to an AWS Lambda function when a Kinesis data stream is configured as an event source. Contains an array of Kinesis event records with metadata including the event source ARN, region, and event name.",
@@ -568,6 +571,7 @@ impl MessageName {
 /// A payload of one of the document's messages, written as the bare payload.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum Message {
     /// Kinesis Data Record: A single data record in a Kinesis data stream. Each record contains a
     /// data blob, partition key, and is assigned a unique sequence number and approximate arrival
@@ -947,6 +951,7 @@ pub mod channels {
     /// runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum KinesisStreamShardMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1139,6 +1144,7 @@ pub mod channels {
     /// (see the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum EnhancedFanOutSubscriptionMessage {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
@@ -1302,6 +1308,7 @@ pub mod channels {
     /// runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum LambdaEventSourceMessage {
         /// A `LambdaKinesisEvent` payload.
         LambdaKinesisEvent(super::LambdaKinesisEvent),
@@ -1422,6 +1429,7 @@ pub mod operations {
     /// runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum PublishRecordMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1541,6 +1549,7 @@ pub mod operations {
     /// the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum ConsumeRecordsByPollingMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1663,6 +1672,7 @@ pub mod operations {
     /// payload (see the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum ConsumeRecordsByEnhancedFanOutMessage {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
@@ -1786,6 +1796,7 @@ pub mod operations {
     /// the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum ConsumeRecordsByLambdaMessage {
         /// A `LambdaKinesisEvent` payload.
         LambdaKinesisEvent(super::LambdaKinesisEvent),
@@ -1886,6 +1897,7 @@ pub mod operations {
                 "Producers publish records using the PutRecord or PutRecords API. Kinesis assigns each record a unique sequence number and distributes records across shards based on the partition key hash. Each shard supports up to 1,000 records/sec or 1 MiB/sec of write throughput.",
             ),
             tags: &["streaming"],
+            reply: None,
         },
         ::asyncapi_runtime::OperationInfo {
             id: "consumeRecordsByPolling",
@@ -1899,6 +1911,7 @@ pub mod operations {
                 "Polling consumers use the GetShardIterator API to obtain a starting position, then repeatedly call GetRecords to retrieve batches of records. The shard iterator advances automatically. Each shard supports up to 5 GetRecords calls per second, sharing 2 MiB/sec of read throughput among all polling consumers. The consumer must handle checkpointing and iterator management.",
             ),
             tags: &["polling"],
+            reply: None,
         },
         ::asyncapi_runtime::OperationInfo {
             id: "consumeRecordsByEnhancedFanOut",
@@ -1912,6 +1925,7 @@ pub mod operations {
                 "Enhanced fan-out consumers register using RegisterStreamConsumer, then call SubscribeToShard to establish an HTTP/2 connection to a specific shard. Kinesis pushes SubscribeToShardEvent messages containing batches of records over the connection. Each subscription lasts up to 5 minutes. Unlike polling, each enhanced fan-out consumer gets its own dedicated 2 MiB/sec read throughput per shard, enabling multiple consumers to read from the same shard simultaneously without contention. Up to 20 consumers can be registered per stream.",
             ),
             tags: &["enhanced-fan-out"],
+            reply: None,
         },
         ::asyncapi_runtime::OperationInfo {
             id: "consumeRecordsByLambda",
@@ -1925,6 +1939,7 @@ pub mod operations {
                 "When a Kinesis data stream is configured as a Lambda event source, the Lambda service polls each shard and invokes the target function with batches of records. Configurable settings include batch size (up to 10,000 records), batch window (up to 5 minutes), starting position, bisect-on-error behavior, retry attempts, and parallelization factor (up to 10 concurrent invocations per shard). Lambda manages checkpointing automatically.",
             ),
             tags: &["event-source"],
+            reply: None,
         },
     ];
 
@@ -1935,6 +1950,9 @@ pub mod operations {
         &[super::MessageName::SubscribeToShardEvent],
         &[super::MessageName::LambdaKinesisEvent],
     ];
+
+    /// The messages of each operation's reply, in the order of `OperationId`.
+    static OPERATION_REPLY_MESSAGES: [&[super::MessageName]; 4] = [&[], &[], &[], &[]];
 
     impl ::asyncapi_runtime::OperationSet for OperationId {
         type Messages = super::MessageName;
@@ -1952,6 +1970,10 @@ pub mod operations {
 
         fn messages(self) -> &'static [super::MessageName] {
             OPERATION_MESSAGES[self as usize]
+        }
+
+        fn reply_messages(self) -> &'static [super::MessageName] {
+            OPERATION_REPLY_MESSAGES[self as usize]
         }
     }
 
@@ -2700,6 +2722,7 @@ pub mod borrowed {
     /// A payload of one of the document's messages, borrowing from its input.
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum Message<'a> {
         /// A `KinesisRecord` payload.
         KinesisRecord(KinesisRecord<'a>),
@@ -2734,6 +2757,20 @@ pub mod borrowed {
                     super::Message::LambdaKinesisEvent(payload.into_owned())
                 }
             }
+        }
+    }
+
+    impl<'a> From<Message<'a>> for super::Message {
+        fn from(message: Message<'a>) -> Self {
+            message.into_owned()
+        }
+    }
+
+    impl ::asyncapi_runtime::IntoOwned for Message<'_> {
+        type Owned = super::Message;
+
+        fn into_owned(self) -> super::Message {
+            Message::into_owned(self)
         }
     }
 

@@ -11,10 +11,12 @@
 //!   ([`schema`]).
 //!
 //! What is valid but likely a mistake (a misspelt keyword, siblings of `$ref`, which
-//! draft 07 ignores, `allOf` parts that contradict each other ([`all_of`])) is returned as [`Warning`]s.
+//! draft 07 ignores, `allOf` parts that contradict each other ([`all_of`]), a `discriminator` that
+//! `oneOf` cannot rely on ([`discriminator`])) is returned as [`Warning`]s.
 
 pub mod address;
 mod all_of;
+mod discriminator;
 pub mod document;
 pub mod schema;
 
@@ -75,7 +77,9 @@ pub fn check(bundle: &Bundle) -> Result<Vec<Warning>, Error> {
         schema::schemas(&mut findings);
     }
     Error::from_list(findings.errors)?;
-    findings.warnings.sort_by(|a, b| a.location.pointer.cmp(&b.location.pointer));
+    findings
+        .warnings
+        .sort_by(|a, b| a.location.pointer.cmp(&b.location.pointer));
     findings.warnings.dedup();
     Ok(findings.warnings)
 }

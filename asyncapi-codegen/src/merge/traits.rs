@@ -196,7 +196,9 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
     if !target.is_object() {
         *target = Value::Object(Map::new());
     }
-    let Value::Object(target) = target else { return };
+    let Value::Object(target) = target else {
+        return;
+    };
     for (key, value) in patch.iter() {
         if value.is_null() {
             target.remove(key);
@@ -221,8 +223,14 @@ mod tests {
     #[test]
     fn rfc_7386() {
         let mut target = parse_json(br#"{"a": "b", "c": {"d": "e", "f": "g"}}"#).unwrap();
-        merge_patch(&mut target, &parse_json(br#"{"a": "z", "c": {"f": null}}"#).unwrap());
-        assert_eq!(target, parse_json(br#"{"a": "z", "c": {"d": "e"}}"#).unwrap());
+        merge_patch(
+            &mut target,
+            &parse_json(br#"{"a": "z", "c": {"f": null}}"#).unwrap(),
+        );
+        assert_eq!(
+            target,
+            parse_json(br#"{"a": "z", "c": {"d": "e"}}"#).unwrap()
+        );
         let mut target = parse_json(br#"{"a": [1]}"#).unwrap();
         merge_patch(&mut target, &parse_json(br#"{"a": [2, 3]}"#).unwrap());
         assert_eq!(target, parse_json(br#"{"a": [2, 3]}"#).unwrap());

@@ -33,7 +33,11 @@ pub fn messages(root: &Value, typer: &mut Typer<'_>, bundle: &Bundle) -> Vec<Mes
                 if message.get("$ref").is_some() {
                     continue;
                 }
-                let stem = format!("{}{}", naming::pascal(&channel_key), naming::pascal(&pointer::last_token(&at)));
+                let stem = format!(
+                    "{}{}",
+                    naming::pascal(&channel_key),
+                    naming::pascal(&pointer::last_token(&at))
+                );
                 found.push((at, stem));
             }
         }
@@ -58,7 +62,9 @@ pub fn messages(root: &Value, typer: &mut Typer<'_>, bundle: &Bundle) -> Vec<Mes
     let mut variants = Scope::new();
     let mut out = Vec::new();
     for (at, stem) in found {
-        let Some(message) = root.pointer(&at) else { continue };
+        let Some(message) = root.pointer(&at) else {
+            continue;
+        };
         let (at, message) = deref(bundle, message, &at);
         if out.iter().any(|m: &MessageDef| m.pointer == at) {
             continue;
@@ -165,7 +171,13 @@ fn part(typer: &mut Typer<'_>, bundle: &Bundle, message: &Value, at: &str, key: 
 }
 
 /// The message variant a channel or operation message (or a `$ref` to one) stands for.
-pub fn variant_of(bundle: &Bundle, root: &Value, value: &Value, at: &str, messages: &[MessageDef]) -> Option<String> {
+pub fn variant_of(
+    bundle: &Bundle,
+    root: &Value,
+    value: &Value,
+    at: &str,
+    messages: &[MessageDef],
+) -> Option<String> {
     let _ = root;
     let (target, _) = deref(bundle, value, at);
     messages

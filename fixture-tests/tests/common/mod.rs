@@ -74,12 +74,17 @@ pub fn documents() -> Vec<(String, Value)> {
         .into_iter()
         .map(|file| {
             let doc = asyncapi_codegen::Document::load(&file).unwrap();
-            (file.file_name().unwrap().to_string_lossy().into_owned(), doc.root)
+            (
+                file.file_name().unwrap().to_string_lossy().into_owned(),
+                doc.root,
+            )
         })
         .collect()
 }
 
 /// Whether JSON text `written` is the value `expected` (numbers by exact value).
 pub fn same_json(written: &str, expected: &Value) -> bool {
-    written.parse::<Value>().is_ok_and(|value| value == *expected)
+    written
+        .parse::<Value>()
+        .is_ok_and(|value| value == *expected)
 }
