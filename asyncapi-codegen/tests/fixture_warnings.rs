@@ -39,7 +39,12 @@ fn every_fixture_gives_exactly_its_warnings() {
         .expect("the fixtures directory exists")
         .map(|entry| entry.expect("a directory entry").path())
         .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
-        .map(|path| path.file_name().unwrap_or_default().to_string_lossy().into_owned())
+        .map(|path| {
+            path.file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     names.sort();
     assert!(names.len() >= 29, "only {} fixtures", names.len());
@@ -58,7 +63,9 @@ fn every_fixture_gives_exactly_its_warnings() {
             .map(|w| w.replace("{file}", &file))
             .collect();
         if got != expected {
-            failures.push(format!("{name}:\n  expected: {expected:#?}\n  got:      {got:#?}"));
+            failures.push(format!(
+                "{name}:\n  expected: {expected:#?}\n  got:      {got:#?}"
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

@@ -37,7 +37,8 @@ impl<'a> RuntimeExpression<'a> {
             "$message.payload" => MessagePart::Payload,
             _ => return None,
         };
-        (pointer.is_empty() || pointer.starts_with('/')).then_some(RuntimeExpression { part, pointer })
+        (pointer.is_empty() || pointer.starts_with('/'))
+            .then_some(RuntimeExpression { part, pointer })
     }
 
     /// The value the expression names in a message with these headers (if it has
@@ -72,13 +73,22 @@ mod tests {
         assert_eq!(expression.to_string(), "$message.header#/correlation~1id");
         let headers: Value = r#"{"correlation/id": "c-1"}"#.parse().unwrap();
         let payload: Value = r#"{"id": 7, "items": [{"sku": "a"}]}"#.parse().unwrap();
-        assert_eq!(expression.locate(Some(&headers), &payload), Some(&Value::from("c-1")));
+        assert_eq!(
+            expression.locate(Some(&headers), &payload),
+            Some(&Value::from("c-1"))
+        );
         assert_eq!(expression.locate(None, &payload), None);
         let sku = RuntimeExpression::parse("$message.payload#/items/0/sku").unwrap();
         assert_eq!(sku.locate(None, &payload), Some(&Value::from("a")));
         let whole = RuntimeExpression::parse("$message.payload#").unwrap();
         assert_eq!(whole.locate(None, &payload), Some(&payload));
-        for bad in ["$message.body#/id", "$message.header", "$message.payload#id", "", "#/id"] {
+        for bad in [
+            "$message.body#/id",
+            "$message.header",
+            "$message.payload#id",
+            "",
+            "#/id",
+        ] {
             assert_eq!(RuntimeExpression::parse(bad), None, "{bad}");
         }
     }

@@ -97,13 +97,19 @@ pub trait MessageSet: Copy + Eq + fmt::Debug + 'static {
     /// Where the message's correlation id is (`correlationId.location`, a runtime
     /// expression such as `$message.header#/correlationId`), when it declares one.
     fn correlation_id(self) -> Option<RuntimeExpression<'static>> {
-        self.info().correlation_id.and_then(RuntimeExpression::parse)
+        self.info()
+            .correlation_id
+            .and_then(RuntimeExpression::parse)
     }
 
     /// The correlation id of a message with these headers and this payload: the value
     /// at its `correlationId.location` (`None` when the message declares none, or the
     /// message has no value there).
-    fn correlation_id_in<'v>(self, headers: Option<&'v Value>, payload: &'v Value) -> Option<&'v Value> {
+    fn correlation_id_in<'v>(
+        self,
+        headers: Option<&'v Value>,
+        payload: &'v Value,
+    ) -> Option<&'v Value> {
         self.correlation_id()?.locate(headers, payload)
     }
 

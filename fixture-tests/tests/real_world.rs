@@ -4,7 +4,9 @@
 use asyncapi_runtime::{
     MessageGroup, MessagePart, MessageSet, OperationSet, RequestReply, RuntimeExpression, Value,
 };
-use fixture_tests::{correlation_ids, info_only, no_channels, no_messages, request_reply, xml_payloads};
+use fixture_tests::{
+    correlation_ids, info_only, no_channels, no_messages, request_reply, xml_payloads,
+};
 
 fn json(text: &str) -> Value {
     text.parse().expect("the test's JSON parses")
@@ -71,13 +73,20 @@ fn correlation_ids_are_found_where_the_message_says() {
         Some(&Value::from("run-9"))
     );
     // Not there: no value rather than an error.
-    assert_eq!(MessageName::OrderCreated.correlation_id_in(None, &payload), None);
+    assert_eq!(
+        MessageName::OrderCreated.correlation_id_in(None, &payload),
+        None
+    );
 }
 
 #[test]
 fn opaque_payloads_take_any_json_and_keep_typed_headers() {
     use xml_payloads::MessageName;
-    for payload in [&b"\"<order id=\\\"1\\\"/>\""[..], b"{\"any\": [1, 2]}", b"null"] {
+    for payload in [
+        &b"\"<order id=\\\"1\\\"/>\""[..],
+        b"{\"any\": [1, 2]}",
+        b"null",
+    ] {
         let parsed = MessageName::PurchaseOrder.parse(payload);
         assert!(parsed.is_ok(), "{:?}", parsed);
     }

@@ -29,7 +29,11 @@ fn render(template: &str, parameters: &[ParameterDef]) -> TokenStream {
     let pieces =
         address::parse(template).unwrap_or_else(|_| vec![Piece::Text(template.to_string())]);
     let steps = pieces.iter().map(|piece| match piece {
-        Piece::Text(text) => quote!(out.push_str(#text);),
+        // One character is pushed as a `char`: clippy flags `push_str` of one.
+        Piece::Text(text) => match text.chars().collect::<Vec<_>>()[..] {
+            [c] => quote!(out.push(#c);),
+            _ => quote!(out.push_str(#text);),
+        },
         Piece::Parameter(name) => match parameters.iter().find(|p| p.wire == *name) {
             Some(p) => {
                 let field = ident(&p.name);
@@ -195,7 +199,9 @@ fn message_group(
     // A group without messages in a document without messages converts from a
     // `Message` that has no value: clippy calls that conversion infallible. It is kept,
     // so that every group has the same conversions.
-    let try_from_lints = carried.is_empty().then(|| quote!(#[allow(clippy::infallible_try_from)]));
+    let try_from_lints = carried
+        .is_empty()
+        .then(|| quote!(#[allow(clippy::infallible_try_from)]));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #serialize)]
@@ -441,7 +447,12 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
             Some(info) => quote!(Some(#info)),
             None => quote!(None),
         };
-        let reply_variants: Vec<_> = o.reply.iter().flat_map(|r| &r.messages).map(|v| ident(v)).collect();
+        let reply_variants: Vec<_> = o
+            .reply
+            .iter()
+            .flat_map(|r| &r.messages)
+            .map(|v| ident(v))
+            .collect();
         reply_messages.push(quote!(&[#(super::MessageName::#reply_variants),*]));
         infos.push(quote! {
             #info_ty {
@@ -457,10 +468,22 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
         });
         messages.push(quote!(&[#(super::MessageName::#variants),*]));
         let carried_messages = carried(&model.messages, &o.messages);
-        let group = message_group(cx, &o.message_type, id, &format!("operation {}", docs::code(id)), &carried_messages);
+        let group = message_group(
+            cx,
+            &o.message_type,
+            id,
+            &format!("operation {}", docs::code(id)),
+            &carried_messages,
+        );
         let reply = o.reply.as_ref().zip(reply_info).map(|(reply, info)| {
             let carried_replies = carried(&model.messages, &reply.messages);
-            let group = message_group(cx, &reply.message_type, id, &format!("the reply to operation {}", docs::code(id)), &carried_replies);
+            let group = message_group(
+                cx,
+                &reply.message_type,
+                id,
+                &format!("the reply to operation {}", docs::code(id)),
+                &carried_replies,
+            );
             let reply_type = ident(&reply.message_type);
             quote! {
                 #group

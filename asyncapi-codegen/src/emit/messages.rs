@@ -185,12 +185,22 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
             static MESSAGE_INFO: [#info_ty; #count] = [#(#infos),*];
         }
     });
-    let parse_headers_body = if messages.is_empty() { quote!(match self {}) } else { parse_headers };
+    let parse_headers_body = if messages.is_empty() {
+        quote!(match self {})
+    } else {
+        parse_headers
+    };
     // Without messages the bodies are empty matches: their parameters go unused.
     let (bytes_arg, validate_params) = if messages.is_empty() {
-        (quote!(_bytes), quote!(_: &#rt::Path<'_>, _: &mut #rt::Report))
+        (
+            quote!(_bytes),
+            quote!(_: &#rt::Path<'_>, _: &mut #rt::Report),
+        )
     } else {
-        (quote!(bytes), quote!(path: &#rt::Path<'_>, report: &mut #rt::Report))
+        (
+            quote!(bytes),
+            quote!(path: &#rt::Path<'_>, report: &mut #rt::Report),
+        )
     };
     let twins = super::borrowed::twins(model);
     let borrowed_reads = messages.iter().map(|m| match &m.payload {

@@ -467,7 +467,12 @@ fn union_def(cx: &Context, name: &syn::Ident, u: &UnionDef, def: &TypeDef) -> To
         }
     };
     let what = name.to_string();
-    let checked = schema_checked(cx, name, def.schema, quote!(&#rt::__private::to_value(self)));
+    let checked = schema_checked(
+        cx,
+        name,
+        def.schema,
+        quote!(&#rt::__private::to_value(self)),
+    );
     let lints = super::value_enum_lints();
     quote! {
         #[derive(Debug, Clone, PartialEq, #serialize)]

@@ -32,8 +32,12 @@ const SCHEMA_FIELDS: &[&str] = &["headers", "payload"];
 /// Applies every `traits` list of messages and operations in `root`.
 pub fn apply(bundle: &Bundle, root: &mut Value) {
     for at in targets(bundle) {
-        let Some(object) = bundle.get(&at) else { continue };
-        let Some(Value::Array(traits)) = object.get("traits") else { continue };
+        let Some(object) = bundle.get(&at) else {
+            continue;
+        };
+        let Some(Value::Array(traits)) = object.get("traits") else {
+            continue;
+        };
         // Each trait as it is defined, with where: a reusable trait's fields can be
         // referenced rather than copied.
         let traits: Vec<(String, bool, &Value)> = traits
@@ -74,7 +78,8 @@ fn targets(bundle: &Bundle) -> Vec<String> {
         for (channel_at, channel) in named(root, place) {
             // A channel given by `$ref` is followed: its messages may be in another file.
             let (channel_at, _) = deref(bundle, channel, &channel_at);
-            candidates.extend(named(root, &pointer::join(&channel_at, "messages")).map(|(at, _)| at));
+            candidates
+                .extend(named(root, &pointer::join(&channel_at, "messages")).map(|(at, _)| at));
         }
     }
     for place in ["/components/operations", "/operations"] {
@@ -82,7 +87,9 @@ fn targets(bundle: &Bundle) -> Vec<String> {
     }
     let mut out: Vec<String> = Vec::new();
     for at in candidates {
-        let Some(value) = bundle.get(&at) else { continue };
+        let Some(value) = bundle.get(&at) else {
+            continue;
+        };
         let (defined, _) = deref(bundle, value, &at);
         if !out.contains(&defined) {
             out.push(defined);
@@ -111,7 +118,9 @@ fn merge(bundle: &Bundle, target: &mut Value, patch: &Value, place: Place) {
         let patch = resolved(bundle, patch);
         return merge(bundle, target, &patch, place);
     }
-    let Value::Object(target_map) = target else { return };
+    let Value::Object(target_map) = target else {
+        return;
+    };
     let parent = Value::Object(patch_map.clone());
     for (key, value) in patch_map.iter() {
         if value.is_null() {
@@ -137,7 +146,8 @@ fn is_indirect(value: &Value) -> bool {
 }
 
 fn is_json_multi_format(value: &Value) -> bool {
-    matches!(walk::schema_format(value), Some(SchemaFormat::JsonSchema)) && value.get("schema").is_some()
+    matches!(walk::schema_format(value), Some(SchemaFormat::JsonSchema))
+        && value.get("schema").is_some()
 }
 
 /// What `value` stands for: the value a `$ref` (chain) names, a JSON Schema Multi
@@ -165,13 +175,23 @@ fn resolved(bundle: &Bundle, value: &Value) -> Value {
 /// Replaces each schema field of `merged` that exactly one trait gave, when that
 /// trait is reusable and the object sets no such field itself, by a `$ref` to the
 /// trait's field: the same schema, one type for every message with the trait.
-fn share_trait_schemas(bundle: &Bundle, merged: &mut Map, own: &Value, traits: &[(String, bool, &Value)]) {
+fn share_trait_schemas(
+    bundle: &Bundle,
+    merged: &mut Map,
+    own: &Value,
+    traits: &[(String, bool, &Value)],
+) {
     for field in SCHEMA_FIELDS {
         if own.get(field).is_some() {
             continue;
         }
-        let givers: Vec<&(String, bool, &Value)> = traits.iter().filter(|(_, _, t)| t.get(field).is_some()).collect();
-        let [(defined, true, _)] = givers.as_slice() else { continue };
+        let givers: Vec<&(String, bool, &Value)> = traits
+            .iter()
+            .filter(|(_, _, t)| t.get(field).is_some())
+            .collect();
+        let [(defined, true, _)] = givers.as_slice() else {
+            continue;
+        };
         let at = pointer::join(defined, field);
         // A Multi Format Schema Object in JSON Schema is referenced at its schema (a
         // schema `$ref` to the object would read its keywords as a schema's).

@@ -172,7 +172,12 @@ fn message_list(
 
 /// The operations under `operations`, in document order; what is worth knowing about
 /// them goes to `warnings`.
-pub fn operations(bundle: &Bundle, channels: &[ChannelDef], messages: &[MessageDef], warnings: &mut Vec<Warning>) -> Vec<OperationDef> {
+pub fn operations(
+    bundle: &Bundle,
+    channels: &[ChannelDef],
+    messages: &[MessageDef],
+    warnings: &mut Vec<Warning>,
+) -> Vec<OperationDef> {
     let root = &bundle.root;
     let listed: Vec<(String, &Value)> = named(root, "/operations").collect();
     // Names in the generated `operations` module.
@@ -234,16 +239,39 @@ pub fn operations(bundle: &Bundle, channels: &[ChannelDef], messages: &[MessageD
         let reply = map.get("reply").map(|reply| {
             let reply_at = pointer::join(&at_resolved, "reply");
             let (reply_at, reply) = deref(bundle, reply, &reply_at);
-            let reply_channel = channel_index(bundle, channels, reply.get("channel"), &pointer::join(&reply_at, "channel"));
+            let reply_channel = channel_index(
+                bundle,
+                channels,
+                reply.get("channel"),
+                &pointer::join(&reply_at, "channel"),
+            );
             let address = reply.get("address").and_then(|a| {
                 let (address_at, a) = deref(bundle, a, &pointer::join(&reply_at, "address"));
                 let location = a.get("location").and_then(Value::as_str)?;
-                warnings.extend(expression_warning(bundle, &pointer::join(&address_at, "location"), location, "address.location"));
+                warnings.extend(expression_warning(
+                    bundle,
+                    &pointer::join(&address_at, "location"),
+                    location,
+                    "address.location",
+                ));
                 Some(location.to_string())
             });
-            let messages = message_list(bundle, reply.get("messages"), &pointer::join(&reply_at, "messages"), messages)
-                .or_else(|| reply_channel.map(|c| channels[c].messages.iter().map(|(_, v)| v.clone()).collect()))
-                .unwrap_or_default();
+            let messages = message_list(
+                bundle,
+                reply.get("messages"),
+                &pointer::join(&reply_at, "messages"),
+                messages,
+            )
+            .or_else(|| {
+                reply_channel.map(|c| {
+                    channels[c]
+                        .messages
+                        .iter()
+                        .map(|(_, v)| v.clone())
+                        .collect()
+                })
+            })
+            .unwrap_or_default();
             ReplyDef {
                 message_type: names.claim(&format!("{name}Reply")),
                 channel: reply_channel,

@@ -51,7 +51,11 @@ pub fn messages(root: &Value, typer: &mut Typer<'_>, bundle: &Bundle) -> Vec<Mes
             for (at, message) in named(root, &pointer::join(&channel_at, "messages")) {
                 let (defined, _) = deref(bundle, message, &at);
                 let stem = if defined == at {
-                    format!("{}{}", naming::pascal(&channel_key), naming::pascal(&pointer::last_token(&at)))
+                    format!(
+                        "{}{}",
+                        naming::pascal(&channel_key),
+                        naming::pascal(&pointer::last_token(&at))
+                    )
                 } else {
                     pointer::last_token(&defined)
                 };
@@ -71,9 +75,23 @@ pub fn messages(root: &Value, typer: &mut Typer<'_>, bundle: &Bundle) -> Vec<Mes
         }
         let text = |k: &str| message.get(k).and_then(Value::as_str).map(str::to_string);
         let type_stem = naming::pascal(&stem);
-        let payload = part(typer, bundle, message, &at, "payload", &format!("{type_stem}Payload"))
-            .unwrap_or(Payload::Any);
-        let headers = part(typer, bundle, message, &at, "headers", &format!("{type_stem}Headers"));
+        let payload = part(
+            typer,
+            bundle,
+            message,
+            &at,
+            "payload",
+            &format!("{type_stem}Payload"),
+        )
+        .unwrap_or(Payload::Any);
+        let headers = part(
+            typer,
+            bundle,
+            message,
+            &at,
+            "headers",
+            &format!("{type_stem}Headers"),
+        );
         let correlation_id = message.get("correlationId").and_then(|c| {
             let (c_at, c) = deref(bundle, c, &pointer::join(&at, "correlationId"));
             let location = c.get("location").and_then(Value::as_str)?;
@@ -126,7 +144,12 @@ fn names_shared(bundle: &Bundle, messages: &[MessageDef], warnings: &mut Vec<War
 /// A warning when `text`, the `what` at `at` (a `correlationId.location`, a reply's
 /// `address.location`), is not a runtime expression that names a part of a message
 /// (`$message.header#/...`, `$message.payload#/...`): no value can be found with it.
-pub(crate) fn expression_warning(bundle: &Bundle, at: &str, text: &str, what: &str) -> Option<Warning> {
+pub(crate) fn expression_warning(
+    bundle: &Bundle,
+    at: &str,
+    text: &str,
+    what: &str,
+) -> Option<Warning> {
     if asyncapi_runtime::RuntimeExpression::parse(text).is_some() {
         return None;
     }
@@ -140,7 +163,14 @@ pub(crate) fn expression_warning(bundle: &Bundle, at: &str, text: &str, what: &s
 
 /// The payload or headers of the message at `at`. A schema in a format that cannot be
 /// typed gives an opaque payload and a warning naming the format.
-fn part(typer: &mut Typer<'_>, bundle: &Bundle, message: &Value, at: &str, key: &str, type_name: &str) -> Option<Payload> {
+fn part(
+    typer: &mut Typer<'_>,
+    bundle: &Bundle,
+    message: &Value,
+    at: &str,
+    key: &str,
+    type_name: &str,
+) -> Option<Payload> {
     let schema = message.get(key)?;
     let mut schema_at = pointer::join(at, key);
     // Where the Multi Format Schema Object is: here, or (in `components/schemas`) where
@@ -151,11 +181,20 @@ fn part(typer: &mut Typer<'_>, bundle: &Bundle, message: &Value, at: &str, key: 
         None => deref(bundle, schema, &schema_at),
     };
     match walk::schema_format(object) {
-        Some(SchemaFormat::JsonSchema) if object_at == schema_at => schema_at = pointer::join(&schema_at, "schema"),
+        Some(SchemaFormat::JsonSchema) if object_at == schema_at => {
+            schema_at = pointer::join(&schema_at, "schema")
+        }
         None | Some(SchemaFormat::JsonSchema) => {}
         Some(_) => {
-            let format = object.get("schemaFormat").and_then(Value::as_str).unwrap_or("").to_string();
-            let name = message.get("name").and_then(Value::as_str).map_or_else(|| pointer::last_token(at), str::to_string);
+            let format = object
+                .get("schemaFormat")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
+            let name = message
+                .get("name")
+                .and_then(Value::as_str)
+                .map_or_else(|| pointer::last_token(at), str::to_string);
             typer.warnings.push(Warning {
                 location: bundle.locate(&pointer::join(&object_at, "schemaFormat")),
                 message: format!(

@@ -32,7 +32,9 @@ pub fn examples(doc: &Value) -> (Examples, Examples) {
         }
     }
     for place in ["/channels", "/components/channels"] {
-        let Some(Value::Object(channels)) = doc.pointer(place) else { continue };
+        let Some(Value::Object(channels)) = doc.pointer(place) else {
+            continue;
+        };
         for (channel, value) in channels {
             if let Some(Value::Object(map)) = value.get("messages") {
                 for (key, message) in map {

@@ -221,16 +221,25 @@ impl<'b> Typer<'b> {
     fn reference_context(&self, target: &str) -> String {
         let mut at = target;
         if pointer::last_token(at) == "schema"
-            && self.doc.pointer(pointer::parent(at)).is_some_and(walk::is_multi_format)
+            && self
+                .doc
+                .pointer(pointer::parent(at))
+                .is_some_and(walk::is_multi_format)
         {
             at = pointer::parent(at);
         }
         let last = pointer::last_token(at);
         let parent = pointer::parent(at);
-        if (last == "payload" || last == "headers") && walk::place_of(&self.doc, parent) == Some(Place::Object) {
+        if (last == "payload" || last == "headers")
+            && walk::place_of(&self.doc, parent) == Some(Place::Object)
+        {
             let owner = naming::pascal(&pointer::last_token(parent));
             let part = naming::pascal(&last);
-            return if owner.ends_with(&part) { owner } else { format!("{owner}{part}") };
+            return if owner.ends_with(&part) {
+                owner
+            } else {
+                format!("{owner}{part}")
+            };
         }
         last
     }
@@ -250,7 +259,10 @@ impl<'b> Typer<'b> {
         if let Some(target) = self.reference(at) {
             if self.named.contains_key(&target) || self.needs_name(&target) {
                 let context = self.reference_context(&target);
-                return (Ty::Named(self.named_type(&target, &context)), Checks::default());
+                return (
+                    Ty::Named(self.named_type(&target, &context)),
+                    Checks::default(),
+                );
             }
             let context = self.reference_context(&target);
             return self.position(&target, &context);
