@@ -111,7 +111,7 @@ pub fn channels(bundle: &Bundle, messages: &[MessageDef]) -> Vec<ChannelDef> {
         }
         let mut carried: Vec<(String, String)> = Vec::new();
         for (message_at, message) in named(root, &pointer::join(&channel_at, "messages")) {
-            if let Some(variant) = variant_of(bundle, root, message, &message_at, messages) {
+            if let Some(variant) = variant_of(bundle, message, &message_at, messages) {
                 // The same message under two keys is carried once.
                 if !carried.iter().any(|(_, v)| *v == variant) {
                     carried.push((pointer::last_token(&message_at), variant));
@@ -161,7 +161,7 @@ fn message_list(
     let mut out: Vec<String> = Vec::new();
     for (i, message) in list.iter().enumerate() {
         let here = pointer::index(at, i);
-        if let Some(variant) = variant_of(bundle, &bundle.root, message, &here, messages) {
+        if let Some(variant) = variant_of(bundle, message, &here, messages) {
             if !out.contains(&variant) {
                 out.push(variant);
             }

@@ -212,12 +212,10 @@ fn part(
 /// The message variant a channel or operation message (or a `$ref` to one) stands for.
 pub fn variant_of(
     bundle: &Bundle,
-    root: &Value,
     value: &Value,
     at: &str,
     messages: &[MessageDef],
 ) -> Option<String> {
-    let _ = root;
     let (target, _) = deref(bundle, value, at);
     messages
         .iter()
