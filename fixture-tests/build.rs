@@ -51,8 +51,7 @@ fn main() {
             let _ = writeln!(
                 borrowed_arms,
                 "        {:?} => {{\n\
-                 \x20           let name = <{module}::MessageName as ::asyncapi_runtime::MessageSet>::from_name(message)\n\
-                 \x20               .ok_or_else(|| format!(\"no message {{message:?}}\"))?;\n\
+                 \x20           let name = crate::find::<{module}::MessageName>(message)?;\n\
                  \x20           agree(name.parse(bytes), name.parse_borrowed(bytes), |b| b.into_owned())\n\
                  \x20       }}",
                 file.file_name().unwrap_or_default().to_string_lossy()

@@ -7,6 +7,7 @@ use std::fmt;
 
 use crate::address::MessageError;
 use crate::error::Error;
+use crate::expression::RuntimeExpression;
 use crate::json::Value;
 use crate::schema::LazySchema;
 use crate::validate::{Path, Report, Violations};
@@ -32,7 +33,8 @@ pub struct MessageInfo {
     pub payload_type: &'static str,
     /// The name of the Rust type of the headers, when the message has headers.
     pub headers_type: Option<&'static str>,
-    /// `correlationId.location`, when the message has one.
+    /// `correlationId.location` as written, when the message has one (see
+    /// [`MessageSet::correlation_id`]).
     pub correlation_id: Option<&'static str>,
     /// The entries of the payload's and the headers' schemas in the document's schemas.
     pub schemas: (Option<usize>, Option<usize>),
@@ -90,6 +92,25 @@ pub trait MessageSet: Copy + Eq + fmt::Debug + 'static {
     /// The name of the Rust type of the headers, when the message declares `headers`.
     fn headers_type(self) -> Option<&'static str> {
         self.info().headers_type
+    }
+
+    /// Where the message's correlation id is (`correlationId.location`, a runtime
+    /// expression such as `$message.header#/correlationId`), when it declares one.
+    fn correlation_id(self) -> Option<RuntimeExpression<'static>> {
+        self.info()
+            .correlation_id
+            .and_then(RuntimeExpression::parse)
+    }
+
+    /// The correlation id of a message with these headers and this payload: the value
+    /// at its `correlationId.location` (`None` when the message declares none, or the
+    /// message has no value there).
+    fn correlation_id_in<'v>(
+        self,
+        headers: Option<&'v Value>,
+        payload: &'v Value,
+    ) -> Option<&'v Value> {
+        self.correlation_id()?.locate(headers, payload)
     }
 
     /// Finds a message by its `name`, its key in the document, or the name of its

@@ -1,10 +1,40 @@
 //! What generated operation sets share: [`OperationSet`] (the operations of a
-//! document, by id) and [`Payload`] (which messages a payload type is the payload of).
+//! document, by id), [`RequestReply`] (an operation that expects a reply) and
+//! [`Payload`] (which messages a payload type is the payload of).
 
 use std::fmt;
 
-use crate::address::Action;
-use crate::messages::MessageSet;
+use crate::address::{Action, Operation};
+use crate::expression::RuntimeExpression;
+use crate::messages::{MessageGroup, MessageSet};
+
+/// What a document declares about the reply an operation expects (its `reply`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReplyInfo {
+    /// The key under `channels` of the channel replies are sent on, when the reply
+    /// names one.
+    pub channel: Option<&'static str>,
+    /// `address.location` as written: a runtime expression saying where in the
+    /// request the address to reply to is (`$message.header#/replyTo`), when given.
+    pub address: Option<&'static str>,
+}
+
+impl ReplyInfo {
+    /// `address.location` read (see [`RuntimeExpression::locate`] for finding the
+    /// address in a request).
+    pub fn address(&self) -> Option<RuntimeExpression<'static>> {
+        self.address.and_then(RuntimeExpression::parse)
+    }
+}
+
+/// An operation that expects a reply (request/reply); implemented by the generated
+/// operation types whose operation has a `reply`.
+pub trait RequestReply: Operation {
+    /// The messages a reply may carry, and only those.
+    type Reply: MessageGroup;
+    /// Where replies go.
+    const REPLY: ReplyInfo;
+}
 
 /// What a document declares about one operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +53,8 @@ pub struct OperationInfo {
     pub description: Option<&'static str>,
     /// The names of its tags.
     pub tags: &'static [&'static str],
+    /// The reply it expects, when it has one.
+    pub reply: Option<ReplyInfo>,
 }
 
 /// The operations of one document; implemented by the generated `OperationId` enum.
@@ -37,6 +69,14 @@ pub trait OperationSet: Copy + Eq + fmt::Debug + 'static {
 
     /// The messages it may carry.
     fn messages(self) -> &'static [Self::Messages];
+
+    /// The messages a reply to it may carry (none when it expects no reply).
+    fn reply_messages(self) -> &'static [Self::Messages];
+
+    /// The reply it expects, when it has one.
+    fn reply(self) -> Option<&'static ReplyInfo> {
+        self.info().reply.as_ref()
+    }
 
     /// The operation id.
     fn id(self) -> &'static str {

@@ -34,19 +34,16 @@ where
     type HeaderSet = M::Headers;
 }
 
-/// The name of the message that fixture `fixture` declares at `pointer`.
-pub fn message_at(fixture: &str, pointer: &str) -> Result<Option<String>, String> {
-    struct At<'a>(&'a str);
-    impl ForFixture for At<'_> {
-        type Output = Option<String>;
-        fn call<M: Fixture>(self) -> Self::Output {
-            M::ALL
-                .iter()
-                .find(|m| m.info().pointer == self.0)
-                .map(|m| m.info().name.to_string())
-        }
-    }
-    with_fixture(fixture, At(pointer))
+/// The message that `message` stands for in the message set `M`: the JSON pointer of
+/// its definition in the document (`MessageInfo::pointer`, which tells messages apart
+/// even when they share a `name`), or its `name`, key or variant name.
+pub fn find<M: MessageSet>(message: &str) -> Result<M, String> {
+    let found = if message.starts_with('/') {
+        M::ALL.iter().copied().find(|m| m.info().pointer == message)
+    } else {
+        M::from_name(message)
+    };
+    found.ok_or_else(|| format!("no message {message:?}"))
 }
 
 /// Parses and validates `bytes` as message `message` of fixture `fixture` (its file
@@ -56,7 +53,7 @@ pub fn round_trip(fixture: &str, message: &str, bytes: &[u8]) -> Result<String, 
     impl ForFixture for RoundTrip<'_> {
         type Output = Result<String, String>;
         fn call<M: Fixture>(self) -> Self::Output {
-            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
+            let name = find::<M>(self.0)?;
             let parsed = name.parse(self.1).map_err(|e| e.to_string())?;
             serde_json::to_string(&parsed).map_err(|e| e.to_string())
         }
@@ -75,7 +72,7 @@ pub fn round_trip_headers(
     impl ForFixture for Headers<'_> {
         type Output = Result<Option<String>, String>;
         fn call<M: Fixture>(self) -> Self::Output {
-            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
+            let name = find::<M>(self.0)?;
             match name.parse_headers(self.1).map_err(|e| e.to_string())? {
                 Some(headers) => serde_json::to_string(&headers)
                     .map(Some)
@@ -97,7 +94,7 @@ pub fn validate_json(
     impl ForFixture for Check<'_> {
         type Output = Result<Result<(), asyncapi_runtime::Violations>, String>;
         fn call<M: Fixture>(self) -> Self::Output {
-            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
+            let name = find::<M>(self.0)?;
             Ok(name.validate_json(self.1))
         }
     }
@@ -164,7 +161,7 @@ pub fn generated_verdict(fixture: &str, message: &str, bytes: &[u8]) -> Result<V
     impl ForFixture for Parse<'_> {
         type Output = Result<Verdict, String>;
         fn call<M: Fixture>(self) -> Self::Output {
-            let name = M::from_name(self.0).ok_or_else(|| format!("no message {:?}", self.0))?;
+            let name = find::<M>(self.0)?;
             Ok(verdict(&name.parse(self.1)))
         }
     }

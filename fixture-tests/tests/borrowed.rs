@@ -13,7 +13,7 @@ fn every_example_parses_borrowed_like_the_owned_parse() {
     let mut count = 0;
     let mut failures = Vec::new();
     for (fixture, doc) in documents() {
-        let (payloads, _) = examples(&fixture, &doc);
+        let (payloads, _) = examples(&doc);
         for (message, payload) in payloads {
             count += 1;
             let bytes = payload.to_json().into_bytes();
@@ -90,7 +90,7 @@ fn escaped_text_is_the_same_text() {
 fn broken_payloads_are_refused_with_the_owned_error() {
     let mut count = 0;
     for (fixture, doc) in documents() {
-        let (payloads, _) = examples(&fixture, &doc);
+        let (payloads, _) = examples(&doc);
         for (message, payload) in payloads {
             let mut broken: Vec<Vec<u8>> = vec![
                 b"".to_vec(),

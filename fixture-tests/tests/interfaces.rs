@@ -85,15 +85,13 @@ fn operation_messages_through_a_channel_given_by_ref() {
         OrdersMessage::MESSAGES,
         [MessageName::OrderPlaced, MessageName::OrdersCancelled]
     );
-    let cancelled = CancelOrderMessage::parse(
-        "OrdersCancelled",
-        br#"{"orderId": "o-1", "reason": "late"}"#,
-    )
-    .unwrap();
+    // An inline message without `name` is named by its key.
+    let cancelled =
+        CancelOrderMessage::parse("cancelled", br#"{"orderId": "o-1", "reason": "late"}"#).unwrap();
     assert_eq!(cancelled.name(), MessageName::OrdersCancelled);
     assert!(CancelOrderMessage::parse("OrderPlaced", br#"{"orderId": "o-1"}"#).is_err());
     let error = CancelOrderMessage::parse(
-        "OrdersCancelled",
+        "cancelled",
         br#"{"orderId": "o-1", "reason": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}"#,
     )
     .unwrap_err();

@@ -2055,6 +2055,7 @@ pub mod operations {
                 "Producers publish records using the PutRecord or PutRecords API. Kinesis assigns each record a unique sequence number and distributes records across shards based on the partition key hash. Each shard supports up to 1,000 records/sec or 1 MiB/sec of write throughput.",
             ),
             tags: &["streaming"],
+            reply: None,
         },
         ::asyncapi_runtime::OperationInfo {
             id: "consumeRecordsByPolling",
@@ -2068,6 +2069,7 @@ pub mod operations {
                 "Polling consumers use the GetShardIterator API to obtain a starting position, then repeatedly call GetRecords to retrieve batches of records. The shard iterator advances automatically. Each shard supports up to 5 GetRecords calls per second, sharing 2 MiB/sec of read throughput among all polling consumers. The consumer must handle checkpointing and iterator management.",
             ),
             tags: &["polling"],
+            reply: None,
         },
         ::asyncapi_runtime::OperationInfo {
             id: "consumeRecordsByEnhancedFanOut",
@@ -2081,6 +2083,7 @@ pub mod operations {
                 "Enhanced fan-out consumers register using RegisterStreamConsumer, then call SubscribeToShard to establish an HTTP/2 connection to a specific shard. Kinesis pushes SubscribeToShardEvent messages containing batches of records over the connection. Each subscription lasts up to 5 minutes. Unlike polling, each enhanced fan-out consumer gets its own dedicated 2 MiB/sec read throughput per shard, enabling multiple consumers to read from the same shard simultaneously without contention. Up to 20 consumers can be registered per stream.",
             ),
             tags: &["enhanced-fan-out"],
+            reply: None,
         },
         ::asyncapi_runtime::OperationInfo {
             id: "consumeRecordsByLambda",
@@ -2094,6 +2097,7 @@ pub mod operations {
                 "When a Kinesis data stream is configured as a Lambda event source, the Lambda service polls each shard and invokes the target function with batches of records. Configurable settings include batch size (up to 10,000 records), batch window (up to 5 minutes), starting position, bisect-on-error behavior, retry attempts, and parallelization factor (up to 10 concurrent invocations per shard). Lambda manages checkpointing automatically.",
             ),
             tags: &["event-source"],
+            reply: None,
         },
     ];
 
@@ -2104,6 +2108,9 @@ pub mod operations {
         &[super::MessageName::SubscribeToShardEvent],
         &[super::MessageName::LambdaKinesisEvent],
     ];
+
+    /// The messages of each operation's reply, in the order of `OperationId`.
+    static OPERATION_REPLY_MESSAGES: [&[super::MessageName]; 4] = [&[], &[], &[], &[]];
 
     impl ::asyncapi_runtime::OperationSet for OperationId {
         type Messages = super::MessageName;
@@ -2121,6 +2128,10 @@ pub mod operations {
 
         fn messages(self) -> &'static [super::MessageName] {
             OPERATION_MESSAGES[self as usize]
+        }
+
+        fn reply_messages(self) -> &'static [super::MessageName] {
+            OPERATION_REPLY_MESSAGES[self as usize]
         }
     }
 

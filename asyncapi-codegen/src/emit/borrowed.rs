@@ -284,12 +284,13 @@ pub fn emit(cx: &Context, model: &Model) -> Result<TokenStream, Error> {
     } else {
         quote!(Message::Unreachable(never, _) => match never {},)
     };
+    let lints = super::value_enum_lints();
     let message = (!variants.is_empty()).then(|| {
         quote! {
                 /// A payload of one of the document's messages, borrowing from its input.
                 #[derive(Debug, Clone, PartialEq, #rt::__private::serde::Serialize)]
                 #[serde(crate = #serde_crate, untagged)]
-                #[allow(clippy::large_enum_variant)] // by value: no allocation per message
+                #lints
                 pub enum Message<'a> {
                     #(#message_docs #variants(#payloads),)*
                     #lifetime_variant

@@ -197,11 +197,18 @@ fn message_group(
     } else {
         quote!(path: &#rt::Path<'_>, report: &mut #rt::Report)
     };
+    let lints = super::value_enum_lints();
+    // A group without messages in a document without messages converts from a
+    // `Message` that has no value: clippy calls that conversion infallible. It is kept,
+    // so that every group has the same conversions.
+    let try_from_lints = carried
+        .is_empty()
+        .then(|| quote!(#[allow(clippy::infallible_try_from)]));
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
-        #[allow(clippy::large_enum_variant)] // payloads by value: no allocation per message
+        #lints
         pub enum #name {
             #(#docs #variants(#payloads),)*
         }
@@ -236,6 +243,7 @@ fn message_group(
             }
         }
 
+        #try_from_lints
         impl TryFrom<super::Message> for #name {
             type Error = super::Message;
 
@@ -398,6 +406,7 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
     let mut items = Vec::new();
     let mut infos = Vec::new();
     let mut messages = Vec::new();
+    let mut reply_messages = Vec::new();
     for o in &model.operations {
         let name = ident(&o.name);
         let id = &o.id;
@@ -431,6 +440,22 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
         let description = opt(&o.description);
         let tags = &o.tags;
         let variants: Vec<_> = o.messages.iter().map(|v| ident(v)).collect();
+        let reply_info = o.reply.as_ref().map(|reply| {
+            let channel = opt(&reply.channel.map(|c| model.channels[c].key.clone()));
+            let address = opt(&reply.address);
+            quote!(#rt::ReplyInfo { channel: #channel, address: #address })
+        });
+        let reply_field = match &reply_info {
+            Some(info) => quote!(Some(#info)),
+            None => quote!(None),
+        };
+        let reply_variants: Vec<_> = o
+            .reply
+            .iter()
+            .flat_map(|r| &r.messages)
+            .map(|v| ident(v))
+            .collect();
+        reply_messages.push(quote!(&[#(super::MessageName::#reply_variants),*]));
         infos.push(quote! {
             #info_ty {
                 id: #id,
@@ -440,6 +465,7 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
                 summary: #summary,
                 description: #description,
                 tags: &[#(#tags),*],
+                reply: #reply_field,
             }
         });
         messages.push(quote!(&[#(super::MessageName::#variants),*]));
@@ -451,15 +477,24 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
             &format!("operation {}", docs::code(id)),
             &carried_messages,
         );
-        let reply = o.reply.as_ref().map(|reply| {
+        let reply = o.reply.as_ref().zip(reply_info).map(|(reply, info)| {
             let carried_replies = carried(&model.messages, &reply.messages);
-            message_group(
+            let group = message_group(
                 cx,
                 &reply.message_type,
                 id,
                 &format!("the reply to operation {}", docs::code(id)),
                 &carried_replies,
-            )
+            );
+            let reply_type = ident(&reply.message_type);
+            quote! {
+                #group
+
+                impl #rt::RequestReply for #name {
+                    type Reply = #reply_type;
+                    const REPLY: #rt::ReplyInfo = #info;
+                }
+            }
         });
         let reply_doc = o.reply.as_ref().map(|reply| {
             let where_to = match (&reply.address, reply.channel) {
@@ -545,6 +580,9 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
             /// The messages of each operation, in the order of `OperationId`.
             static OPERATION_MESSAGES: [&[super::MessageName]; #count] = [#(#messages),*];
 
+            /// The messages of each operation's reply, in the order of `OperationId`.
+            static OPERATION_REPLY_MESSAGES: [&[super::MessageName]; #count] = [#(#reply_messages),*];
+
             impl #set for OperationId {
                 type Messages = super::MessageName;
                 const ALL: &'static [OperationId] = &[#(OperationId::#names),*];
@@ -555,6 +593,10 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
 
                 fn messages(self) -> &'static [super::MessageName] {
                     OPERATION_MESSAGES[self as usize]
+                }
+
+                fn reply_messages(self) -> &'static [super::MessageName] {
+                    OPERATION_REPLY_MESSAGES[self as usize]
                 }
             }
 

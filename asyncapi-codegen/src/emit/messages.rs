@@ -75,6 +75,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
         .map(|m| payload_ty(cx, &m.payload, &quote!()))
         .collect();
     let with_headers: Vec<&MessageDef> = messages.iter().filter(|m| m.headers.is_some()).collect();
+    let lints = super::value_enum_lints();
     let infos = messages.iter().map(|m| {
         let key = &m.key;
         let name = &m.name;
@@ -128,7 +129,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
                 /// The headers of one of the document's messages (those that declare `headers`).
                 #[derive(Debug, Clone, PartialEq, #serialize)]
                 #[serde(crate = #serde_crate, untagged)]
-                #[allow(clippy::large_enum_variant)] // by value: no allocation per message
+                #lints
                 pub enum MessageHeaders {
                     #(#header_docs #header_variants(#header_types),)*
                 }
@@ -189,6 +190,18 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
     } else {
         parse_headers
     };
+    // Without messages the bodies are empty matches: their parameters go unused.
+    let (bytes_arg, validate_params) = if messages.is_empty() {
+        (
+            quote!(_bytes),
+            quote!(_: &#rt::Path<'_>, _: &mut #rt::Report),
+        )
+    } else {
+        (
+            quote!(bytes),
+            quote!(path: &#rt::Path<'_>, report: &mut #rt::Report),
+        )
+    };
     let twins = super::borrowed::twins(model);
     let borrowed_reads = messages.iter().map(|m| match &m.payload {
         Payload::Typed { ty, .. } if twins.contains(ty) => quote!(#rt::from_slice_borrowed(bytes)?),
@@ -230,7 +243,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
                 &SCHEMAS
             }
 
-            fn parse(self, bytes: &[u8]) -> Result<Message, #rt::Error> {
+            fn parse(self, #bytes_arg: &[u8]) -> Result<Message, #rt::Error> {
                 #parse_body
             }
 
@@ -259,7 +272,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
         /// A payload of one of the document's messages, written as the bare payload.
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
-        #[allow(clippy::large_enum_variant)] // payloads by value: no allocation per message
+        #lints
         pub enum Message {
             #(#docs #variants(#payloads),)*
         }
@@ -272,7 +285,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
         }
 
         impl #validate for Message {
-            fn validate_at(&self, path: &#rt::Path<'_>, report: &mut #rt::Report) {
+            fn validate_at(&self, #validate_params) {
                 #validate_body
             }
         }

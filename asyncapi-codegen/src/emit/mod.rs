@@ -22,6 +22,13 @@ use quote::quote;
 
 pub use context::Context;
 
+/// The attribute of every generated enum whose variants hold values (payloads,
+/// headers, alternatives of a union): clippy finds their sizes unequal, which is the
+/// document's doing; boxing the large ones would cost every parse an allocation.
+fn value_enum_lints() -> TokenStream {
+    quote!(#[allow(clippy::large_enum_variant)])
+}
+
 use crate::error::Error;
 use crate::model::Model;
 

@@ -475,10 +475,11 @@ fn union_def(cx: &Context, name: &syn::Ident, u: &UnionDef, def: &TypeDef) -> To
         def.schema,
         quote!(&#rt::__private::to_value(self)),
     );
+    let lints = super::value_enum_lints();
     quote! {
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
-        #[allow(clippy::large_enum_variant)] // alternatives by value, as parsed
+        #lints
         pub enum #name {
             #(#variants)*
         }

@@ -4,10 +4,11 @@
 use asyncapi_runtime::{Map, Value};
 
 use super::ir::{ChannelDef, MessageDef, OperationDef, ParameterDef, ReplyDef, ServerDef, Variant};
-use super::messages::variant_of;
+use super::messages::{expression_warning, variant_of};
 use super::naming::{self, Scope};
 use crate::bundle::Bundle;
 use crate::check::document::{deref, named};
+use crate::error::Warning;
 use crate::load::{address, pointer};
 
 fn strings(map: &Map, key: &str) -> Vec<String> {
@@ -110,7 +111,7 @@ pub fn channels(bundle: &Bundle, messages: &[MessageDef]) -> Vec<ChannelDef> {
         }
         let mut carried: Vec<(String, String)> = Vec::new();
         for (message_at, message) in named(root, &pointer::join(&channel_at, "messages")) {
-            if let Some(variant) = variant_of(bundle, root, message, &message_at, messages) {
+            if let Some(variant) = variant_of(bundle, message, &message_at, messages) {
                 // The same message under two keys is carried once.
                 if !carried.iter().any(|(_, v)| *v == variant) {
                     carried.push((pointer::last_token(&message_at), variant));
@@ -160,7 +161,7 @@ fn message_list(
     let mut out: Vec<String> = Vec::new();
     for (i, message) in list.iter().enumerate() {
         let here = pointer::index(at, i);
-        if let Some(variant) = variant_of(bundle, &bundle.root, message, &here, messages) {
+        if let Some(variant) = variant_of(bundle, message, &here, messages) {
             if !out.contains(&variant) {
                 out.push(variant);
             }
@@ -169,11 +170,13 @@ fn message_list(
     Some(out)
 }
 
-/// The operations under `operations`, in document order.
+/// The operations under `operations`, in document order; what is worth knowing about
+/// them goes to `warnings`.
 pub fn operations(
     bundle: &Bundle,
     channels: &[ChannelDef],
     messages: &[MessageDef],
+    warnings: &mut Vec<Warning>,
 ) -> Vec<OperationDef> {
     let root = &bundle.root;
     let listed: Vec<(String, &Value)> = named(root, "/operations").collect();
@@ -242,12 +245,17 @@ pub fn operations(
                 reply.get("channel"),
                 &pointer::join(&reply_at, "channel"),
             );
-            let address = reply
-                .get("address")
-                .map(|a| deref(bundle, a, &pointer::join(&reply_at, "address")).1)
-                .and_then(|a| a.get("location"))
-                .and_then(Value::as_str)
-                .map(str::to_string);
+            let address = reply.get("address").and_then(|a| {
+                let (address_at, a) = deref(bundle, a, &pointer::join(&reply_at, "address"));
+                let location = a.get("location").and_then(Value::as_str)?;
+                warnings.extend(expression_warning(
+                    bundle,
+                    &pointer::join(&address_at, "location"),
+                    location,
+                    "address.location",
+                ));
+                Some(location.to_string())
+            });
             let messages = message_list(
                 bundle,
                 reply.get("messages"),

@@ -49,9 +49,9 @@ pub fn model(bundle: &Bundle) -> Result<Model, Error> {
     let mut typer = schemas::Typer::new(bundle, root, &reserved);
     typer.components();
     let messages = messages::messages(root, &mut typer, bundle);
-    let (types, schemas, warnings) = typer.finish()?;
+    let (types, schemas, mut warnings) = typer.finish()?;
     let channels = interfaces::channels(bundle, &messages);
-    let operations = interfaces::operations(bundle, &channels, &messages);
+    let operations = interfaces::operations(bundle, &channels, &messages, &mut warnings);
     let servers = interfaces::servers(bundle);
     let text = |p: &str| root.pointer(p).and_then(Value::as_str).map(str::to_string);
     Ok(Model {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use asyncapi_runtime::Value;
 
-/// (message name, JSON value) pairs.
+/// (message, JSON value) pairs; the message is the JSON pointer of its definition.
 pub type Examples = Vec<(String, Value)>;
 
 pub fn fixtures() -> Vec<PathBuf> {
@@ -20,25 +20,26 @@ pub fn fixtures() -> Vec<PathBuf> {
     files
 }
 
-/// (message name, example payload) and (message name, example headers) for every
-/// example of every message fixture `fixture` declares in `doc`, named as the
-/// generated code names them.
-pub fn examples(fixture: &str, doc: &Value) -> (Examples, Examples) {
+/// (message, example payload) and (message, example headers) for every example of
+/// every message the document defines (in `components/messages`, and inline in the
+/// channels of `channels` and `components/channels`), each message named by the JSON
+/// pointer of its definition, so that messages sharing a `name` stay apart.
+pub fn examples(doc: &Value) -> (Examples, Examples) {
     let mut messages = Vec::new();
     if let Some(Value::Object(map)) = doc.pointer("/components/messages") {
         for (key, message) in map {
-            messages.push((
-                format!("/components/messages/{}", escape(key)),
-                message.clone(),
-            ));
+            messages.push((join("/components/messages", key), message.clone()));
         }
     }
-    if let Some(Value::Object(channels)) = doc.get("channels") {
+    for place in ["/channels", "/components/channels"] {
+        let Some(Value::Object(channels)) = doc.pointer(place) else {
+            continue;
+        };
         for (channel, value) in channels {
             if let Some(Value::Object(map)) = value.get("messages") {
                 for (key, message) in map {
                     if message.get("$ref").is_none() {
-                        let at = format!("/channels/{}/messages/{}", escape(channel), escape(key));
+                        let at = join(&join(&join(place, channel), "messages"), key);
                         messages.push((at, message.clone()));
                     }
                 }
@@ -48,10 +49,6 @@ pub fn examples(fixture: &str, doc: &Value) -> (Examples, Examples) {
     let mut out = Vec::new();
     let mut headers_out = Vec::new();
     for (at, message) in messages {
-        let name = match fixture_tests::message_at(fixture, &at) {
-            Ok(Some(name)) => name,
-            other => panic!("{fixture}: no message at {at}: {other:?}"),
-        };
         for example in message
             .get("examples")
             .and_then(Value::as_array)
@@ -59,19 +56,18 @@ pub fn examples(fixture: &str, doc: &Value) -> (Examples, Examples) {
             .flatten()
         {
             if let Some(payload) = example.get("payload") {
-                out.push((name.clone(), payload.clone()));
+                out.push((at.clone(), payload.clone()));
             }
             if let Some(headers) = example.get("headers") {
-                headers_out.push((name.clone(), headers.clone()));
+                headers_out.push((at.clone(), headers.clone()));
             }
         }
     }
     (out, headers_out)
 }
 
-/// `key` as a JSON pointer token.
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
+fn join(pointer: &str, token: &str) -> String {
+    asyncapi_codegen::load::pointer::join(pointer, token)
 }
 
 /// Each fixture's file name and document.

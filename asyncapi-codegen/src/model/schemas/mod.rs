@@ -19,6 +19,7 @@ use asyncapi_runtime::{JsonType, Map, Number, Schema, Value};
 use crate::bundle::Bundle;
 use crate::error::{Error, Problem, Warning};
 use crate::load::pointer;
+use crate::load::walk::{self, Place, SchemaFormat};
 use crate::merge::all_of;
 use crate::model::ir::{
     Additional, Checks, Docs, Entry, EnumDef, Field, LiteralsDef, SchemaDocument, StructDef, Ty,
@@ -70,6 +71,18 @@ enum Rep {
     Any { checked: bool },
 }
 
+/// Where the schema of component `key` of `components/schemas` is: the component, or
+/// the schema of a Multi Format Schema Object in JSON Schema (Avro and OpenAPI are
+/// translated to it when bundling), which `$ref`s to the component also lead to (see
+/// `merge::formats`).
+fn component_at(root: &Value, key: &str) -> String {
+    let at = pointer::join("/components/schemas", key);
+    match root.pointer(&at).map(walk::schema_format) {
+        Some(Some(SchemaFormat::JsonSchema)) => pointer::join(&at, "schema"),
+        _ => at,
+    }
+}
+
 impl<'b> Typer<'b> {
     /// Starts with every component schema named, so `$ref`s resolve in any order.
     pub fn new(bundle: &'b Bundle, root: &Value, reserved: &[&str]) -> Self {
@@ -92,7 +105,7 @@ impl<'b> Typer<'b> {
         };
         if let Some(Value::Object(components)) = root.pointer("/components/schemas") {
             for key in components.keys() {
-                let at = pointer::join("/components/schemas", key);
+                let at = component_at(root, key);
                 let name = typer.names.claim(&naming::type_name(key));
                 typer.named.insert(at, name);
             }
@@ -109,7 +122,7 @@ impl<'b> Typer<'b> {
             .map(|c| c.keys().cloned().collect())
             .unwrap_or_default();
         for key in keys {
-            let at = pointer::join("/components/schemas", &key);
+            let at = component_at(&self.doc, &key);
             self.named_type(&at, &key);
         }
     }
@@ -192,13 +205,43 @@ impl<'b> Typer<'b> {
         }
         // A schema that is only a `$ref` is its target's type.
         if let Some(target) = self.reference(at) {
-            let context = pointer::last_token(&target);
+            let context = self.reference_context(&target);
             return self.named_type(&target, &context);
         }
         let name = self.names.claim(&naming::type_name(context));
         self.named.insert(at.to_string(), name.clone());
         self.build(at, &name);
         name
+    }
+
+    /// The name a schema reached by `$ref` at `target` is given: its key (a component
+    /// schema, a definition), or, for the payload or headers of a message or a message
+    /// trait (`#/components/messageTraits/common/headers`), the owner's key and the part
+    /// (`CommonHeaders`). A Multi Format Schema Object's schema is named as the object.
+    fn reference_context(&self, target: &str) -> String {
+        let mut at = target;
+        if pointer::last_token(at) == "schema"
+            && self
+                .doc
+                .pointer(pointer::parent(at))
+                .is_some_and(walk::is_multi_format)
+        {
+            at = pointer::parent(at);
+        }
+        let last = pointer::last_token(at);
+        let parent = pointer::parent(at);
+        if (last == "payload" || last == "headers")
+            && walk::place_of(&self.doc, parent) == Some(Place::Object)
+        {
+            let owner = naming::pascal(&pointer::last_token(parent));
+            let part = naming::pascal(&last);
+            return if owner.ends_with(&part) {
+                owner
+            } else {
+                format!("{owner}{part}")
+            };
+        }
+        last
     }
 
     /// The target of the schema at `at` when it is a `$ref`.
@@ -215,13 +258,13 @@ impl<'b> Typer<'b> {
     pub fn position(&mut self, at: &str, context: &str) -> (Ty, Checks) {
         if let Some(target) = self.reference(at) {
             if self.named.contains_key(&target) || self.needs_name(&target) {
-                let context = pointer::last_token(&target);
+                let context = self.reference_context(&target);
                 return (
                     Ty::Named(self.named_type(&target, &context)),
                     Checks::default(),
                 );
             }
-            let context = pointer::last_token(&target);
+            let context = self.reference_context(&target);
             return self.position(&target, &context);
         }
         if self.named.contains_key(at) {
@@ -588,7 +631,7 @@ impl<'b> Typer<'b> {
         };
         if let Some(target) = self.reference(at) {
             // A named `$ref` (a component that is another component): a newtype.
-            let context = pointer::last_token(&target);
+            let context = self.reference_context(&target);
             let (ty, checks) = self.position(&target, &context);
             return TypeDef {
                 name: name.to_string(),
@@ -690,7 +733,7 @@ impl<'b> Typer<'b> {
         for (i, alt_at) in alternatives.iter().enumerate() {
             let alt = self.schema(alt_at);
             let label = match self.reference(alt_at) {
-                Some(target) => pointer::last_token(&target),
+                Some(target) => self.reference_context(&target),
                 None => alt
                     .get("title")
                     .and_then(Value::as_str)
