@@ -109,6 +109,7 @@
 
 mod anchors;
 mod matcher;
+mod parse;
 mod translate;
 mod unicode_names;
 
