@@ -1,5 +1,5 @@
 //! The ECMA-262 (`u` flag) parser, shared by the `regex`-crate translation
-//! ([`crate::translate`]) and the backtracking engine ([`crate::Pattern`]).
+//! ([`crate::translate()`]) and the backtracking engine ([`crate::Pattern`]).
 //!
 //! The pattern is walked once, left to right, without recursion: open groups
 //! live on an explicit stack, so deeply nested input cannot overflow the

@@ -6,6 +6,7 @@
 //! bracketed class, a `\p{..}` escape or a group), which lets a following
 //! quantifier be copied as is.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use crate::parse::{
@@ -22,12 +23,12 @@ const WORD_BOUNDARY: &str = r"(?-u:\b)";
 /// ECMA `\B`.
 const NOT_WORD_BOUNDARY: &str = r"(?-u:\B)";
 
-/// Translates `pattern`; see [`crate::translate`].
+/// Translates `pattern`; see [`crate::translate()`].
 pub(crate) fn translate(pattern: &str) -> Result<String> {
     let mut sink = TextSink {
         pattern,
         out: String::with_capacity(pattern.len() * 2),
-        names: Vec::new(),
+        names: HashSet::new(),
     };
     parse::parse(pattern, &mut sink)?;
     Ok(sink.out)
@@ -38,7 +39,7 @@ struct TextSink<'p> {
     pattern: &'p str,
     out: String,
     /// Group names seen so far.
-    names: Vec<String>,
+    names: HashSet<String>,
 }
 
 impl TextSink<'_> {
@@ -82,7 +83,7 @@ impl Sink for TextSink<'_> {
                     return Err(self.err(off, Kind::DuplicateGroupName(name.clone())));
                 }
                 write!(self.out, "(?P<{name}>").expect("writing to a String");
-                self.names.push(name.clone());
+                self.names.insert(name.clone());
             }
             Group::NonCapture => self.out.push_str("(?:"),
             Group::Modifiers { add, .. } => {
