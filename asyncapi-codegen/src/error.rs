@@ -98,7 +98,7 @@ pub enum Problem {
     },
     /// A `type` that does not exist.
     UnknownType(String),
-    /// A `pattern` that cannot be translated from ECMA-262 or does not compile.
+    /// A `pattern` (or `patternProperties` key) that is not valid ECMA-262 syntax.
     Pattern {
         /// The pattern as written.
         pattern: String,

@@ -206,7 +206,7 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
                 findings.bad(at, key, "a non-negative integer");
             }
         "pattern" => match value {
-            Value::String(pattern) => translate(findings, pattern, at),
+            Value::String(pattern) => valid_pattern(findings, pattern, at),
             _ => findings.bad(at, key, "a string (an ECMA-262 regular expression)"),
         },
         "items" => match value {
@@ -235,7 +235,7 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
                         findings.bad(&here, name, "a schema");
                     }
                     if key == "patternProperties" {
-                        translate(findings, name, &here);
+                        valid_pattern(findings, name, &here);
                     }
                 }
             }
@@ -283,8 +283,10 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
     }
 }
 
-fn translate(findings: &mut Findings<'_>, pattern: &str, at: &str) {
-    if let Err(error) = ecma262_regex::compile(pattern) {
+/// A `pattern` or `patternProperties` key must be a valid ECMA-262 pattern; every valid
+/// one is accepted (the runtime matches lookaround and backreferences exactly).
+fn valid_pattern(findings: &mut Findings<'_>, pattern: &str, at: &str) {
+    if let Err(error) = ecma262_regex::Pattern::new(pattern) {
         findings.error(
             at,
             Problem::Pattern {
