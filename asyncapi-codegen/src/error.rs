@@ -20,7 +20,12 @@ impl fmt::Display for Location {
     /// `file:line:column: #/pointer` (or `file: #/pointer` without a position).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: #{}", self.file.display(), self.pointer),
+            Some((line, column)) => write!(
+                f,
+                "{}:{line}:{column}: #{}",
+                self.file.display(),
+                self.pointer
+            ),
             None => write!(f, "{}: #{}", self.file.display(), self.pointer),
         }
     }
@@ -54,7 +59,7 @@ pub enum Error {
         found: Option<String>,
     },
     /// Something at a location is wrong: a dangling `$ref`, a value of the wrong type,
-    /// a pattern that cannot be translated, ...
+    /// a pattern that is not valid ECMA-262, ...
     At {
         /// Where (boxed: errors travel through every `Result` of the pipeline).
         location: Box<Location>,

@@ -11,9 +11,13 @@ use crate::load::{address, pointer};
 /// Checks every channel's address against its parameters.
 pub(crate) fn parameters(findings: &mut Findings<'_>) {
     let bundle = findings.bundle;
-    for (at, channel) in named(&bundle.root, "/channels").chain(named(&bundle.root, "/components/channels")) {
+    for (at, channel) in
+        named(&bundle.root, "/channels").chain(named(&bundle.root, "/components/channels"))
+    {
         let (at, channel) = deref(bundle, channel, &at);
-        let Value::Object(map) = channel else { continue };
+        let Value::Object(map) = channel else {
+            continue;
+        };
         let declared: Vec<String> = match map.get("parameters") {
             Some(Value::Object(params)) => params.keys().cloned().collect(),
             _ => Vec::new(),
@@ -42,7 +46,9 @@ pub(crate) fn parameters(findings: &mut Findings<'_>) {
             if !used.contains(parameter) {
                 findings.error(
                     &pointer::join(&pointer::join(&at, "parameters"), parameter),
-                    Problem::Parameters(format!("parameter {parameter:?} does not appear in the address")),
+                    Problem::Parameters(format!(
+                        "parameter {parameter:?} does not appear in the address"
+                    )),
                 );
             }
         }

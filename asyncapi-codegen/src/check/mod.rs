@@ -11,10 +11,12 @@
 //!   ([`schema`]).
 //!
 //! What is valid but likely a mistake (a misspelt keyword, siblings of `$ref`, which
-//! draft 07 ignores, `allOf` parts that contradict each other ([`all_of`])) is returned as [`Warning`]s.
+//! draft 07 ignores, `allOf` parts that contradict each other ([`all_of`]), a `discriminator` that
+//! `oneOf` cannot rely on ([`discriminator`])) is returned as [`Warning`]s.
 
 pub mod address;
 mod all_of;
+mod discriminator;
 pub mod document;
 pub mod schema;
 
@@ -37,8 +39,14 @@ impl<'b> Findings<'b> {
         }
     }
 
+    /// Records a problem at `at`; one per place: a value of the wrong kind is reported
+    /// once, by whichever check reaches it first.
     pub(crate) fn error(&mut self, at: &str, problem: Problem) {
-        self.errors.push(self.bundle.error_at(at, problem));
+        let error = self.bundle.error_at(at, problem);
+        let same_place = |e: &Error| matches!((e, &error), (Error::At { location: a, .. }, Error::At { location: b, .. }) if a.file == b.file && a.pointer == b.pointer);
+        if !self.errors.iter().any(same_place) {
+            self.errors.push(error);
+        }
     }
 
     pub(crate) fn bad(&mut self, at: &str, keyword: &str, expected: &str) {
@@ -69,7 +77,9 @@ pub fn check(bundle: &Bundle) -> Result<Vec<Warning>, Error> {
         schema::schemas(&mut findings);
     }
     Error::from_list(findings.errors)?;
-    findings.warnings.sort_by(|a, b| a.location.pointer.cmp(&b.location.pointer));
+    findings
+        .warnings
+        .sort_by(|a, b| a.location.pointer.cmp(&b.location.pointer));
     findings.warnings.dedup();
     Ok(findings.warnings)
 }

@@ -202,7 +202,11 @@ impl Catalog {
                 let Some(last) = path.segments.last() else {
                     return;
                 };
-                let name = format!("{}{}", last.ident, tokens(&last.arguments));
+                let name = format!(
+                    "{}{}",
+                    last.ident,
+                    qualified(&tokens(&last.arguments), module)
+                );
                 let ty = self.ty(owner);
                 ty.members.insert(Member::Impl(name.clone()), String::new());
                 for item in &i.items {
@@ -533,6 +537,36 @@ fn members(
     }
 }
 
+/// Type arguments written inside module `module` (`< ArchiveMessage >` inside
+/// `channels`), with the types it declares named by their path from the top
+/// (`< channels :: ArchiveMessage >`), so that the impl can be traced to them.
+fn qualified(arguments: &str, module: &[String]) -> String {
+    if module.is_empty() {
+        return arguments.to_string();
+    }
+    let words: Vec<&str> = arguments.split(' ').collect();
+    let prefix = module.join(" :: ");
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, word)| {
+            let in_path = (i > 0 && words[i - 1] == "::") || words.get(i + 1) == Some(&"::");
+            if !in_path
+                && word.starts_with(|c: char| c.is_ascii_uppercase())
+                && !PRELUDE.contains(word)
+            {
+                format!("{prefix} :: {word}")
+            } else {
+                (*word).to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Type names generated code uses from the prelude, never its own.
+const PRELUDE: &[&str] = &["Option", "Vec", "Box", "String", "Result", "Self"];
+
 /// Token text made readable: `Option < String >` -> `Option<String>`.
 fn tidy(signature: &str) -> String {
     let mut out = signature.to_string();
@@ -569,6 +603,24 @@ fn locate(p: &Prepared, side: Side, path: &str, member: Option<&Member>) -> Vec<
             .filter(|m| m.headers.is_some())
             .map(|m| (side, pointer::join(&m.pointer, "headers")))
             .collect();
+    }
+    // An impl of a trait with type arguments (`impl From<ArchiveMessage> for Message`)
+    // comes from what its arguments are generated for, when that is known.
+    if let Some(Member::Impl(name)) = member {
+        let compact: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+        let from_arguments: Vec<(Side, String)> = compact
+            .split(['<', '>', ',', '&', '(', ')', '[', ']'])
+            .skip(1)
+            .map(|path| {
+                path.trim_start_matches("super::")
+                    .trim_start_matches("self::")
+            })
+            .filter(|path| !path.is_empty())
+            .filter_map(|path| locate_one(p, side, path, None))
+            .collect();
+        if !from_arguments.is_empty() {
+            return from_arguments;
+        }
     }
     locate_one(p, side, path, member).into_iter().collect()
 }
