@@ -118,6 +118,12 @@ const REFUSED: &[(&str, &str)] = &[
         "pattern_unclosed.yaml",
         "{file}:5:32: #/components/schemas/A/pattern: pattern \"[a-\" cannot be used: invalid ECMA-262 syntax at offset 0: unterminated character class",
     ),
+    (
+        "pattern_properties_invalid.yaml",
+        "2 problems:\n  \
+         {file}:8:21: #/components/schemas/A/patternProperties/^x-(?<=a: pattern \"^x-(?<=a\" cannot be used: invalid ECMA-262 syntax at offset 3: unterminated group\n  \
+         {file}:9:25: #/components/schemas/A/patternProperties/(?<n>a)\\k<m>: pattern \"(?<n>a)\\\\k<m>\" cannot be used: invalid ECMA-262 syntax at offset 7: `\\k<m>` refers to a group name that does not exist",
+    ),
     // Keywords with values of the wrong type or range.
     (
         "min_length_string.yaml",

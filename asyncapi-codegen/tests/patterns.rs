@@ -4,7 +4,7 @@
 //! accepts the values the pattern matches and refuses the others. Only invalid
 //! ECMA-262 syntax is refused (`broken_documents.rs`).
 
-use asyncapi_codegen::{Builder, Document};
+use asyncapi_codegen::{interpret::Interpreted, Builder, Document};
 use asyncapi_runtime::{Keyword, Schema, Value};
 
 /// A fixture under `tests/patterns/`: its pattern as written in the document, values
@@ -78,6 +78,34 @@ fn values_are_judged_by_the_pattern_exactly() {
                 .expect_err(&format!("{fixture}: {text:?} must be refused"));
             let keywords: Vec<Keyword> = violations.into_iter().map(|v| v.keyword).collect();
             assert_eq!(keywords, [Keyword::Pattern], "{fixture}: {text:?}");
+        }
+    }
+}
+
+/// The interpreter (what `kinesis validate --spec` runs) refuses an invalid pattern
+/// with the generator's located error, not a panic; each valid pattern compiles.
+#[test]
+fn the_interpreter_refuses_invalid_patterns_as_the_generator_does() {
+    for fixture in ["pattern_unclosed.yaml", "pattern_properties_invalid.yaml"] {
+        let path = format!("tests/broken/{fixture}");
+        let generated = Builder::new(&path).generate().unwrap_err().to_string();
+        let doc = Document::load(path.as_ref()).unwrap();
+        let interpreted = Interpreted::from_document(&doc).unwrap_err().to_string();
+        assert_eq!(interpreted, generated, "{fixture}");
+        // Each problem (one per line after an "N problems:" heading) is located.
+        for problem in interpreted.lines().filter(|line| !line.ends_with("problems:")) {
+            assert!(
+                problem.trim_start().starts_with(&format!("{path}:"))
+                    && problem.contains("/pattern")
+                    && problem.contains("invalid ECMA-262 syntax"),
+                "{problem}"
+            );
+        }
+    }
+    for case in CASES {
+        let doc = Document::load(format!("tests/patterns/{}", case.fixture).as_ref()).unwrap();
+        if let Err(error) = Interpreted::from_document(&doc) {
+            panic!("{}: {error}", case.fixture);
         }
     }
 }
