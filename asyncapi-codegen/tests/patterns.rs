@@ -93,7 +93,10 @@ fn the_interpreter_refuses_invalid_patterns_as_the_generator_does() {
         let interpreted = Interpreted::from_document(&doc).unwrap_err().to_string();
         assert_eq!(interpreted, generated, "{fixture}");
         // Each problem (one per line after an "N problems:" heading) is located.
-        for problem in interpreted.lines().filter(|line| !line.ends_with("problems:")) {
+        for problem in interpreted
+            .lines()
+            .filter(|line| !line.ends_with("problems:"))
+        {
             assert!(
                 problem.trim_start().starts_with(&format!("{path}:"))
                     && problem.contains("/pattern")

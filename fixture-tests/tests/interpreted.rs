@@ -162,15 +162,33 @@ fn lookaround_and_backreference_patterns_get_the_same_verdict() {
     let index = messages.find("Signup").expect("the Signup message");
     let cases: &[(&str, &[(&str, asyncapi_runtime::Keyword)])] = &[
         (r#"{"handle": "alice", "pair": "ab=ab"}"#, &[]),
-        (r#"{"handle": "admin", "pair": "ab=ab"}"#, &[("/handle", Pattern)]),
+        (
+            r#"{"handle": "admin", "pair": "ab=ab"}"#,
+            &[("/handle", Pattern)],
+        ),
         (r#"{"handle": "administrator", "pair": "ab=ab"}"#, &[]),
-        (r#"{"handle": "bob", "pair": "ab=ba"}"#, &[("/pair", Pattern)]),
+        (
+            r#"{"handle": "bob", "pair": "ab=ba"}"#,
+            &[("/pair", Pattern)],
+        ),
         (r#"{"handle": "bob", "pair": "ab=ab", "price": "$12"}"#, &[]),
-        (r#"{"handle": "bob", "pair": "ab=ab", "price": "12$"}"#, &[("/price", Pattern)]),
-        (r#"{"handle": "bob", "pair": "a=a", "quoted": "\"hi\""}"#, &[]),
-        (r#"{"handle": "bob", "pair": "a=a", "quoted": "'hi\""}"#, &[("/quoted", Pattern)]),
+        (
+            r#"{"handle": "bob", "pair": "ab=ab", "price": "12$"}"#,
+            &[("/price", Pattern)],
+        ),
+        (
+            r#"{"handle": "bob", "pair": "a=a", "quoted": "\"hi\""}"#,
+            &[],
+        ),
+        (
+            r#"{"handle": "bob", "pair": "a=a", "quoted": "'hi\""}"#,
+            &[("/quoted", Pattern)],
+        ),
         (r#"{"handle": "bob", "pair": "a=a", "code": "aBc"}"#, &[]),
-        (r#"{"handle": "bob", "pair": "a=a", "code": "abC"}"#, &[("/code", Pattern)]),
+        (
+            r#"{"handle": "bob", "pair": "a=a", "code": "abC"}"#,
+            &[("/code", Pattern)],
+        ),
         (
             r#"{"handle": "bob", "pair": "a=a", "words": ["9z", "zz", "99"]}"#,
             &[("/words/1", Pattern), ("/words/2", Pattern)],
