@@ -537,24 +537,54 @@ fn decode_and_encode_data() {
 }
 
 /// Any payload type, any malformed input: an error, never a panic.
-fn never_panics<T: DeserializeOwned + kinesis_types::ValidateJson>(inputs: &[&[u8]]) {
-    for input in inputs {
-        let _ = from_slice::<T>(input);
+/// What reading `input` as `T` says: `syntax LINE:COLUMN`, or each violation as
+/// `KEYWORD at POINTER`.
+fn read_verdict<T: DeserializeOwned + kinesis_types::ValidateJson>(input: &[u8]) -> Vec<String> {
+    match from_slice::<T>(input) {
+        Ok(_) => vec!["valid".into()],
+        Err(kinesis_types::Error::Syntax { line, column, .. }) => {
+            vec![format!("syntax {line}:{column}")]
+        }
+        Err(error) => error
+            .violations()
+            .iter()
+            .map(|v| format!("{} at {:?}", v.keyword.as_str(), v.pointer))
+            .collect(),
     }
 }
 
 #[test]
-fn odd_inputs_are_refused_cleanly() {
-    let inputs: &[&[u8]] = &[
-        b"null",
-        b"{}",
-        b"[]",
-        b"\"",
-        b"{\"Records\": [null]}",
-        b"1e999",
-        b"{\"a\":1}{",
-    ];
-    never_panics::<KinesisRecord>(inputs);
-    never_panics::<LambdaKinesisEvent>(inputs);
-    never_panics::<SubscribeToShardEvent>(inputs);
+fn odd_inputs_are_refused_with_what_is_wrong_and_where() {
+    // Not objects: one type violation at the root, whatever the message.
+    for input in [&b"null"[..], b"[]", b"1e999", b"\"x\""] {
+        let expected = vec![r#"type at """#.to_string()];
+        assert_eq!(read_verdict::<KinesisRecord>(input), expected);
+        assert_eq!(read_verdict::<LambdaKinesisEvent>(input), expected);
+        assert_eq!(read_verdict::<SubscribeToShardEvent>(input), expected);
+    }
+    // Not JSON: where the text stops making sense.
+    for (input, at) in [(&b"\""[..], "syntax 1:1"), (b"{\"a\":1}{", "syntax 1:8")] {
+        assert_eq!(read_verdict::<KinesisRecord>(input), [at]);
+        assert_eq!(read_verdict::<LambdaKinesisEvent>(input), [at]);
+        assert_eq!(read_verdict::<SubscribeToShardEvent>(input), [at]);
+    }
+    // An empty object misses every required property, at the root.
+    for found in [
+        read_verdict::<KinesisRecord>(b"{}"),
+        read_verdict::<LambdaKinesisEvent>(b"{}"),
+        read_verdict::<SubscribeToShardEvent>(b"{}"),
+    ] {
+        assert!(!found.is_empty(), "{found:?}");
+        assert!(found.iter().all(|v| v == r#"required at """#), "{found:?}");
+    }
+    // A null record is a type violation at its own place.
+    assert_eq!(
+        read_verdict::<LambdaKinesisEvent>(br#"{"Records": [null]}"#),
+        [r#"type at "/Records/0""#]
+    );
+    let found = read_verdict::<SubscribeToShardEvent>(br#"{"Records": [null]}"#);
+    assert!(
+        found.contains(&r#"type at "/Records/0""#.to_string()),
+        "{found:?}"
+    );
 }

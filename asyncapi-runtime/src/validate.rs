@@ -339,6 +339,16 @@ pub trait Validate {
         self.validate_at(&Path::ROOT, &mut report);
         report.into_result()
     }
+
+    /// `self` when every constraint holds, else every violation: the last step of
+    /// building a value in code (`OrderPlaced::new(..).with_note(..).validated()?`).
+    fn validated(self) -> Result<Self, Violations>
+    where
+        Self: Sized,
+    {
+        self.validate()?;
+        Ok(self)
+    }
 }
 
 impl<T: Validate + ?Sized> Validate for &T {

@@ -2,9 +2,7 @@
 
 use std::path::Path;
 
-use asyncapi_codegen::Document;
-
-use crate::error::{Fatal, ReadError};
+use crate::error::ReadError;
 
 /// The document the generated types come from, as it was when this binary was built
 /// (held by kinesis-types, so that the published crate carries it).
@@ -12,12 +10,6 @@ pub const BUNDLED_TEXT: &str = kinesis_types::SPEC_YAML;
 
 /// The bundled document's path in the repository, used to name it in messages.
 pub const BUNDLED_PATH: &str = kinesis_types::SPEC_PATH;
-
-/// The bundled document, parsed.
-pub fn bundled() -> Result<Document, Fatal> {
-    Document::parse(Path::new(BUNDLED_PATH), BUNDLED_TEXT)
-        .map_err(|error| Fatal::new(format!("the bundled document does not load: {error}")))
-}
 
 /// Reads the text of the document at `path`.
 pub fn read(path: &Path) -> Result<String, ReadError> {

@@ -1,14 +1,13 @@
 //! `kinesis examples`: the message examples of the bundled document, as JSON.
 
-use kinesis_types::MessageName;
-use kinesis_types::MessageSet;
-use serde::Serialize;
-use serde_json::{Map, Value};
+use std::path::PathBuf;
 
-use crate::document;
+use kinesis_types::Value;
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Message};
 use crate::error::{Fatal, Status};
 use crate::stdio::Stdout;
-use crate::validate::message_name;
 
 /// Arguments of `kinesis examples`.
 #[derive(Debug, clap::Args)]
@@ -25,42 +24,40 @@ pub struct Args {
     /// One payload per line, ready for `kinesis validate --ndjson`.
     #[arg(long)]
     pub ndjson: bool,
+    /// An AsyncAPI 3.0 document whose examples to print; the bundled Kinesis document
+    /// when not given.
+    #[arg(long, value_name = "DOC")]
+    pub spec: Option<PathBuf>,
 }
 
-/// One example of the bundled document.
+/// One example of a document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Example {
     /// Its message.
-    pub message: MessageName,
+    pub message: &'static Message,
     /// Its `name` (`#INDEX` when it has none).
     pub name: String,
     /// Its `summary`.
     pub summary: Option<String>,
-    /// Its `payload`.
+    /// Its `payload`, with every digit of its numbers.
     pub payload: Value,
-    /// The JSON pointer of the payload in the document.
+    /// The JSON pointer of the payload in the document (with the files it references
+    /// mounted, as the generator reads it).
     pub pointer: String,
 }
 
-/// Every example with a payload of every message of the bundled document, in document
-/// order (messages in the order of [`MessageName::ALL`]).
-pub fn all() -> Result<Vec<Example>, Fatal> {
-    let doc = document::bundled()?;
-    // Read as serde_json values, which the output is written with.
-    let root = doc.root.to_serde();
+/// Every example with a payload of every message of `catalog`'s document, in document
+/// order. Examples a message gets from its traits are included (the generator merges
+/// them).
+pub fn all(catalog: &'static Catalog) -> Result<Vec<Example>, Fatal> {
+    let described = catalog.described()?;
     let mut examples = Vec::new();
-    let empty = Map::new();
-    let messages = root
-        .pointer("/components/messages")
-        .and_then(Value::as_object)
-        .unwrap_or(&empty);
-    for &message in MessageName::ALL {
-        let found = messages.iter().find(|(key, value)| {
-            value.get("name").and_then(Value::as_str) == Some(message.name())
-                || key.as_str() == message.name()
-        });
-        let Some((key, value)) = found else { continue };
-        let Some(list) = value.get("examples").and_then(Value::as_array) else {
+    for message in &catalog.messages {
+        let Some(def) = described.definition(message) else {
+            continue;
+        };
+        let at = format!("{}/examples", def.pointer);
+        let Some(list) = described.root.pointer(&at).and_then(|list| list.as_array()) else {
             continue;
         };
         for (index, example) in list.iter().enumerate() {
@@ -71,17 +68,14 @@ pub fn all() -> Result<Vec<Example>, Fatal> {
                 message,
                 name: example
                     .get("name")
-                    .and_then(Value::as_str)
+                    .and_then(|name| name.as_str())
                     .map_or_else(|| format!("#{index}"), str::to_string),
                 summary: example
                     .get("summary")
-                    .and_then(Value::as_str)
+                    .and_then(|summary| summary.as_str())
                     .map(str::to_string),
                 payload: payload.clone(),
-                pointer: format!(
-                    "/components/messages/{}/examples/{index}/payload",
-                    key.replace('~', "~0").replace('/', "~1")
-                ),
+                pointer: format!("{at}/{index}/payload"),
             });
         }
     }
@@ -90,10 +84,11 @@ pub fn all() -> Result<Vec<Example>, Fatal> {
 
 /// Runs `kinesis examples`.
 pub fn run(args: &Args) -> Result<Status, Fatal> {
-    let mut examples = all()?;
+    let catalog = Catalog::load(args.spec.as_deref())?;
+    let mut examples = all(catalog)?;
     if let Some(name) = &args.message {
-        let message = message_name(name)?;
-        examples.retain(|example| example.message == message);
+        let message = catalog.find(name)?;
+        examples.retain(|example| std::ptr::eq(example.message, message));
         if let Some(wanted) = &args.example {
             let known: Vec<&str> = examples.iter().map(|e| e.name.as_str()).collect();
             if !known.contains(&wanted.as_str()) {
@@ -128,7 +123,7 @@ pub fn run(args: &Args) -> Result<Status, Fatal> {
 #[derive(Debug, Serialize)]
 pub struct Entry<'a> {
     /// The name of its message.
-    pub message: &'static str,
+    pub message: &'a str,
     /// Its name (`#INDEX` when it has none).
     pub example: &'a str,
     /// Its summary, when it has one.
@@ -141,7 +136,7 @@ pub struct Entry<'a> {
 impl<'a> From<&'a Example> for Entry<'a> {
     fn from(example: &'a Example) -> Entry<'a> {
         Entry {
-            message: example.message.name(),
+            message: &example.message.name,
             example: &example.name,
             summary: example.summary.as_deref(),
             payload: &example.payload,
@@ -155,20 +150,41 @@ mod tests {
 
     #[test]
     fn every_message_has_examples_and_they_are_valid() {
-        let examples = all().unwrap();
-        for &message in MessageName::ALL {
-            assert!(examples.iter().any(|e| e.message == message), "{message}");
+        let catalog = Catalog::bundled_static();
+        let examples = all(catalog).unwrap();
+        for message in &catalog.messages {
+            assert!(
+                examples.iter().any(|e| std::ptr::eq(e.message, message)),
+                "{message}"
+            );
         }
         for example in &examples {
             assert!(
-                example
-                    .message
-                    .validate_json(&(&example.payload).into())
-                    .is_ok(),
+                catalog.validate(example.message, &example.payload).is_ok(),
                 "{}/{}",
                 example.message,
                 example.name
             );
         }
+    }
+
+    #[test]
+    fn a_spec_document_gives_its_own_examples() {
+        let spec = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/orders.asyncapi.yaml"
+        );
+        let catalog = Catalog::load(Some(std::path::Path::new(spec))).unwrap();
+        let examples = all(catalog).unwrap();
+        assert_eq!(examples.len(), 1);
+        assert_eq!(
+            (examples[0].message.name.as_str(), examples[0].name.as_str()),
+            ("OrderPlaced", "small")
+        );
+        assert_eq!(examples[0].payload["amount"].to_json(), "42.5");
+        assert_eq!(
+            examples[0].pointer,
+            "/components/messages/OrderPlaced/examples/0/payload"
+        );
     }
 }

@@ -6,6 +6,7 @@
 //! usage and I/O errors, 141 when the reader of standard output went away (see
 //! [`error::BROKEN_PIPE_EXIT`]).
 
+mod catalog;
 mod check;
 mod document;
 mod error;

@@ -1,19 +1,22 @@
-//! `kinesis messages`: the messages of the bundled document, and where they travel.
+//! `kinesis messages`: the messages of a document (the bundled one, or `--spec`), and
+//! where they travel.
 
 use std::fmt;
+use std::path::PathBuf;
 
 use asyncapi_codegen::Model;
-use kinesis_types::MessageName;
-use kinesis_types::MessageSet;
 use serde::Serialize;
 
-use crate::document;
+use crate::catalog::{Catalog, Message};
 use crate::error::{Fatal, Status};
 use crate::stdio::Stdout;
 
 /// Arguments of `kinesis messages`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// An AsyncAPI 3.0 document to list; the bundled Kinesis document when not given.
+    #[arg(long, value_name = "DOC")]
+    pub spec: Option<PathBuf>,
     /// Print a JSON array instead: name, title, summary, contentType, payloadType,
     /// channels ({key, address}) and operations ({id, action, channel}).
     #[arg(long)]
@@ -34,8 +37,9 @@ pub struct Listing {
     pub summary: Option<&'static str>,
     /// Its content type.
     pub content_type: Option<&'static str>,
-    /// The Rust type of its payload, in `kinesis_types`.
-    pub payload_type: &'static str,
+    /// The Rust type of its payload (`kinesis_types::KinesisRecord`); `null` for a
+    /// document given with `--spec`, which is interpreted, not generated.
+    pub payload_type: Option<&'static str>,
     /// Each channel that carries it.
     pub channels: Vec<Channel>,
     /// Each operation that carries it.
@@ -62,25 +66,22 @@ pub struct Operation {
     pub channel: String,
 }
 
-/// Every message of the bundled document, in document order.
-pub fn listings() -> Result<Vec<Listing>, Fatal> {
-    let doc = document::bundled()?;
-    let (checked, _) = asyncapi_codegen::model_of(&doc)
-        .map_err(|error| Fatal::new(format!("the bundled document does not model: {error}")))?;
-    let model = checked.model;
-    Ok(MessageName::ALL
+/// Every message of `catalog`'s document, in document order.
+pub fn listings(catalog: &'static Catalog) -> Result<Vec<Listing>, Fatal> {
+    let described = catalog.described()?;
+    Ok(catalog
+        .messages
         .iter()
-        .map(|&message| listing(&model, message))
+        .map(|message| {
+            let variant = described
+                .definition(message)
+                .map_or("", |def| def.variant.as_str());
+            listing(&described.model, message, variant)
+        })
         .collect())
 }
 
-fn listing(model: &Model, message: MessageName) -> Listing {
-    let variant = model
-        .messages
-        .iter()
-        .find(|def| def.name == message.name() || def.key == message.name())
-        .map(|def| def.variant.as_str())
-        .unwrap_or_default();
+fn listing(model: &Model, message: &'static Message, variant: &str) -> Listing {
     let channels = model
         .channels
         .iter()
@@ -105,11 +106,11 @@ fn listing(model: &Model, message: MessageName) -> Listing {
         })
         .collect();
     Listing {
-        name: message.name(),
-        title: message.title(),
-        summary: message.summary(),
-        content_type: message.content_type(),
-        payload_type: message.payload_type(),
+        name: &message.name,
+        title: message.title.as_deref(),
+        summary: message.summary.as_deref(),
+        content_type: message.content_type.as_deref(),
+        payload_type: message.payload_type.as_deref(),
         channels,
         operations,
     }
@@ -117,7 +118,7 @@ fn listing(model: &Model, message: MessageName) -> Listing {
 
 /// Runs `kinesis messages`.
 pub fn run(args: &Args) -> Result<Status, Fatal> {
-    let listings = listings()?;
+    let listings = listings(Catalog::load(args.spec.as_deref())?)?;
     let mut stdout = Stdout::new();
     if args.json {
         // A JSON array with one message per line.
@@ -151,10 +152,12 @@ impl fmt::Display for Listing {
         }
         writeln!(
             f,
-            "  content type: {}\n  payload type: kinesis_types::{}",
-            self.content_type.unwrap_or("(none)"),
-            self.payload_type
+            "  content type: {}",
+            self.content_type.unwrap_or("(none)")
         )?;
+        if let Some(payload_type) = self.payload_type {
+            writeln!(f, "  payload type: {payload_type}")?;
+        }
         let channels: Vec<String> = self
             .channels
             .iter()
@@ -187,8 +190,13 @@ mod tests {
 
     #[test]
     fn every_message_travels_somewhere() {
-        let listings = listings().unwrap();
-        assert_eq!(listings.len(), MessageName::ALL.len());
+        let catalog = Catalog::bundled_static();
+        let listings = listings(catalog).unwrap();
+        assert_eq!(listings.len(), catalog.messages.len());
+        assert_eq!(
+            listings.len(),
+            <kinesis_types::MessageName as kinesis_types::MessageSet>::ALL.len()
+        );
         for listing in &listings {
             assert!(!listing.channels.is_empty(), "{listing:?}");
             assert!(!listing.operations.is_empty(), "{listing:?}");
@@ -210,5 +218,19 @@ mod tests {
                 "operations"
             ]
         );
+    }
+
+    #[test]
+    fn a_spec_document_lists_its_own_messages() {
+        let spec = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/orders.asyncapi.yaml"
+        );
+        let catalog = Catalog::load(Some(std::path::Path::new(spec))).unwrap();
+        let listings = listings(catalog).unwrap();
+        let placed = listings.iter().find(|l| l.name == "OrderPlaced").unwrap();
+        assert_eq!(placed.payload_type, None);
+        assert!(!placed.channels.is_empty(), "{placed:?}");
+        assert!(!placed.to_string().contains("payload type"), "{placed}");
     }
 }

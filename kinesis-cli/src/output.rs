@@ -5,8 +5,9 @@
 use std::fmt;
 use std::io::Write as _;
 
-use kinesis_types::MessageSet;
-use kinesis_types::{Keyword, MessageName, Violation};
+use kinesis_types::{Keyword, Violation};
+
+use crate::catalog::Message;
 use serde::{Serialize, Serializer};
 
 use crate::verdict::{syntax_message, Emitted, Outcome, Tally, Verdict};
@@ -71,7 +72,7 @@ impl<'a> PayloadReport<'a> {
             Verdict::Syntax { .. } | Verdict::Invalid { .. } => tried_all.then_some(Names(&[])),
         };
         let closest = match verdict {
-            Verdict::NoMatch { by_message } => by_message.first().map(|(m, _)| m.name()),
+            Verdict::NoMatch { by_message } => by_message.first().map(|(m, _)| m.name.as_str()),
             _ => None,
         };
         PayloadReport {
@@ -137,7 +138,7 @@ impl fmt::Display for PayloadReport<'_> {
             } => match matches.as_slice() {
                 [only] => writeln!(f, "{at}: valid {only}"),
                 _ => {
-                    let names: Vec<_> = matches.iter().map(|m| m.name()).collect();
+                    let names: Vec<_> = matches.iter().map(|m| m.name.as_str()).collect();
                     writeln!(
                         f,
                         "{at}: valid, fits {} messages: {}",
@@ -163,7 +164,7 @@ impl fmt::Display for PayloadReport<'_> {
                 violation_lines(f, "  ", violations)
             }
             Verdict::NoMatch { by_message } => {
-                let closest = by_message.first().map_or("", |(m, _)| m.name());
+                let closest = by_message.first().map_or("", |(m, _)| m.name.as_str());
                 writeln!(
                     f,
                     "{at}: invalid: fits none of the {} messages; closest is {closest}",
@@ -195,11 +196,11 @@ pub struct UnreadableReport<'a> {
 
 /// Message names, serialized as a list of strings.
 #[derive(Debug, Clone, Copy)]
-pub struct Names<'a>(pub &'a [MessageName]);
+pub struct Names<'a>(pub &'a [&'static Message]);
 
 impl Serialize for Names<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(|name| name.name()))
+        serializer.collect_seq(self.0.iter().map(|message| message.name.as_str()))
     }
 }
 

@@ -2,18 +2,17 @@
 
 use std::io::{self, IsTerminal};
 use std::path::PathBuf;
-use std::str::FromStr;
 use std::time::Instant;
 
-use kinesis_types::MessageSet;
-use kinesis_types::{Keyword, MessageName, Violation};
+use kinesis_types::{Keyword, Violation};
 
+use crate::catalog::{Catalog, Message};
 use crate::error::{Fatal, ReadError, Status};
 use crate::input::{self, Source};
 use crate::output::{self, PayloadReport, UnreadableReport};
 use crate::progress::{Counts, Progress};
 use crate::stdio::{self, Stdout};
-use crate::verdict::{Emitted, Outcome, Tally, Verdict};
+use crate::verdict::{Outcome, Tally, Verdict};
 
 /// Arguments of `kinesis validate`.
 #[derive(Debug, clap::Args)]
@@ -24,6 +23,11 @@ use crate::verdict::{Emitted, Outcome, Tally, Verdict};
                         output went away."
 )]
 pub struct Args {
+    /// An AsyncAPI 3.0 document (YAML or JSON) whose messages the payloads are checked
+    /// against, interpreted with the checks generated code makes (same verdicts,
+    /// pointers and messages); the bundled Kinesis document when not given.
+    #[arg(long, value_name = "DOC")]
+    pub spec: Option<PathBuf>,
     /// The message every payload must be (see `kinesis messages`); without it, every
     /// message is tried and the ones that fit are reported.
     #[arg(short, long, value_name = "NAME")]
@@ -37,7 +41,8 @@ pub struct Args {
     /// {"file","error"} for a file that cannot be read.
     #[arg(long)]
     pub json: bool,
-    /// With --json: add "value", the payload as the generated types write it back.
+    /// With --json: add "value", the payload as the generated types write it back
+    /// (with --spec: as it was read, every number digit for digit).
     #[arg(long, requires = "json")]
     pub emit: bool,
     /// The files to read (`-` for standard input); standard input when none is given.
@@ -48,8 +53,10 @@ pub struct Args {
 /// Validates payloads as one message, or as whichever messages they fit.
 #[derive(Debug, Clone, Copy)]
 pub struct Checker {
+    /// The messages payloads are checked against.
+    pub catalog: &'static Catalog,
     /// The message named with `--message`.
-    pub message: Option<MessageName>,
+    pub message: Option<&'static Message>,
     /// Whether to serialize valid payloads back (`--emit`).
     pub emit: bool,
 }
@@ -64,15 +71,20 @@ impl Checker {
         }
     }
 
-    fn check_as<'b>(&self, message: MessageName, bytes: &'b [u8], first_line: u64) -> Outcome<'b> {
-        // Zero-copy: strings are borrowed from `bytes`, with the same errors as `parse`.
-        match message.parse_borrowed(bytes) {
+    fn check_as<'b>(
+        &self,
+        message: &'static Message,
+        bytes: &'b [u8],
+        first_line: u64,
+    ) -> Outcome<'b> {
+        // Zero-copy for generated types: strings are borrowed from `bytes`.
+        match self.catalog.parse(message, bytes) {
             Ok(payload) => Outcome {
                 verdict: Verdict::Valid {
                     message,
                     matches: None,
                 },
-                value: self.emit.then_some(Emitted::Borrowed(payload)),
+                value: self.emit.then_some(payload),
             },
             Err(kinesis_types::Error::Syntax {
                 line,
@@ -109,8 +121,8 @@ impl Checker {
         };
         let mut matches = Vec::new();
         let mut by_message = Vec::new();
-        for &message in MessageName::ALL {
-            match message.validate_json(&json) {
+        for message in &self.catalog.messages {
+            match self.catalog.validate(message, &json) {
                 Ok(()) => matches.push(message),
                 Err(violations) => by_message.push((message, violations.into_vec())),
             }
@@ -125,8 +137,8 @@ impl Checker {
         };
         let mut value = None;
         if self.emit {
-            match first.parse(bytes) {
-                Ok(payload) => value = Some(Emitted::Owned(payload)),
+            match self.catalog.parse_owned(first, bytes) {
+                Ok(payload) => value = Some(payload),
                 // The typed read refusing what the walk accepted would be a bug; report
                 // what the typed read says rather than a value that was not produced.
                 Err(error) => {
@@ -179,17 +191,6 @@ fn syntax_verdict(error: kinesis_types::Error, first_line: u64) -> Verdict {
             message: other.to_string(),
         },
     }
-}
-
-/// Parses a message name given on the command line; unknown names list the known ones.
-pub fn message_name(name: &str) -> Result<MessageName, Fatal> {
-    MessageName::from_str(name).map_err(|unknown| {
-        Fatal::new(format!(
-            "unknown message {:?}; the known messages are: {}",
-            unknown.given,
-            unknown.known.join(", ")
-        ))
-    })
 }
 
 /// How results are printed.
@@ -272,9 +273,15 @@ impl Run {
 
 /// Runs `kinesis validate`.
 pub fn run(args: &Args) -> Result<Status, Fatal> {
-    let message = args.message.as_deref().map(message_name).transpose()?;
+    let catalog = Catalog::load(args.spec.as_deref())?;
+    let message = args
+        .message
+        .as_deref()
+        .map(|name| catalog.find(name))
+        .transpose()?;
     let mut run = Run {
         checker: Checker {
+            catalog,
             message,
             emit: args.emit,
         },
@@ -363,8 +370,10 @@ mod tests {
 
     #[test]
     fn a_named_message_validates_and_emits() {
+        let catalog = Catalog::bundled_static();
         let checker = Checker {
-            message: Some(message_name("KinesisRecord").unwrap()),
+            catalog,
+            message: Some(catalog.find("KinesisRecord").unwrap()),
             emit: true,
         };
         let outcome = checker.check(RECORD.as_bytes(), 1);
@@ -376,6 +385,7 @@ mod tests {
     #[test]
     fn syntax_errors_count_lines_from_the_payload_start() {
         let checker = Checker {
+            catalog: Catalog::bundled_static(),
             message: None,
             emit: false,
         };
@@ -389,6 +399,7 @@ mod tests {
     #[test]
     fn without_a_message_the_closest_comes_first() {
         let checker = Checker {
+            catalog: Catalog::bundled_static(),
             message: None,
             emit: false,
         };
@@ -401,7 +412,7 @@ mod tests {
         let Verdict::NoMatch { by_message } = outcome.verdict else {
             panic!("{:?}", outcome.verdict)
         };
-        assert_eq!(by_message[0].0.name(), "KinesisRecord");
+        assert_eq!(by_message[0].0.name, "KinesisRecord");
         assert!(by_message
             .windows(2)
             .all(|pair| distance(&pair[0].1) <= distance(&pair[1].1)));
@@ -409,8 +420,34 @@ mod tests {
 
     #[test]
     fn unknown_names_list_the_known_ones() {
-        let error = message_name("Nope").unwrap_err().to_string();
+        let error = Catalog::bundled_static()
+            .find("Nope")
+            .unwrap_err()
+            .to_string();
         assert!(error.starts_with("unknown message \"Nope\"; the known messages are: "));
         assert!(error.contains("KinesisRecord"));
+    }
+
+    #[test]
+    fn a_spec_document_is_checked_by_its_own_messages() {
+        let spec = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/orders.asyncapi.yaml"
+        );
+        let catalog = Catalog::load(Some(std::path::Path::new(spec))).unwrap();
+        let checker = Checker {
+            catalog,
+            message: None,
+            emit: true,
+        };
+        let order = br#"{"orderId":"ORD-1","customerId":"C-42","amount":42.50,"currency":"EUR"}"#;
+        let outcome = checker.check(order, 1);
+        let Verdict::Valid { message, .. } = &outcome.verdict else {
+            panic!("{:?}", outcome.verdict)
+        };
+        assert_eq!(message.name, "OrderPlaced");
+        // Written back exactly as read: the interpreter keeps every digit.
+        let written = kinesis_types::to_string(&outcome.value.unwrap()).unwrap();
+        assert!(written.contains(r#""amount":42.50"#), "{written}");
     }
 }

@@ -2,7 +2,9 @@
 //! [`Outcome`] (the verdict and, with `--emit`, the payload written back), and the
 //! [`Tally`] of a run. `validate` produces them; `output` renders them.
 
-use kinesis_types::{MessageName, Violation};
+use kinesis_types::Violation;
+
+use crate::catalog::Message;
 use serde::Serialize;
 
 /// What one payload turned out to be.
@@ -11,9 +13,9 @@ pub enum Verdict {
     /// Valid. `matches` lists the messages it conforms to when no message was named.
     Valid {
         /// The message it was validated as (the first match when several fit).
-        message: MessageName,
+        message: &'static Message,
         /// `None` when the message was named; else every message it conforms to.
-        matches: Option<Vec<MessageName>>,
+        matches: Option<Vec<&'static Message>>,
     },
     /// Not JSON.
     Syntax {
@@ -27,7 +29,7 @@ pub enum Verdict {
     /// Not a valid payload of the message named with `--message`.
     Invalid {
         /// The message.
-        message: MessageName,
+        message: &'static Message,
         /// Every violation, in document order.
         violations: Vec<Violation>,
     },
@@ -36,7 +38,7 @@ pub enum Verdict {
         /// The violations against each message, the closest first: the fewest
         /// violations of the payload as a whole (missing top-level properties, wrong
         /// type), then the fewest violations.
-        by_message: Vec<(MessageName, Vec<Violation>)>,
+        by_message: Vec<(&'static Message, Vec<Violation>)>,
     },
 }
 
@@ -84,6 +86,8 @@ pub enum Emitted<'a> {
     Borrowed(kinesis_types::borrowed::Message<'a>),
     /// Parsed from a JSON value, as when every message is tried.
     Owned(kinesis_types::Message),
+    /// A payload of a document given with `--spec`, as the exact JSON value it is.
+    Json(kinesis_types::Value),
 }
 
 /// Counts of payloads by verdict.

@@ -667,7 +667,7 @@ fn document_properties(schema: &str) -> BTreeSet<String> {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec/kinesis-data-streams.asyncapi.yaml");
     let doc = asyncapi_codegen::Document::load(&spec).expect("the bundled document loads");
     doc.get(&format!("/components/schemas/{schema}/properties"))
-        .and_then(Value::as_object)
+        .and_then(kinesis_types::Value::as_object)
         .expect("the schema's properties")
         .keys()
         .cloned()

@@ -56,6 +56,44 @@ pub struct KinesisRecord {
     pub additional_properties: Map,
 }
 
+impl KinesisRecord {
+    /// A value with the required properties, the optional ones absent and no other properties; `validated()` checks it.
+    pub fn new(
+        sequence_number: impl Into<String>,
+        data: impl Into<Base64Data>,
+        partition_key: impl Into<String>,
+    ) -> Self {
+        Self {
+            sequence_number: sequence_number.into(),
+            approximate_arrival_timestamp: None,
+            data: data.into(),
+            partition_key: partition_key.into(),
+            encryption_type: None,
+            additional_properties: Map::default(),
+        }
+    }
+
+    /// With `approximate_arrival_timestamp` (`ApproximateArrivalTimestamp` on the wire) set.
+    #[must_use]
+    pub fn with_approximate_arrival_timestamp(
+        mut self,
+        approximate_arrival_timestamp: impl Into<Number>,
+    ) -> Self {
+        self.approximate_arrival_timestamp = Some(approximate_arrival_timestamp.into());
+        self
+    }
+
+    /// With `encryption_type` (`EncryptionType` on the wire) set.
+    #[must_use]
+    pub fn with_encryption_type(
+        mut self,
+        encryption_type: impl Into<KinesisRecordEncryptionType>,
+    ) -> Self {
+        self.encryption_type = Some(encryption_type.into());
+        self
+    }
+}
+
 /// The encryption type used on the record. If the stream uses server-side encryption, this is
 /// set to KMS.
 #[derive(
@@ -153,6 +191,33 @@ pub struct SubscribeToShardEvent {
     pub additional_properties: Map,
 }
 
+impl SubscribeToShardEvent {
+    /// A value with the required properties, the optional ones absent and no other properties; `validated()` checks it.
+    pub fn new(
+        records: impl Into<Vec<KinesisRecord>>,
+        continuation_sequence_number: impl Into<String>,
+        millis_behind_latest: impl Into<Integer>,
+    ) -> Self {
+        Self {
+            records: records.into(),
+            continuation_sequence_number: continuation_sequence_number.into(),
+            millis_behind_latest: millis_behind_latest.into(),
+            child_shards: None,
+            additional_properties: Map::default(),
+        }
+    }
+
+    /// With `child_shards` (`ChildShards` on the wire) set.
+    #[must_use]
+    pub fn with_child_shards(
+        mut self,
+        child_shards: impl Into<Vec<ChildShard>>,
+    ) -> Self {
+        self.child_shards = Some(child_shards.into());
+        self
+    }
+}
+
 /// A child shard resulting from a shard split or merge operation.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
@@ -176,6 +241,22 @@ pub struct ChildShard {
     pub additional_properties: Map,
 }
 
+impl ChildShard {
+    /// A value with the required properties, the optional ones absent and no other properties; `validated()` checks it.
+    pub fn new(
+        shard_id: impl Into<String>,
+        parent_shards: impl Into<Vec<String>>,
+        hash_key_range: impl Into<HashKeyRange>,
+    ) -> Self {
+        Self {
+            shard_id: shard_id.into(),
+            parent_shards: parent_shards.into(),
+            hash_key_range: hash_key_range.into(),
+            additional_properties: Map::default(),
+        }
+    }
+}
+
 /// The range of possible hash key values for the shard.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
@@ -192,6 +273,20 @@ pub struct HashKeyRange {
     pub additional_properties: Map,
 }
 
+impl HashKeyRange {
+    /// A value with the required properties, the optional ones absent and no other properties; `validated()` checks it.
+    pub fn new(
+        starting_hash_key: impl Into<String>,
+        ending_hash_key: impl Into<String>,
+    ) -> Self {
+        Self {
+            starting_hash_key: starting_hash_key.into(),
+            ending_hash_key: ending_hash_key.into(),
+            additional_properties: Map::default(),
+        }
+    }
+}
+
 /// The event payload delivered to a Lambda function by a Kinesis event source mapping.
 /// Contains an array of event records with Kinesis data and metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
@@ -204,6 +299,16 @@ pub struct LambdaKinesisEvent {
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
+}
+
+impl LambdaKinesisEvent {
+    /// A value with the required properties, the optional ones absent and no other properties; `validated()` checks it.
+    pub fn new(records: impl Into<Vec<LambdaKinesisEventRecord>>) -> Self {
+        Self {
+            records: records.into(),
+            additional_properties: Map::default(),
+        }
+    }
 }
 
 /// A single Kinesis event record within a Lambda invocation payload. Wraps the Kinesis data
@@ -250,6 +355,33 @@ pub struct LambdaKinesisEventRecord {
     pub additional_properties: Map,
 }
 
+impl LambdaKinesisEventRecord {
+    /// A value with the required properties, the optional ones absent and no other properties; `validated()` checks it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        kinesis: impl Into<LambdaKinesisData>,
+        event_source: impl Into<LambdaKinesisEventRecordEventSource>,
+        event_source_arn: impl Into<String>,
+        event_id: impl Into<String>,
+        event_name: impl Into<LambdaKinesisEventRecordEventName>,
+        event_version: impl Into<String>,
+        invoke_identity_arn: impl Into<String>,
+        aws_region: impl Into<String>,
+    ) -> Self {
+        Self {
+            kinesis: kinesis.into(),
+            event_source: event_source.into(),
+            event_source_arn: event_source_arn.into(),
+            event_id: event_id.into(),
+            event_name: event_name.into(),
+            event_version: event_version.into(),
+            invoke_identity_arn: invoke_identity_arn.into(),
+            aws_region: aws_region.into(),
+            additional_properties: Map::default(),
+        }
+    }
+}
+
 /// The Kinesis-specific data within a Lambda event record, containing the data blob,
 /// partition key, sequence information, and arrival timestamp.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
@@ -288,6 +420,35 @@ pub struct LambdaKinesisData {
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
+}
+
+impl LambdaKinesisData {
+    /// A value with the required properties, the optional ones absent and no other properties; `validated()` checks it.
+    pub fn new(
+        kinesis_schema_version: impl Into<String>,
+        partition_key: impl Into<String>,
+        sequence_number: impl Into<String>,
+        data: impl Into<Base64Data>,
+    ) -> Self {
+        Self {
+            kinesis_schema_version: kinesis_schema_version.into(),
+            partition_key: partition_key.into(),
+            sequence_number: sequence_number.into(),
+            data: data.into(),
+            approximate_arrival_timestamp: None,
+            additional_properties: Map::default(),
+        }
+    }
+
+    /// With `approximate_arrival_timestamp` (`approximateArrivalTimestamp` on the wire) set.
+    #[must_use]
+    pub fn with_approximate_arrival_timestamp(
+        mut self,
+        approximate_arrival_timestamp: impl Into<Number>,
+    ) -> Self {
+        self.approximate_arrival_timestamp = Some(approximate_arrival_timestamp.into());
+        self
+    }
 }
 
 /// The AWS service that is the source of the event.

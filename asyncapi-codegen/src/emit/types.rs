@@ -5,7 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::context::{ident, number};
-use super::{checks, docs, Context};
+use super::{builders, checks, docs, Context};
 use crate::model::{
     Additional, Docs, EnumDef, Field, LiteralsDef, StructDef, Ty, TypeDef, TypeKind, UnionBy,
     UnionDef, Variant,
@@ -231,6 +231,7 @@ fn struct_def(cx: &Context, name: &syn::Ident, s: &StructDef, def: &TypeDef) -> 
     let validate_crate = cx.validate_crate();
     let schema = schema_attrs(def);
     let counts = counts(s);
+    let constructors = builders::constructors(cx, name, s);
     let default = s
         .fields
         .iter()
@@ -245,6 +246,7 @@ fn struct_def(cx: &Context, name: &syn::Ident, s: &StructDef, def: &TypeDef) -> 
         pub struct #name {
             #fields
         }
+        #constructors
     }
 }
 

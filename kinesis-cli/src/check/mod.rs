@@ -61,6 +61,9 @@ pub struct Args {
     /// is given.
     #[arg(value_name = "SPEC")]
     pub spec: Option<PathBuf>,
+    /// The document, named as the other commands name it (the same as SPEC).
+    #[arg(long = "spec", value_name = "DOC", conflicts_with = "spec")]
+    pub spec_option: Option<PathBuf>,
     /// Print one JSON object:
     /// {"file","errors","warnings","findings":[{"severity","check","pointer","message"}]}.
     #[arg(long)]
@@ -69,7 +72,7 @@ pub struct Args {
 
 /// Runs `kinesis check`.
 pub fn run(args: &Args) -> Result<Status, Fatal> {
-    let (name, findings) = match &args.spec {
+    let (name, findings) = match args.spec.as_ref().or(args.spec_option.as_ref()) {
         Some(path) => {
             let text = document::read(path)?;
             (path.display().to_string(), check_text(path, &text, false)?)

@@ -1,9 +1,8 @@
 //! Checking a record's data (the bytes its `Data` decodes to) as a payload of a message
 //! of another AsyncAPI document: the [`DataCheck`] trait and what it concludes.
 //!
-//! The trait is the seam between `kinesis tail` and whatever validates payloads of an
-//! arbitrary document: today [`super::data_spec`] (the document's payload schema with
-//! the `jsonschema` crate), later the project's own AsyncAPI interpreter.
+//! The trait is the seam between `kinesis tail` and what validates payloads of an
+//! arbitrary document: [`super::data_spec`], with the generator's interpreter.
 
 use std::fmt;
 

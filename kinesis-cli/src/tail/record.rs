@@ -2,11 +2,11 @@
 //! as `KinesisRecord` with the generated types (the verdict `kinesis validate -m
 //! KinesisRecord` gives on the same JSON), and its data checked with a [`DataCheck`].
 
-use kinesis_types::MessageSet;
 use kinesis_types::{Base64Data, KinesisRecord, MessageName};
 use serde_json::Value;
 
 use super::data::{DataCheck, DataVerdict};
+use crate::catalog::Catalog;
 use crate::verdict::Verdict;
 
 /// The fields of a record as a GetRecords response carries them, the data decoded.
@@ -90,7 +90,7 @@ pub fn check(json: &[u8], data_check: Option<&dyn DataCheck>) -> Checked {
     });
     let record = match parsed {
         Ok(_) => Verdict::Valid {
-            message: MessageName::KinesisRecord,
+            message: Catalog::generated(MessageName::KinesisRecord),
             matches: None,
         },
         Err(kinesis_types::Error::Syntax {
@@ -103,7 +103,7 @@ pub fn check(json: &[u8], data_check: Option<&dyn DataCheck>) -> Checked {
             message,
         },
         Err(error) => Verdict::Invalid {
-            message: MessageName::KinesisRecord,
+            message: Catalog::generated(MessageName::KinesisRecord),
             violations: error.violations(),
         },
     };

@@ -210,12 +210,14 @@ pub fn summary(tally: &Tally, shards: usize, data_checked: bool) -> String {
 mod tests {
     use kinesis_types::{Keyword, MessageName, Violation};
 
+    use crate::catalog::Catalog;
+
     use super::*;
 
     fn big_record() -> Checked {
         Checked {
             record: Verdict::Invalid {
-                message: MessageName::KinesisRecord,
+                message: Catalog::generated(MessageName::KinesisRecord),
                 violations: vec![Violation {
                     pointer: "/Data".into(),
                     keyword: Keyword::MaxLength,
@@ -254,7 +256,7 @@ mod tests {
 
         let valid = Checked {
             record: Verdict::Valid {
-                message: MessageName::KinesisRecord,
+                message: Catalog::generated(MessageName::KinesisRecord),
                 matches: None,
             },
             data: None,
@@ -288,7 +290,7 @@ mod tests {
 
         let not_json = Checked {
             record: Verdict::Valid {
-                message: MessageName::KinesisRecord,
+                message: Catalog::generated(MessageName::KinesisRecord),
                 matches: None,
             },
             data: Some(DataVerdict::NotJson {

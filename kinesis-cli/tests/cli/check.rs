@@ -71,6 +71,9 @@ fn examples_of_any_document_are_checked_against_their_schema() {
     let spec = write(&dir, "good.yaml", good);
     let run = kinesis(&["check", &spec], b"");
     assert_eq!(run.code, 0, "{}", run.stdout);
+    assert_eq!(run.stdout, format!("{spec}: 0 errors, 0 warnings\n")); // Named as the other commands name a document.
+    let run = kinesis(&["check", "--spec", &spec], b"");
+    assert_eq!(run.code, 0, "{}", run.stdout);
     assert_eq!(run.stdout, format!("{spec}: 0 errors, 0 warnings\n"));
 }
 

@@ -5,6 +5,7 @@ mod any_message;
 mod check;
 mod commands;
 mod ndjson;
+mod spec;
 mod stdio;
 mod validate;
 
