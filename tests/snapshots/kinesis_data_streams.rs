@@ -732,6 +732,7 @@ impl MessageName {
 /// A payload of one of the document's messages, written as the bare payload.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+#[allow(clippy::large_enum_variant)]
 pub enum Message {
     /// Kinesis Data Record: A single data record in a Kinesis data stream. Each record contains a
     /// data blob, partition key, and is assigned a unique sequence number and approximate arrival
@@ -1087,7 +1088,7 @@ pub mod channels {
             let mut out = String::new();
             out.push_str("kinesis/");
             out.push_str(&self.stream_name);
-            out.push_str("/");
+            out.push('/');
             out.push_str(&self.shard_id);
             out
         }
@@ -1111,6 +1112,7 @@ pub mod channels {
     /// runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum KinesisStreamShardMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1277,7 +1279,7 @@ pub mod channels {
             let mut out = String::new();
             out.push_str("kinesis/");
             out.push_str(&self.stream_name);
-            out.push_str("/");
+            out.push('/');
             out.push_str(&self.shard_id);
             out.push_str("/consumer/");
             out.push_str(&self.consumer_name);
@@ -1303,6 +1305,7 @@ pub mod channels {
     /// (see the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum EnhancedFanOutSubscriptionMessage {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
@@ -1466,6 +1469,7 @@ pub mod channels {
     /// runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum LambdaEventSourceMessage {
         /// A `LambdaKinesisEvent` payload.
         LambdaKinesisEvent(super::LambdaKinesisEvent),
@@ -1586,6 +1590,7 @@ pub mod operations {
     /// runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum PublishRecordMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1705,6 +1710,7 @@ pub mod operations {
     /// the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum ConsumeRecordsByPollingMessage {
         /// A `KinesisRecord` payload.
         KinesisRecord(super::KinesisRecord),
@@ -1827,6 +1833,7 @@ pub mod operations {
     /// payload (see the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum ConsumeRecordsByEnhancedFanOutMessage {
         /// A `SubscribeToShardEvent` payload.
         SubscribeToShardEvent(super::SubscribeToShardEvent),
@@ -1950,6 +1957,7 @@ pub mod operations {
     /// the runtime's `MessageGroup` for parsing one by name).
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum ConsumeRecordsByLambdaMessage {
         /// A `LambdaKinesisEvent` payload.
         LambdaKinesisEvent(super::LambdaKinesisEvent),
@@ -2864,6 +2872,7 @@ pub mod borrowed {
     /// A payload of one of the document's messages, borrowing from its input.
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
     pub enum Message<'a> {
         /// A `KinesisRecord` payload.
         KinesisRecord(KinesisRecord<'a>),

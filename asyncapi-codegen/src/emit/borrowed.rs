@@ -289,6 +289,9 @@ pub fn emit(cx: &Context, model: &Model) -> Result<TokenStream, Error> {
                 /// A payload of one of the document's messages, borrowing from its input.
                 #[derive(Debug, Clone, PartialEq, #rt::__private::serde::Serialize)]
                 #[serde(crate = #serde_crate, untagged)]
+                // One variant per payload or alternative, as the document sizes them: boxing
+                // the big ones would change the public shape, so the size difference stays.
+                #[allow(clippy::large_enum_variant)]
                 pub enum Message<'a> {
                     #(#message_docs #variants(#payloads),)*
                     #lifetime_variant

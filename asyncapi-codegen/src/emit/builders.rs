@@ -8,12 +8,27 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::context::ident;
+use super::docs;
 use super::types::{field_ty, ty};
 use super::Context;
 use crate::model::{Additional, StructDef};
 
 /// Clippy's default for `too_many_arguments`.
 const CLIPPY_ARGUMENTS: usize = 7;
+
+/// Clippy's default `disallowed_names`: parameters are named after the document's
+/// properties, which may well be these (the JSON-Schema-Test-Suite's are).
+const CLIPPY_DISALLOWED_NAMES: [&str; 3] = ["foo", "baz", "quux"];
+
+/// `#[allow(clippy::disallowed_names)]` when a parameter is named after one of `fields`
+/// that clippy's default configuration refuses as a placeholder.
+fn allow_placeholder_names<'a>(
+    mut fields: impl Iterator<Item = &'a crate::model::Field>,
+) -> Option<TokenStream> {
+    fields
+        .any(|f| CLIPPY_DISALLOWED_NAMES.contains(&f.name.as_str()))
+        .then(|| quote!(#[allow(clippy::disallowed_names)]))
+}
 
 /// `impl NAME { new(..), with_..(..) }` for a struct.
 pub fn constructors(cx: &Context, name: &syn::Ident, s: &StructDef) -> TokenStream {
@@ -37,6 +52,7 @@ pub fn constructors(cx: &Context, name: &syn::Ident, s: &StructDef) -> TokenStre
         let map = cx.item("Map");
         let many = (required.len() > CLIPPY_ARGUMENTS)
             .then(|| quote!(#[allow(clippy::too_many_arguments)]));
+        let placeholders = allow_placeholder_names(required.iter().copied());
         let extra_doc = match s.additional {
             Additional::Deny => "",
             Additional::Keep | Additional::Typed(..) => " and no other properties",
@@ -48,6 +64,7 @@ pub fn constructors(cx: &Context, name: &syn::Ident, s: &StructDef) -> TokenStre
         quote! {
             #[doc = #doc]
             #many
+            #placeholders
             pub fn new(#(#params),*) -> Self {
                 Self {
                     #(#inits,)*
@@ -59,16 +76,32 @@ pub fn constructors(cx: &Context, name: &syn::Ident, s: &StructDef) -> TokenStre
     let setters = s.fields.iter().filter(|f| !f.required).map(|field| {
         let name = ident(&field.name);
         let method = format_ident!("with_{}", field.name.trim_start_matches("r#"));
+        // A field named `_2fa` (a property starting with a digit) makes `with__2fa`,
+        // which the snake-case lint refuses; dropping an underscore could collide with
+        // the setter of a property `x` beside one `_x`.
+        let snake = field
+            .name
+            .starts_with('_')
+            .then(|| quote!(#[allow(non_snake_case)]));
+        let placeholders = allow_placeholder_names(std::iter::once(field));
         let inner = ty(cx, &field.ty, &prefix);
         let inner = if field.boxed {
             quote!(Box<#inner>)
         } else {
             inner
         };
-        let doc = format!(" With `{}` (`{}` on the wire) set.", name, field.wire);
+        // The wire name may hold any character (backticks, CR, tabs): `docs::code` keeps
+        // it one line of inline code, which a raw CR in a doc comment would not be.
+        let doc = format!(
+            " With {} ({} on the wire) set.",
+            docs::code(&name.to_string()),
+            docs::code(&field.wire)
+        );
         quote! {
             #[doc = #doc]
             #[must_use]
+            #snake
+            #placeholders
             pub fn #method(mut self, #name: impl Into<#inner>) -> Self {
                 self.#name = Some(#name.into());
                 self

@@ -128,6 +128,9 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
                 /// The headers of one of the document's messages (those that declare `headers`).
                 #[derive(Debug, Clone, PartialEq, #serialize)]
                 #[serde(crate = #serde_crate, untagged)]
+                // One variant per payload or alternative, as the document sizes them: boxing
+                // the big ones would change the public shape, so the size difference stays.
+                #[allow(clippy::large_enum_variant)]
                 pub enum MessageHeaders {
                     #(#header_docs #header_variants(#header_types),)*
                 }
@@ -258,6 +261,9 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
         /// A payload of one of the document's messages, written as the bare payload.
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
+        // One variant per payload or alternative, as the document sizes them: boxing
+        // the big ones would change the public shape, so the size difference stays.
+        #[allow(clippy::large_enum_variant)]
         pub enum Message {
             #(#docs #variants(#payloads),)*
         }

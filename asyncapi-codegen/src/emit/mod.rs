@@ -1,9 +1,9 @@
 //! Stage 6, emit: the model as Rust tokens, formatted by prettyplease into one file.
 //!
-//! In order: the imports the code uses, the named types ([`types`], with constructors
-//! from [`builders`]), the message set ([`messages`]), the document's schemas
-//! ([`schemas`]), the `channels`, `operations` and `servers` modules ([`interfaces`]),
-//! and the zero-copy twins ([`borrowed`]).
+//! In order: the imports the code uses, the named types (`types`, with constructors
+//! from `builders`), the message set (`messages`), the document's schemas (`schemas`),
+//! the `channels`, `operations` and `servers` modules (`interfaces`), and the zero-copy
+//! twins (`borrowed`); the modules are private, named here to find the code.
 //! One [`Context`] carries what every part needs: the runtime's path and the names of
 //! the runtime items the code uses, imported once at the top.
 
