@@ -39,7 +39,11 @@ const CASES: &[Case] = &[
     ("kinesis--properties-reordered", &[]),
     // Only referenced: payloads are the same; the Rust type is renamed.
     ("kinesis--schema-renamed", &[(Kind::SchemaRenamed, C, C, B)]),
-    ("kinesis--schema-inlined", &[(Kind::TypeAdded, C, C, B)]),
+    // The inlined schema gets a type of its own, which the owner's `new` now takes.
+    (
+        "kinesis--schema-inlined",
+        &[(Kind::ItemChanged, C, C, B), (Kind::TypeAdded, C, C, B)],
+    ),
     ("kinesis--message-renamed", &[(Kind::MessageRenamed, B, B, C)]),
     ("kinesis--message-key-changed", &[(Kind::MessageKeyChanged, C, C, B)]),
     ("kinesis--message-added", &[(Kind::MessageAdded, B, C, B)]),
