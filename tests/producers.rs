@@ -2,8 +2,8 @@
 //! `with_*` for optional ones, `validated()` to check the result before sending.
 
 use kinesis_types::{
-    Base64Data, KinesisRecord, KinesisRecordEncryptionType, Keyword, LambdaKinesisEvent,
-    Number, Validate,
+    Base64Data, Keyword, KinesisRecord, KinesisRecordEncryptionType, LambdaKinesisEvent, Number,
+    Validate,
 };
 
 #[test]

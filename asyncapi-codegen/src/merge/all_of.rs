@@ -261,7 +261,9 @@ fn intersect_types(a: &[String], b: &[String]) -> Vec<String> {
     for t in a {
         let kept = if b.contains(t) {
             Some(t.clone())
-        } else if (t == "number" && b.iter().any(|x| x == "integer")) || (t == "integer" && b.iter().any(|x| x == "number")) {
+        } else if (t == "number" && b.iter().any(|x| x == "integer"))
+            || (t == "integer" && b.iter().any(|x| x == "number"))
+        {
             // Integers are numbers: either way round, what both allow is integers.
             Some("integer".to_string())
         } else {
