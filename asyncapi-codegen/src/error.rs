@@ -59,7 +59,7 @@ pub enum Error {
         found: Option<String>,
     },
     /// Something at a location is wrong: a dangling `$ref`, a value of the wrong type,
-    /// a pattern that cannot be translated, ...
+    /// a pattern that is not valid ECMA-262, ...
     At {
         /// Where (boxed: errors travel through every `Result` of the pipeline).
         location: Box<Location>,
@@ -103,7 +103,7 @@ pub enum Problem {
     },
     /// A `type` that does not exist.
     UnknownType(String),
-    /// A `pattern` that cannot be translated from ECMA-262 or does not compile.
+    /// A `pattern` (or `patternProperties` key) that is not valid ECMA-262 syntax.
     Pattern {
         /// The pattern as written.
         pattern: String,

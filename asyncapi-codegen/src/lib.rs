@@ -9,7 +9,7 @@
 //!    `$ref` (JSON pointers, `$id`s, anchors, relative files) rewritten to a local
 //!    pointer;
 //! 3. [`check`]: everything that must hold (the AsyncAPI structure, valid draft-07
-//!    schemas, patterns that translate, addresses that match their parameters), every
+//!    schemas, valid ECMA-262 patterns, addresses that match their parameters), every
 //!    problem located, and warnings for likely mistakes;
 //! 4. [`merge`]: message and operation traits applied; `allOf` readable as one schema;
 //! 5. [`model`]: schemas as Rust types as precise as each allows, the rest checked by
@@ -61,8 +61,9 @@
 //! Every keyword of JSON Schema draft 07 is enforced, wherever it stands; unknown
 //! keywords are annotations. Refused, with the file, pointer, line and reason: a
 //! document that is not AsyncAPI 3.x, a reference that leaves the document set (a URL
-//! no `$id` names), a pattern ECMA-262 and the `regex` crate would read differently
-//! and that cannot be translated, and schemas that are not valid draft-07 schemas.
+//! no `$id` names), a pattern that is not valid ECMA-262 (every valid one, lookaround
+//! and backreferences included, is matched exactly), and schemas that are not valid
+//! draft-07 schemas.
 //! Payloads in a schema format other than JSON Schema and AsyncAPI's are kept as
 //! opaque JSON, with a warning.
 

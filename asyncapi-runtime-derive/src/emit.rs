@@ -31,10 +31,10 @@ pub fn emit(model: &Model) -> TokenStream {
     let ident = &model.ident;
     let statics = model.patterns.iter().enumerate().map(|(index, def)| {
         let name = pattern_static(index);
-        let translated = &def.translated;
+        let source = &def.source;
         quote! {
-            static #name: ::std::sync::LazyLock<#krate::__private::Regex> =
-                ::std::sync::LazyLock::new(|| #krate::__private::compile_pattern(#translated));
+            static #name: ::std::sync::LazyLock<#krate::__private::Pattern> =
+                ::std::sync::LazyLock::new(|| #krate::__private::compile_pattern(#source));
         }
     });
     let (mut validate, walk) = match &model.body {

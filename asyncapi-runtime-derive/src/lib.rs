@@ -98,10 +98,11 @@ use crate::ctxt::Ctxt;
 ///
 /// Patterns are ECMA-262 regular expressions as JSON Schema uses them: *not anchored*
 /// (`0|([1-9]\d{0,128})` accepts `"x1y"`) and read as JavaScript reads them with the `u`
-/// flag (`\d` is ASCII only). At compile time each pattern is translated with
-/// `ecma262_regex::translate` and the translation compiled with the `regex` crate; a pattern
-/// that cannot be expressed (lookaround, backreferences, ...) is a compile error naming it.
-/// Each distinct pattern is compiled once, on first use.
+/// flag (`\d` is ASCII only). Every valid pattern is accepted, lookaround and
+/// backreferences included (`ecma262_regex::Pattern`: the `regex` crate's translation when
+/// it can express the pattern, an exact backtracking engine otherwise); at compile time
+/// each pattern is compiled once, so that invalid syntax is a compile error naming what is
+/// wrong. Each distinct pattern is compiled again once at run time, on first use.
 ///
 /// Fields are validated in declaration order; a field's own constraints come before the
 /// violations inside it. Every field is descended into with its type's `Validate` impl
@@ -167,7 +168,7 @@ use crate::ctxt::Ctxt;
 /// `skip`ped or `flatten`ed field, `required` where serde accepts the property missing
 /// (a plain `Option`, `default`, `skip`, `flatten`), `one_of`/`any_of` on anything but an
 /// untagged enum, container `min_properties`/`max_properties` on anything but a struct
-/// with named fields, patterns that do not translate or compile, a `crate` that is not a
+/// with named fields, patterns that are not valid ECMA-262, a `crate` that is not a
 /// path, `#[validate]` on an enum variant, and unions: each is an error at the offending
 /// attribute, and all of them are reported at once (the mistakes in attributes first,
 /// then the inconsistencies between them).

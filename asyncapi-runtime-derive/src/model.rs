@@ -30,10 +30,8 @@ pub struct Model {
 
 /// One distinct `pattern`.
 pub struct PatternDef {
-    /// The ECMA-262 source, as written (used in messages).
+    /// The ECMA-262 source, as written (compiled at run time, and used in messages).
     pub source: String,
-    /// The equivalent `regex`-crate pattern.
-    pub translated: String,
 }
 
 /// What the type is.

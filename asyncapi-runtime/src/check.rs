@@ -12,13 +12,14 @@ use std::fmt::Write as _;
 use crate::number::Number;
 use crate::validate::{Keyword, Path, Report};
 
-pub use regex::Regex;
+pub use ecma262_regex::Pattern;
 
-/// Compiles a pattern the derive has already translated from ECMA-262 and compiled once
-/// at expansion time, so failure here means the two `regex` versions disagree.
-pub fn compile_pattern(translated: &str) -> Regex {
-    match Regex::new(translated) {
-        Ok(regex) => regex,
+/// Compiles an ECMA-262 pattern the derive has already compiled once at expansion time
+/// with the same `ecma262-regex`: `Pattern::new` only refuses invalid syntax, which the
+/// derive reported then, so failure here means the two disagree.
+pub fn compile_pattern(source: &str) -> Pattern {
+    match Pattern::new(source) {
+        Ok(pattern) => pattern,
         Err(error) => panic!("pattern checked at compile time failed to compile: {error}"),
     }
 }
@@ -283,9 +284,14 @@ pub(crate) fn judge_max_length(text: &str, max: u64) -> Option<String> {
 }
 
 /// `pattern`: the string contains a match (JSON Schema patterns are not anchored).
-pub(crate) fn judge_pattern(text: &str, regex: &Regex, source: &str) -> Option<String> {
-    (!is_match_memo(regex, text))
-        .then(|| format!("{} does not match pattern {source}", excerpt(text)))
+pub(crate) fn judge_pattern(text: &str, pattern: &Pattern) -> Option<String> {
+    (!is_match_memo(pattern, text)).then(|| {
+        format!(
+            "{} does not match pattern {}",
+            excerpt(text),
+            pattern.source()
+        )
+    })
 }
 
 /// Which bound a number is checked against.
@@ -414,11 +420,11 @@ pub fn excerpt(text: &str) -> String {
 ///
 /// Payloads repeat values that carry patterns: every record of a Lambda event has the
 /// same `eventSourceARN`, and running the regex on it each time was a third of the cost
-/// of validating a record. A slot holds a clone of its `Regex`, which keeps the regex's
-/// pattern allocation alive, so that allocation's address identifies the regex (and its
+/// of validating a record. A slot holds a clone of its `Pattern`, which keeps the
+/// compiled pattern alive, so that `Pattern::same_as` identifies the pattern (and its
 /// clones) for as long as the slot exists.
 struct MatchMemo {
-    slots: [Option<(Regex, String)>; MEMO_SLOTS],
+    slots: [Option<(Pattern, String)>; MEMO_SLOTS],
     next: usize,
 }
 
@@ -432,14 +438,10 @@ thread_local! {
     };
 }
 
-fn same_regex(a: &Regex, b: &Regex) -> bool {
-    std::ptr::eq(a.as_str(), b.as_str())
-}
-
-/// `regex.is_match(text)`, answered from [`MatchMemo`] when `text` matched last time.
-fn is_match_memo(regex: &Regex, text: &str) -> bool {
+/// `pattern.is_match(text)`, answered from [`MatchMemo`] when `text` matched last time.
+fn is_match_memo(pattern: &Pattern, text: &str) -> bool {
     if text.len() > MEMO_MAX_LEN {
-        return regex.is_match(text);
+        return pattern.is_match(text);
     }
     let remembered = MATCH_MEMO.try_with(|memo| {
         let Ok(memo) = memo.try_borrow() else {
@@ -448,12 +450,12 @@ fn is_match_memo(regex: &Regex, text: &str) -> bool {
         memo.slots
             .iter()
             .flatten()
-            .any(|(r, t)| same_regex(r, regex) && t == text)
+            .any(|(p, t)| p.same_as(pattern) && t == text)
     });
     if remembered == Ok(true) {
         return true;
     }
-    let matched = regex.is_match(text);
+    let matched = pattern.is_match(text);
     if matched {
         let _ = MATCH_MEMO.try_with(|memo| {
             let Ok(mut memo) = memo.try_borrow_mut() else {
@@ -463,18 +465,18 @@ fn is_match_memo(regex: &Regex, text: &str) -> bool {
             let index = memo
                 .slots
                 .iter()
-                .position(|slot| slot.as_ref().is_some_and(|(r, _)| same_regex(r, regex)))
+                .position(|slot| slot.as_ref().is_some_and(|(p, _)| p.same_as(pattern)))
                 .unwrap_or_else(|| {
                     let index = memo.next;
                     memo.next = (memo.next + 1) % MEMO_SLOTS;
                     index
                 });
             match &mut memo.slots[index] {
-                Some((r, t)) if same_regex(r, regex) => {
+                Some((p, t)) if p.same_as(pattern) => {
                     t.clear();
                     t.push_str(text);
                 }
-                slot => *slot = Some((regex.clone(), text.to_owned())),
+                slot => *slot = Some((pattern.clone(), text.to_owned())),
             }
         });
     }
@@ -512,20 +514,9 @@ pub fn max_length(value: &impl MaybeText, max: u64, path: &Path<'_>, report: &mu
 }
 
 /// `pattern`: the string contains a match (JSON Schema patterns are not anchored).
-pub fn pattern(
-    value: &impl MaybeText,
-    regex: &Regex,
-    source: &str,
-    path: &Path<'_>,
-    report: &mut Report,
-) {
+pub fn pattern(value: &impl MaybeText, pattern: &Pattern, path: &Path<'_>, report: &mut Report) {
     let Some(text) = value.as_text() else { return };
-    report_if(
-        judge_pattern(text, regex, source),
-        Keyword::Pattern,
-        path,
-        report,
-    );
+    report_if(judge_pattern(text, pattern), Keyword::Pattern, path, report);
 }
 
 fn bound_check(
@@ -755,9 +746,9 @@ mod tests {
 
     #[test]
     fn pattern_is_a_search() {
-        let re = Regex::new("0|([1-9][0-9]{0,128})").unwrap();
-        assert!(run(|p, r| pattern(&"x1y", &re, "0|([1-9]\\d{0,128})", p, r)).is_empty());
-        let out = run(|p, r| pattern(&"abc", &re, "0|([1-9]\\d{0,128})", p, r));
+        let re = compile_pattern("0|([1-9]\\d{0,128})");
+        assert!(run(|p, r| pattern(&"x1y", &re, p, r)).is_empty());
+        let out = run(|p, r| pattern(&"abc", &re, p, r));
         assert_eq!(
             out[0].2,
             "\"abc\" does not match pattern 0|([1-9]\\d{0,128})"
@@ -765,20 +756,39 @@ mod tests {
     }
 
     #[test]
-    fn remembered_matches_belong_to_their_regex() {
-        let digits = Regex::new("^[0-9]+$").unwrap();
-        let letters = Regex::new("^[a-z]+$").unwrap();
+    fn patterns_the_regex_crate_cannot_express_are_checked() {
+        let not_admin = compile_pattern("^(?!admin$)[a-z]+$");
+        assert!(run(|p, r| pattern(&"alice", &not_admin, p, r)).is_empty());
+        let out = run(|p, r| pattern(&"admin", &not_admin, p, r));
+        assert_eq!(
+            out[0].2,
+            "\"admin\" does not match pattern ^(?!admin$)[a-z]+$"
+        );
+        let twice = compile_pattern(r"(a)\1");
+        assert!(run(|p, r| pattern(&"xaa", &twice, p, r)).is_empty());
+        assert_eq!(run(|p, r| pattern(&"aba", &twice, p, r)).len(), 1);
+        // The memo remembers matches of these too, per pattern.
+        for _ in 0..2 {
+            assert!(is_match_memo(&not_admin, "bob"));
+            assert!(!is_match_memo(&twice, "bob"));
+        }
+    }
+
+    #[test]
+    fn remembered_matches_belong_to_their_pattern() {
+        let digits = compile_pattern("^[0-9]+$");
+        let letters = compile_pattern("^[a-z]+$");
         for _ in 0..3 {
             assert!(is_match_memo(&digits, "123"));
             assert!(!is_match_memo(&letters, "123"));
             assert!(is_match_memo(&letters, "abc"));
             assert!(!is_match_memo(&digits, "abc"));
         }
-        // A regex built after another is dropped, at whatever address, starts afresh.
-        for pattern in ["^1", "^2", "^3", "^4", "^5", "^6"] {
-            let regex = Regex::new(pattern).unwrap();
-            assert_eq!(is_match_memo(&regex, "1"), pattern == "^1");
-            assert_eq!(is_match_memo(&regex, "1"), pattern == "^1");
+        // A pattern built after another is dropped, at whatever address, starts afresh.
+        for source in ["^1", "^2", "^3", "^4", "^5", "^6"] {
+            let pattern = compile_pattern(source);
+            assert_eq!(is_match_memo(&pattern, "1"), source == "^1");
+            assert_eq!(is_match_memo(&pattern, "1"), source == "^1");
         }
         let long = "1".repeat(MEMO_MAX_LEN + 1);
         assert!(is_match_memo(&digits, &long));

@@ -21,6 +21,37 @@
 //! assert_eq!(err.offset, 1);
 //! ```
 //!
+//! # Every valid pattern: [`Pattern`]
+//!
+//! [`Pattern::new`] accepts every valid ECMA-262 pattern and refuses only
+//! invalid syntax ([`SyntaxError`], with the offset and what is wrong). It
+//! picks the fastest exact engine: the translation through [`Matcher`] when
+//! the `regex` crate can express the pattern, otherwise this crate's
+//! backtracking engine, which implements the ECMA-262 semantics directly:
+//! lookahead, lookbehind of any length (matched right to left),
+//! backreferences (numbered and named; a group that did not take part
+//! matches empty), captures reset on every iteration, the empty-iteration
+//! rule, the `i` and `m` modifiers, duplicate group names in different
+//! alternatives, any repetition count. [`Pattern::engine`] tells which
+//! engine runs.
+//!
+//! ```
+//! use ecma262_regex::{Engine, Pattern};
+//!
+//! let p = Pattern::new("^(?=.*[A-Z])(?=.*[0-9]).{8,}$").unwrap();
+//! assert_eq!(p.engine(), Engine::Backtracking);
+//! assert!(p.is_match("Passw0rd"));
+//! assert!(!p.is_match("password"));
+//! ```
+//!
+//! The engine cannot blow up the call stack (it keeps its own stack, and
+//! nothing recurses on the pattern's nesting), and it remembers the states
+//! that failed: without backreferences, a state is the instruction, the
+//! position and the loop counters that matter, so patterns like `(a*)*b`
+//! or `(a|aa)*c` take polynomial time instead of exponential. With
+//! backreferences, the captured positions they read are part of the state:
+//! still polynomial, of a higher degree.
+//!
 //! # What "same meaning" covers
 //!
 //! The translation is meant to be compiled with [`regex::Regex::new`] (the
@@ -108,13 +139,17 @@
 #![deny(missing_docs)]
 
 mod anchors;
+mod engine;
 mod matcher;
+mod parse;
+mod pattern;
 mod translate;
 mod unicode_names;
 
 use std::fmt;
 
 pub use matcher::{Matcher, MatcherKind};
+pub use pattern::{Engine, Pattern, SyntaxError, SyntaxErrorKind, SyntaxReason};
 
 /// Translates an ECMA-262 (u-flag) pattern to regex-crate syntax with
 /// identical meaning for a search (unanchored).

@@ -27,6 +27,9 @@ fn generated_code_matches_the_goldens() {
     let goldens_count = std::fs::read_dir(&goldens)
         .map(|entries| entries.count())
         .unwrap_or(0);
-    assert_eq!(goldens_count, compared, "goldens/ holds files of no fixture");
+    assert_eq!(
+        goldens_count, compared,
+        "goldens/ holds files of no fixture"
+    );
     assert!(compared >= 25, "{compared} fixtures");
 }

@@ -151,3 +151,85 @@ fn every_suite_case_gets_the_same_verdict() {
     );
     assert!(compared > 1700, "only {compared} cases");
 }
+
+/// `patterns.yaml`: lookahead, lookbehind, backreferences and a modifier group, on
+/// fields, array items, map values and `patternProperties` keys. Each payload gets
+/// the expected verdict (the pointer and keyword of each violation) from both the
+/// generated code and the interpreter, and the two agree on every message.
+#[test]
+fn lookaround_and_backreference_patterns_get_the_same_verdict() {
+    use asyncapi_runtime::Keyword::{AdditionalProperties, Pattern};
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../asyncapi-codegen/tests/fixtures/patterns.yaml");
+    let messages = interpreted(&path);
+    let index = messages.find("Signup").expect("the Signup message");
+    let cases: &[(&str, &[(&str, asyncapi_runtime::Keyword)])] = &[
+        (r#"{"handle": "alice", "pair": "ab=ab"}"#, &[]),
+        (
+            r#"{"handle": "admin", "pair": "ab=ab"}"#,
+            &[("/handle", Pattern)],
+        ),
+        (r#"{"handle": "administrator", "pair": "ab=ab"}"#, &[]),
+        (
+            r#"{"handle": "bob", "pair": "ab=ba"}"#,
+            &[("/pair", Pattern)],
+        ),
+        (r#"{"handle": "bob", "pair": "ab=ab", "price": "$12"}"#, &[]),
+        (
+            r#"{"handle": "bob", "pair": "ab=ab", "price": "12$"}"#,
+            &[("/price", Pattern)],
+        ),
+        (
+            r#"{"handle": "bob", "pair": "a=a", "quoted": "\"hi\""}"#,
+            &[],
+        ),
+        (
+            r#"{"handle": "bob", "pair": "a=a", "quoted": "'hi\""}"#,
+            &[("/quoted", Pattern)],
+        ),
+        (r#"{"handle": "bob", "pair": "a=a", "code": "aBc"}"#, &[]),
+        (
+            r#"{"handle": "bob", "pair": "a=a", "code": "abC"}"#,
+            &[("/code", Pattern)],
+        ),
+        (
+            r#"{"handle": "bob", "pair": "a=a", "words": ["9z", "zz", "99"]}"#,
+            &[("/words/1", Pattern), ("/words/2", Pattern)],
+        ),
+        (
+            r#"{"handle": "bob", "pair": "a=a", "aliases": {"a": "-b", "b": "b-"}}"#,
+            &[("/aliases/a", Pattern)],
+        ),
+        (
+            r#"{"handle": "bob", "pair": "a=a", "labels": {"x-team": "a", "x-internal": "b"}}"#,
+            &[("/labels/x-internal", AdditionalProperties)],
+        ),
+        (
+            r#"{"handle": "Admin", "pair": "a=b", "code": "ABC"}"#,
+            &[("/handle", Pattern), ("/pair", Pattern), ("/code", Pattern)],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (payload, expected) in cases {
+        let bytes = payload.as_bytes();
+        let generated = generated_verdict("patterns.yaml", "Signup", bytes).unwrap();
+        let interpreted = verdict(&messages.parse(index, bytes));
+        let found: Vec<(String, asyncapi_runtime::Keyword)> = match &generated {
+            Ok(()) => Vec::new(),
+            Err(violations) => violations
+                .iter()
+                .map(|(pointer, keyword, _)| (pointer.clone(), *keyword))
+                .collect(),
+        };
+        let expected: Vec<(String, asyncapi_runtime::Keyword)> = expected
+            .iter()
+            .map(|(pointer, keyword)| (pointer.to_string(), *keyword))
+            .collect();
+        if found != expected || generated != interpreted {
+            wrong.push(format!(
+                "{payload}:\n  expected:    {expected:?}\n  generated:   {generated:?}\n  interpreted: {interpreted:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -7,7 +7,7 @@
 //!   messages of those channels ([`document`]); channel address parameters match the
 //!   declared ones ([`address`]);
 //! - every schema is a valid draft-07 schema: each keyword's value has its type, every
-//!   `pattern` translates from ECMA-262, no `$ref` chain or self-application loops
+//!   `pattern` is valid ECMA-262, no `$ref` chain or self-application loops
 //!   ([`schema`]).
 //!
 //! What is valid but likely a mistake (a misspelt keyword, siblings of `$ref`, which

@@ -1,6 +1,6 @@
 //! Schemas: every schema of the document (and every schema a `$ref` leads to) is a
 //! valid draft-07 schema, as the draft-07 meta-schema (with AsyncAPI's additions)
-//! describes it; patterns translate from ECMA-262; no schema loops on one value.
+//! describes it; patterns are valid ECMA-262; no schema loops on one value.
 //!
 //! Unknown keywords are annotations, as JSON Schema says: never an error, a warning
 //! when one looks like a misspelt keyword. Keywords beside `$ref` are ignored by
@@ -365,7 +365,7 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
             findings.bad(at, key, "a non-negative integer");
         }
         "pattern" => match value {
-            Value::String(pattern) => translate(findings, pattern, at),
+            Value::String(pattern) => valid_pattern(findings, pattern, at),
             _ => findings.bad(at, key, "a string (an ECMA-262 regular expression)"),
         },
         "items" => match value {
@@ -405,7 +405,7 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
                         findings.bad(&here, name, "a schema");
                     }
                     if key == "patternProperties" {
-                        translate(findings, name, &here);
+                        valid_pattern(findings, name, &here);
                     }
                 }
             }
@@ -461,8 +461,10 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
     }
 }
 
-fn translate(findings: &mut Findings<'_>, pattern: &str, at: &str) {
-    if let Err(error) = ecma262_regex::compile(pattern) {
+/// A `pattern` or `patternProperties` key must be a valid ECMA-262 pattern; every valid
+/// one is accepted (the runtime matches lookaround and backreferences exactly).
+fn valid_pattern(findings: &mut Findings<'_>, pattern: &str, at: &str) {
+    if let Err(error) = ecma262_regex::Pattern::new(pattern) {
         findings.error(
             at,
             Problem::Pattern {

@@ -21,8 +21,8 @@ fn opt(text: &Option<String>) -> TokenStream {
     }
 }
 
-/// An expression: the template rendered with the fields of `self`, as a `String`.
-/// Appends literal text to `out` (one character as a `char`, as clippy asks).
+/// A statement appending `text` to `out`: one character is pushed as a `char`, as
+/// clippy asks of the code using it (`single_char_add_str`).
 fn push_text(text: &str) -> TokenStream {
     let mut chars = text.chars();
     match (chars.next(), chars.next()) {
@@ -31,6 +31,7 @@ fn push_text(text: &str) -> TokenStream {
     }
 }
 
+/// An expression: the template rendered with the fields of `self`, as a `String`.
 fn render(template: &str, parameters: &[ParameterDef]) -> TokenStream {
     if template.is_empty() {
         return quote!(String::new());

@@ -1,5 +1,6 @@
-//! Patterns: translated from ECMA-262 and compiled once here, so that a pattern the
-//! `regex` crate cannot express is a compile error naming it, never a silent difference.
+//! Patterns: compiled once here with `ecma262_regex::Pattern`, which accepts every valid
+//! ECMA-262 pattern (lookaround and backreferences included), so that invalid syntax, and
+//! only that, is a compile error at the attribute, naming what is wrong.
 
 use std::collections::BTreeMap;
 
@@ -15,25 +16,18 @@ pub struct Patterns {
 }
 
 impl Patterns {
-    /// The index of `lit`'s pattern, translated and compiled, or why it cannot be.
+    /// The index of `lit`'s pattern, or why it is not a valid ECMA-262 pattern.
     pub fn add(&mut self, lit: &syn::LitStr) -> syn::Result<usize> {
         let source = lit.value();
         if let Some(&index) = self.index.get(&source) {
             return Ok(index);
         }
-        let translated = translate(&source).map_err(|reason| {
-            // The translator's message names the pattern already (`pattern `..`: ..`).
-            let message = if reason.starts_with("pattern `") {
-                format!("invalid {reason}")
-            } else {
-                format!("invalid pattern {source:?}: {reason}")
-            };
-            syn::Error::new(lit.span(), message)
-        })?;
+        // The error's message names the pattern already (`pattern `..`: ..`).
+        ecma262_regex::Pattern::new(&source)
+            .map_err(|error| syn::Error::new(lit.span(), format!("invalid {error}")))?;
         let index = self.defs.len();
         self.defs.push(PatternDef {
             source: source.clone(),
-            translated,
         });
         self.index.insert(source, index);
         Ok(index)
@@ -42,20 +36,5 @@ impl Patterns {
     /// The patterns, in the order first seen.
     pub fn into_defs(self) -> Vec<PatternDef> {
         self.defs
-    }
-}
-
-/// An ECMA-262 pattern as a `regex` pattern that compiles, or why not.
-fn translate(source: &str) -> Result<String, String> {
-    let translated = ecma262_regex::translate(source).map_err(|error| error.to_string())?;
-    match regex::Regex::new(&translated) {
-        Ok(_) => Ok(translated),
-        Err(regex::Error::CompiledTooBig(limit)) => Err(format!(
-            "it compiles to more than the regex size limit ({limit} bytes)"
-        )),
-        Err(error) => Err(format!(
-            "its translation {translated:?} does not compile: {}",
-            error.to_string().lines().last().unwrap_or_default().trim()
-        )),
     }
 }

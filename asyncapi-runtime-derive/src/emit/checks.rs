@@ -40,8 +40,7 @@ impl Emitter<'_> {
                 match &check.kind {
                     CheckKind::Pattern(index) => {
                         let name = pattern_static(*index);
-                        let source = &self.model.patterns[*index].source;
-                        quote_spanned!(span=> #private::pattern(#v, &#name, #source, &#p, report);)
+                        quote_spanned!(span=> #private::pattern(#v, &#name, &#p, report);)
                     }
                     CheckKind::MinLength(n) => count("min_length", *n),
                     CheckKind::MaxLength(n) => count("max_length", *n),

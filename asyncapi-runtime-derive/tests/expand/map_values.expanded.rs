@@ -22,7 +22,7 @@ struct Tags {
     clippy::pedantic
 )]
 const _: () = {
-    static __KT_RE_0: ::std::sync::LazyLock<::asyncapi_runtime::__private::Regex> = ::std::sync::LazyLock::new(||
+    static __KT_RE_0: ::std::sync::LazyLock<::asyncapi_runtime::__private::Pattern> = ::std::sync::LazyLock::new(||
     ::asyncapi_runtime::__private::compile_pattern("^x"));
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Tags {
@@ -105,7 +105,6 @@ const _: () = {
                                 ::asyncapi_runtime::__private::pattern(
                                     __v2,
                                     &__KT_RE_0,
-                                    "^x",
                                     &__p2,
                                     report,
                                 );
@@ -269,7 +268,6 @@ const _: () = {
                                                 ::asyncapi_runtime::__private::pattern(
                                                     __v2,
                                                     &__KT_RE_0,
-                                                    "^x",
                                                     &__p2,
                                                     report,
                                                 );

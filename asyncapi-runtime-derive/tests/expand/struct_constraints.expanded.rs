@@ -21,8 +21,8 @@ struct Record {
     clippy::pedantic
 )]
 const _: () = {
-    static __KT_RE_0: ::std::sync::LazyLock<::asyncapi_runtime::__private::Regex> = ::std::sync::LazyLock::new(||
-    ::asyncapi_runtime::__private::compile_pattern("0|([1-9][0-9]{0,128})"));
+    static __KT_RE_0: ::std::sync::LazyLock<::asyncapi_runtime::__private::Pattern> = ::std::sync::LazyLock::new(||
+    ::asyncapi_runtime::__private::compile_pattern("0|([1-9]\\d{0,128})"));
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Record {
         #[allow(unused_variables)]
@@ -41,13 +41,7 @@ const _: () = {
             {
                 let __p0: ::asyncapi_runtime::Path<'_> = path.key("ExplicitHashKey");
                 let __v0 = &self.explicit_hash_key;
-                ::asyncapi_runtime::__private::pattern(
-                    __v0,
-                    &__KT_RE_0,
-                    "0|([1-9]\\d{0,128})",
-                    &__p0,
-                    report,
-                );
+                ::asyncapi_runtime::__private::pattern(__v0, &__KT_RE_0, &__p0, report);
                 ::asyncapi_runtime::Validate::validate_at(__v0, &__p0, report);
             }
             {
@@ -144,7 +138,6 @@ const _: () = {
                                     ::asyncapi_runtime::__private::pattern(
                                         __v0,
                                         &__KT_RE_0,
-                                        "0|([1-9]\\d{0,128})",
                                         &__p,
                                         report,
                                     );

@@ -19,7 +19,7 @@ enum Id {
     clippy::pedantic
 )]
 const _: () = {
-    static __KT_RE_0: ::std::sync::LazyLock<::asyncapi_runtime::__private::Regex> = ::std::sync::LazyLock::new(||
+    static __KT_RE_0: ::std::sync::LazyLock<::asyncapi_runtime::__private::Pattern> = ::std::sync::LazyLock::new(||
     ::asyncapi_runtime::__private::compile_pattern("^[a-z]+$"));
     #[automatically_derived]
     impl ::asyncapi_runtime::Validate for Id {
@@ -82,7 +82,6 @@ const _: () = {
                                     ::asyncapi_runtime::__private::pattern(
                                         __v0,
                                         &__KT_RE_0,
-                                        "^[a-z]+$",
                                         &__p,
                                         report,
                                     );
@@ -158,7 +157,6 @@ const _: () = {
                             ::asyncapi_runtime::__private::pattern(
                                 __v0,
                                 &__KT_RE_0,
-                                "^[a-z]+$",
                                 &__p0,
                                 report,
                             );
@@ -230,7 +228,6 @@ const _: () = {
                             ::asyncapi_runtime::__private::pattern(
                                 __v0,
                                 &__KT_RE_0,
-                                "^[a-z]+$",
                                 &__p,
                                 report,
                             );

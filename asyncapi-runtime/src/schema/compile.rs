@@ -349,14 +349,12 @@ fn string_list(value: &Value) -> Option<Vec<String>> {
         .collect()
 }
 
+/// A `pattern` or `patternProperties` key: every valid ECMA-262 pattern compiles
+/// (lookaround and backreferences included); only invalid syntax is refused.
 fn compile_pattern(source: &str, at: &str) -> Compiled<Pattern> {
-    let regex = ecma262_regex::compile(source).map_err(|error| SchemaError {
+    Pattern::new(source).map_err(|error| SchemaError {
         pointer: at.to_string(),
-        message: format!("pattern {source:?} cannot be used: {error}"),
-    })?;
-    Ok(Pattern {
-        source: source.to_string(),
-        regex,
+        message: format!("pattern {source:?} cannot be used: {}", error.reason()),
     })
 }
 

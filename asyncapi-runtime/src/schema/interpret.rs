@@ -266,7 +266,7 @@ impl Interpreter<'_> {
 
     fn string(&self, k: &Keywords, s: &str, path: &Path<'_>, out: &mut Out<'_>) {
         if let Some(pattern) = &k.pattern {
-            if let Some(message) = check::judge_pattern(s, &pattern.regex, &pattern.source) {
+            if let Some(message) = check::judge_pattern(s, pattern) {
                 if !out.fail(path, Keyword::Pattern, || message) {
                     return;
                 }
@@ -412,7 +412,7 @@ impl Interpreter<'_> {
                 let item_path = path.key(key);
                 let mut matched = k.properties.iter().any(|(name, _)| name == key);
                 for (pattern, schema) in &k.pattern_properties {
-                    if pattern.regex.is_match(key) {
+                    if pattern.is_match(key) {
                         matched = true;
                         self.apply(*schema, item, &item_path, out, depth + 1);
                         go_on!();

@@ -1,6 +1,6 @@
 //! The compiled form of a schema: one [`Node`] per schema location, keywords parsed.
 
-use regex::Regex;
+pub(crate) use ecma262_regex::Pattern;
 
 use crate::json::{JsonType, Value};
 use crate::number::Number;
@@ -18,13 +18,6 @@ pub(crate) enum Node {
     Keywords(Box<Keywords>),
     /// A slot reserved while its schema is being compiled.
     Pending,
-}
-
-/// A compiled `pattern` (or `patternProperties` key).
-pub(crate) struct Pattern {
-    /// As written (ECMA-262), for messages.
-    pub source: String,
-    pub regex: Regex,
 }
 
 /// `items`: one schema for every item, or one per position (a tuple).

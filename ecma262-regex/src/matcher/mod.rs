@@ -1,7 +1,7 @@
 //! [`Matcher`]: `is_match` through a check specialised to the pattern's
 //! shape when one is provably equivalent, through the regex otherwise.
 
-mod charset;
+pub(crate) mod charset;
 mod plan;
 mod search;
 
@@ -122,7 +122,7 @@ impl Matcher {
         Ok(Matcher::with_regex(regex::Regex::new(pattern)?))
     }
 
-    fn with_regex(regex: regex::Regex) -> Matcher {
+    pub(crate) fn with_regex(regex: regex::Regex) -> Matcher {
         // The parser's defaults are those of `Regex::new`.
         let strategy = regex_syntax::ParserBuilder::new()
             .build()

@@ -11,9 +11,9 @@
 //!    says "none of the alternatives" (`oneOf`/`anyOf`), the errors of the alternative
 //!    that got furthest are reported instead, as JSON Schema tools' "best match" does.
 //! 3. **generator**: asyncapi-codegen's checks and model: every `$ref` resolves, every
-//!    pattern translates from ECMA-262 and compiles, channel address parameters match the
-//!    declared ones, operations name channels and messages that exist, every keyword is
-//!    one the generator supports.
+//!    pattern is valid ECMA-262 (lookaround and backreferences included), channel
+//!    address parameters match the declared ones, operations name channels and messages
+//!    that exist, every keyword is one the generator supports.
 //! 4. **example**: every message example conforms to its message. For the bundled
 //!    document, with the generated types (the validation this binary does); for any
 //!    other, with the `jsonschema` crate against the payload (and headers) schema, its
