@@ -107,6 +107,16 @@ pub enum Problem {
     },
     /// A required field is missing.
     Missing(String),
+    /// A field the specification does not define for this object (which refuses
+    /// others), with how to say what it meant.
+    UnknownField {
+        /// The field.
+        field: String,
+        /// The object, with an article (`a message`).
+        object: String,
+        /// How to fix it.
+        hint: String,
+    },
     /// A channel address and its declared parameters disagree.
     Parameters(String),
     /// A limit on the size of what the generator handles was exceeded.
@@ -135,6 +145,9 @@ impl fmt::Display for Problem {
                 write!(f, "pattern {pattern:?} cannot be used: {reason}")
             }
             Problem::Missing(what) => write!(f, "missing {what}"),
+            Problem::UnknownField { field, object, hint } => {
+                write!(f, "{field:?} is not a field of {object}: {hint}")
+            }
             Problem::Parameters(message) | Problem::Limit(message) | Problem::Invalid(message) => {
                 f.write_str(message)
             }
@@ -167,7 +180,7 @@ impl fmt::Display for Error {
                 found: Some(found),
             } => write!(
                 f,
-                "{}: AsyncAPI version {found} is not supported: this generator reads AsyncAPI 3.x",
+                "{}: AsyncAPI version {found} is not supported: this generator reads AsyncAPI 3.0.0 and 3.1.0",
                 file.display()
             ),
             Error::At { location, problem } => write!(f, "{location}: {problem}"),

@@ -9,18 +9,25 @@ use crate::bundle::Bundle;
 use crate::error::{Error, Problem};
 use crate::load::pointer;
 
-/// The document is AsyncAPI 3.x.
+/// The document is of a version of AsyncAPI this generator reads (3.0.0, 3.1.0: those
+/// there is an official schema for).
 pub fn version(bundle: &Bundle) -> Result<(), Error> {
     let file = bundle.document.file.clone();
     match bundle.root.get("asyncapi") {
-        Some(Value::String(version)) if version.starts_with("3.") => Ok(()),
+        Some(Value::String(version))
+            if super::official_schema::versions().any(|v| v == version) =>
+        {
+            Ok(())
+        }
         // `asyncapi: 3` in YAML is a number: say what is wrong with it, not that
         // version 3 is unsupported.
         Some(other @ (Value::Number(_) | Value::Bool(_) | Value::Null)) => Err(bundle.error_at(
             "/asyncapi",
             Problem::BadValue {
                 keyword: "asyncapi".into(),
-                expected: format!("a version string such as \"3.0.0\" (found {other}; quote it in YAML)"),
+                expected: format!(
+                    "a version string such as \"3.0.0\" (found {other}; quote it in YAML)"
+                ),
             },
         )),
         Some(other) => Err(Error::Version {
@@ -39,7 +46,12 @@ pub fn version(bundle: &Bundle) -> Result<(), Error> {
 pub(crate) fn deref<'v>(bundle: &'v Bundle, value: &'v Value, at: &str) -> (String, &'v Value) {
     let mut current = (at.to_string(), value);
     for _ in 0..64 {
-        match current.1.get("$ref").and_then(Value::as_str).and_then(Bundle::target) {
+        match current
+            .1
+            .get("$ref")
+            .and_then(Value::as_str)
+            .and_then(Bundle::target)
+        {
             Some(target) => match bundle.get(&target) {
                 Some(next) => current = (target, next),
                 None => return current,
@@ -53,10 +65,25 @@ pub(crate) fn deref<'v>(bundle: &'v Bundle, value: &'v Value, at: &str) -> (Stri
 /// Checks the structure of channels, operations, messages and servers.
 /// The members of `components` (AsyncAPI 3.0), each a map from names to objects.
 const COMPONENTS: &[&str] = &[
-    "schemas", "servers", "channels", "operations", "messages", "securitySchemes",
-    "serverVariables", "parameters", "correlationIds", "replies", "replyAddresses",
-    "externalDocs", "tags", "operationTraits", "messageTraits", "serverBindings",
-    "channelBindings", "operationBindings", "messageBindings",
+    "schemas",
+    "servers",
+    "channels",
+    "operations",
+    "messages",
+    "securitySchemes",
+    "serverVariables",
+    "parameters",
+    "correlationIds",
+    "replies",
+    "replyAddresses",
+    "externalDocs",
+    "tags",
+    "operationTraits",
+    "messageTraits",
+    "serverBindings",
+    "channelBindings",
+    "operationBindings",
+    "messageBindings",
 ];
 
 pub(crate) fn structure(findings: &mut Findings<'_>) {
@@ -75,7 +102,12 @@ pub(crate) fn structure(findings: &mut Findings<'_>) {
         Some(_) => findings.bad("/info", "info", "a mapping"),
         None => findings.error("", Problem::Missing("info (with title and version)".into())),
     }
-    for (key, expected) in [("channels", "a mapping of channels"), ("operations", "a mapping of operations"), ("servers", "a mapping of servers"), ("components", "a mapping")] {
+    for (key, expected) in [
+        ("channels", "a mapping of channels"),
+        ("operations", "a mapping of operations"),
+        ("servers", "a mapping of servers"),
+        ("components", "a mapping"),
+    ] {
         if let Some(value) = root.get(key) {
             if value.as_object().is_none() {
                 findings.bad(&pointer::join("", key), key, expected);
@@ -141,10 +173,18 @@ fn channel(findings: &mut Findings<'_>, at: &str, channel: &Value) {
         None => {}
         Some(Value::Object(messages)) => {
             for (key, message) in messages.iter() {
-                self::message(findings, &pointer::join(&pointer::join(at, "messages"), key), message);
+                self::message(
+                    findings,
+                    &pointer::join(&pointer::join(at, "messages"), key),
+                    message,
+                );
             }
         }
-        Some(_) => findings.bad(&pointer::join(at, "messages"), "messages", "a mapping of messages"),
+        Some(_) => findings.bad(
+            &pointer::join(at, "messages"),
+            "messages",
+            "a mapping of messages",
+        ),
     }
     match map.get("parameters") {
         None => {}
@@ -181,8 +221,15 @@ fn parameter_like(findings: &mut Findings<'_>, at: &str, value: &Value) {
         }
     }
     if let Some(examples) = map.get("examples") {
-        if !examples.as_array().is_some_and(|e| e.iter().all(|v| v.is_string())) {
-            findings.bad(&pointer::join(at, "examples"), "examples", "a list of strings");
+        if !examples
+            .as_array()
+            .is_some_and(|e| e.iter().all(|v| v.is_string()))
+        {
+            findings.bad(
+                &pointer::join(at, "examples"),
+                "examples",
+                "a list of strings",
+            );
         }
     }
 }
@@ -209,18 +256,29 @@ fn message(findings: &mut Findings<'_>, at: &str, message: &Value) {
                 let here = pointer::index(&pointer::join(at, "traits"), i);
                 let (_, item) = deref(findings.bundle, item, &here);
                 if !item.is_object() {
-                    findings.error(&here, Problem::Invalid("a message trait must be a mapping".into()));
+                    findings.error(
+                        &here,
+                        Problem::Invalid("a message trait must be a mapping".into()),
+                    );
                 }
             }
         }
-        Some(_) => findings.bad(&pointer::join(at, "traits"), "traits", "a list of message traits"),
+        Some(_) => findings.bad(
+            &pointer::join(at, "traits"),
+            "traits",
+            "a list of message traits",
+        ),
     }
     if let Some(examples) = map.get("examples") {
         let ok = examples
             .as_array()
             .is_some_and(|examples| examples.iter().all(Value::is_object));
         if !ok {
-            findings.bad(&pointer::join(at, "examples"), "examples", "a list of message examples ({payload, headers, name, summary})");
+            findings.bad(
+                &pointer::join(at, "examples"),
+                "examples",
+                "a list of message examples ({payload, headers, name, summary})",
+            );
         }
     }
 }
@@ -231,51 +289,42 @@ fn operation(findings: &mut Findings<'_>, at: &str, operation: &Value) {
     }
     let bundle = findings.bundle;
     let Value::Object(map) = operation else {
-        findings.error(at, Problem::Invalid("an operation must be a mapping".into()));
+        findings.error(
+            at,
+            Problem::Invalid("an operation must be a mapping".into()),
+        );
         return;
     };
     match map.get("action").and_then(Value::as_str) {
         Some("send" | "receive") => {}
-        _ => findings.bad(&pointer::join(at, "action"), "action", "\"send\" or \"receive\""),
+        _ => findings.bad(
+            &pointer::join(at, "action"),
+            "action",
+            "\"send\" or \"receive\"",
+        ),
     }
     let channel_at = pointer::join(at, "channel");
     let channel = match map.get("channel") {
         Some(channel) => channel_target(findings, &channel_at, channel),
         None => {
-            findings.error(at, Problem::Missing("channel: {$ref: '#/channels/...'}".into()));
+            findings.error(
+                at,
+                Problem::Missing("channel: {$ref: '#/channels/...'}".into()),
+            );
             None
         }
     };
-    if let Some(messages) = map.get("messages") {
-        let here = pointer::join(at, "messages");
-        match (messages, &channel) {
-            (Value::Array(messages), Some(channel_at)) => {
-                let carried = channel_messages(bundle, channel_at);
-                for (i, message) in messages.iter().enumerate() {
-                    let item = pointer::index(&here, i);
-                    let Some(reference) = message.get("$ref").and_then(Value::as_str) else {
-                        findings.error(&item, Problem::Invalid("an operation's messages must be references ($ref) to messages of its channel".into()));
-                        continue;
-                    };
-                    let target = Bundle::target(reference).unwrap_or_default();
-                    let (resolved, _) = match bundle.get(&target) {
-                        Some(value) => deref(bundle, value, &target),
-                        None => continue,
-                    };
-                    if !carried.iter().any(|c| *c == resolved || *c == target) {
-                        let written = bundle.as_written(&pointer::join(&item, "$ref"), reference);
-                        findings.error(
-                            &item,
-                            Problem::BadRef(format!(
-                                "{written:?} is not a message of the operation's channel {}",
-                                crate::bundle::reference_to(channel_at)
-                            )),
-                        );
-                    }
-                }
+    // Whether each message is one of the channel's is `spec_rules`' (on references as
+    // written, as the parser decides it); a message written in place is valid, but the
+    // generated operation cannot name it among its channel's messages.
+    if let (Some(Value::Array(messages)), Some(_)) = (map.get("messages"), &channel) {
+        for (i, message) in messages.iter().enumerate() {
+            if message.is_object() && !is_reference(message) {
+                findings.warn(
+                    &pointer::index(&pointer::join(at, "messages"), i),
+                    "an operation's messages are references to messages of its channel ({$ref: '#/channels/.../messages/...'}): this one is not one of them",
+                );
             }
-            (Value::Array(_), None) => {}
-            _ => findings.bad(&here, "messages", "a list of references to messages"),
         }
     }
     if let Some(reply) = map.get("reply") {
@@ -284,24 +333,43 @@ fn operation(findings: &mut Findings<'_>, at: &str, operation: &Value) {
         match reply {
             Value::Object(reply_map) => {
                 let reply_channel = match reply_map.get("channel") {
-                    Some(channel) => channel_target(findings, &pointer::join(&reply_at, "channel"), channel),
+                    Some(channel) => {
+                        channel_target(findings, &pointer::join(&reply_at, "channel"), channel)
+                    }
                     None => None,
                 };
-                if let (Some(Value::Array(messages)), Some(channel_at)) = (reply_map.get("messages"), reply_channel) {
+                if let (Some(Value::Array(messages)), Some(channel_at)) =
+                    (reply_map.get("messages"), reply_channel)
+                {
                     let carried = channel_messages(bundle, &channel_at);
                     for (i, message) in messages.iter().enumerate() {
                         let item = pointer::index(&pointer::join(&reply_at, "messages"), i);
-                        let target = message.get("$ref").and_then(Value::as_str).and_then(Bundle::target);
+                        let target = message
+                            .get("$ref")
+                            .and_then(Value::as_str)
+                            .and_then(Bundle::target);
                         let resolved = target
                             .as_deref()
                             .and_then(|t| bundle.get(t).map(|v| deref(bundle, v, t).0));
-                        if !resolved.is_some_and(|r| carried.contains(&r) || target.as_deref().is_some_and(|t| carried.iter().any(|c| c == t))) {
-                            findings.error(&item, Problem::BadRef("a reply's messages must be messages of the reply's channel".into()));
+                        // The specification asks it; the parser does not check it.
+                        if !resolved.is_some_and(|r| {
+                            carried.contains(&r)
+                                || target
+                                    .as_deref()
+                                    .is_some_and(|t| carried.iter().any(|c| c == t))
+                        }) {
+                            findings.warn(
+                                &item,
+                                "a reply's messages should be messages of the reply's channel",
+                            );
                         }
                     }
                 }
             }
-            _ => findings.error(&reply_at, Problem::Invalid("a reply must be a mapping".into())),
+            _ => findings.error(
+                &reply_at,
+                Problem::Invalid("a reply must be a mapping".into()),
+            ),
         }
     }
 }
@@ -310,13 +378,20 @@ fn operation(findings: &mut Findings<'_>, at: &str, operation: &Value) {
 fn channel_target(findings: &mut Findings<'_>, at: &str, channel: &Value) -> Option<String> {
     let bundle = findings.bundle;
     let Some(reference) = channel.get("$ref").and_then(Value::as_str) else {
-        findings.error(at, Problem::Invalid("channel must be a reference to a channel: {$ref: '#/channels/...'}".into()));
+        findings.error(
+            at,
+            Problem::Invalid(
+                "channel must be a reference to a channel: {$ref: '#/channels/...'}".into(),
+            ),
+        );
         return None;
     };
     let target = Bundle::target(reference)?;
     let is_channel = |t: &str| {
         let parent = pointer::parent(t);
-        parent == "/channels" || parent == "/components/channels" || parent.ends_with("/components/channels")
+        parent == "/channels"
+            || parent == "/components/channels"
+            || parent.ends_with("/components/channels")
     };
     let (resolved, value) = deref(bundle, bundle.get(&target)?, &target);
     if !is_channel(&target) && !is_channel(&resolved) || !value.is_object() {
@@ -333,7 +408,8 @@ fn channel_target(findings: &mut Findings<'_>, at: &str, channel: &Value) -> Opt
 /// The pointers of the messages a channel carries, both as referenced and resolved.
 pub(crate) fn channel_messages(bundle: &Bundle, channel_at: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let Some(Value::Object(messages)) = bundle.get(channel_at).and_then(|c| c.get("messages")) else {
+    let Some(Value::Object(messages)) = bundle.get(channel_at).and_then(|c| c.get("messages"))
+    else {
         return out;
     };
     for (key, message) in messages.iter() {

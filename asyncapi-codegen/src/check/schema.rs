@@ -13,29 +13,85 @@ use asyncapi_runtime::{Map, Number, Schema, Value};
 use super::Findings;
 use crate::bundle::{closest, Bundle};
 use crate::error::Problem;
-use crate::load::walk::{self, Place, SchemaFormat};
 use crate::load::pointer;
+use crate::load::walk::{self, Place, SchemaFormat};
 
 /// Every keyword draft 07 defines, and AsyncAPI's additions to it.
 pub const KEYWORDS: &[&str] = &[
-    "$id", "$schema", "$ref", "$comment", "title", "description", "default", "readOnly",
-    "writeOnly", "examples", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
-    "exclusiveMinimum", "maxLength", "minLength", "pattern", "additionalItems", "items",
-    "maxItems", "minItems", "uniqueItems", "contains", "maxProperties", "minProperties",
-    "required", "additionalProperties", "definitions", "properties", "patternProperties",
-    "dependencies", "propertyNames", "const", "enum", "type", "format", "contentMediaType",
-    "contentEncoding", "if", "then", "else", "allOf", "anyOf", "oneOf", "not",
-    "discriminator", "externalDocs", "deprecated",
+    "$id",
+    "$schema",
+    "$ref",
+    "$comment",
+    "title",
+    "description",
+    "default",
+    "readOnly",
+    "writeOnly",
+    "examples",
+    "multipleOf",
+    "maximum",
+    "exclusiveMaximum",
+    "minimum",
+    "exclusiveMinimum",
+    "maxLength",
+    "minLength",
+    "pattern",
+    "additionalItems",
+    "items",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "contains",
+    "maxProperties",
+    "minProperties",
+    "required",
+    "additionalProperties",
+    "definitions",
+    "properties",
+    "patternProperties",
+    "dependencies",
+    "propertyNames",
+    "const",
+    "enum",
+    "type",
+    "format",
+    "contentMediaType",
+    "contentEncoding",
+    "if",
+    "then",
+    "else",
+    "allOf",
+    "anyOf",
+    "oneOf",
+    "not",
+    "discriminator",
+    "externalDocs",
+    "deprecated",
 ];
 
 /// Keywords that only annotate.
 pub const ANNOTATIONS: &[&str] = &[
-    "$id", "$schema", "$comment", "title", "description", "default", "readOnly", "writeOnly",
-    "examples", "format", "contentMediaType", "contentEncoding", "discriminator",
-    "externalDocs", "deprecated", "definitions",
+    "$id",
+    "$schema",
+    "$comment",
+    "title",
+    "description",
+    "default",
+    "readOnly",
+    "writeOnly",
+    "examples",
+    "format",
+    "contentMediaType",
+    "contentEncoding",
+    "discriminator",
+    "externalDocs",
+    "deprecated",
+    "definitions",
 ];
 
-const TYPES: &[&str] = &["string", "number", "integer", "boolean", "object", "array", "null"];
+const TYPES: &[&str] = &[
+    "string", "number", "integer", "boolean", "object", "array", "null",
+];
 
 /// Checks every schema; records errors and warnings.
 pub(crate) fn schemas(findings: &mut Findings<'_>) {
@@ -64,14 +120,20 @@ pub fn locations(bundle: &Bundle) -> Vec<String> {
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut pending: Vec<(String, Place)> = vec![(String::new(), Place::Document)];
     while let Some((start, place)) = pending.pop() {
-        let Some(value) = bundle.get(&start) else { continue };
+        let Some(value) = bundle.get(&start) else {
+            continue;
+        };
         let mut targets = Vec::new();
         walk::walk(value, place, &start, &mut |at, value, place| {
             if place == Place::Schema {
                 if seen.insert(at.to_string()) && !walk::is_multi_format(value) {
                     found.push(at.to_string());
                 }
-                if let Some(target) = value.get("$ref").and_then(Value::as_str).and_then(Bundle::target) {
+                if let Some(target) = value
+                    .get("$ref")
+                    .and_then(Value::as_str)
+                    .and_then(Bundle::target)
+                {
                     targets.push(target);
                 }
             }
@@ -90,7 +152,10 @@ fn one(findings: &mut Findings<'_>, schema: &Value, at: &str) {
         Value::Bool(_) => return,
         Value::Object(map) => map,
         _ => {
-            findings.error(at, Problem::Invalid("a schema must be a mapping or a boolean".into()));
+            findings.error(
+                at,
+                Problem::Invalid("a schema must be a mapping or a boolean".into()),
+            );
             return;
         }
     };
@@ -117,7 +182,10 @@ fn one(findings: &mut Findings<'_>, schema: &Value, at: &str) {
                     ref_to_non_schema(findings, at, &target);
                 }
             }
-            _ => findings.error(&pointer::join(at, "$ref"), Problem::BadRef("$ref must be a string".into())),
+            _ => findings.error(
+                &pointer::join(at, "$ref"),
+                Problem::BadRef("$ref must be a string".into()),
+            ),
         }
         return;
     }
@@ -136,10 +204,17 @@ fn one(findings: &mut Findings<'_>, schema: &Value, at: &str) {
 
 /// `enum` values that `type` refuses, which can never be valid, and an empty `enum`.
 fn enum_values(findings: &mut Findings<'_>, map: &Map, at: &str) {
-    let Some(Value::Array(values)) = map.get("enum") else { return };
+    let Some(Value::Array(values)) = map.get("enum") else {
+        return;
+    };
     let here = pointer::join(at, "enum");
     if values.is_empty() {
-        findings.warn(&here, "enum is empty: no value is valid here");
+        // The draft-07 meta-schema asks for at least one value.
+        findings.bad(
+            &here,
+            "enum",
+            "a non-empty array (an empty enum allows no value)",
+        );
         return;
     }
     let allowed: Vec<&str> = match map.get("type") {
@@ -150,10 +225,16 @@ fn enum_values(findings: &mut Findings<'_>, map: &Map, at: &str) {
     let admits = |value: &Value| {
         allowed.iter().any(|t| match *t {
             "integer" => value.as_number().is_some_and(Number::is_integer),
-            other => value.json_type().as_str() == other || (other == "number" && value.is_number()),
+            other => {
+                value.json_type().as_str() == other || (other == "number" && value.is_number())
+            }
         })
     };
-    let refused: Vec<String> = values.iter().filter(|v| !admits(v)).map(Value::to_json).collect();
+    let refused: Vec<String> = values
+        .iter()
+        .filter(|v| !admits(v))
+        .map(Value::to_json)
+        .collect();
     if refused.is_empty() {
         return;
     }
@@ -161,7 +242,10 @@ fn enum_values(findings: &mut Findings<'_>, map: &Map, at: &str) {
     let message = if refused.len() == values.len() {
         format!("no enum value is of type {types}: no value is valid here")
     } else {
-        format!("enum values {} are not of type {types}: they can never be valid", refused.join(", "))
+        format!(
+            "enum values {} are not of type {types}: they can never be valid",
+            refused.join(", ")
+        )
     };
     findings.warn(&here, message);
 }
@@ -171,21 +255,42 @@ fn enum_values(findings: &mut Findings<'_>, map: &Map, at: &str) {
 /// but surely not what was meant.
 fn ref_to_non_schema(findings: &mut Findings<'_>, at: &str, target: &str) {
     let place = walk::place_of(&findings.bundle.root, target);
-    if matches!(place, Some(Place::Document | Place::Object | Place::Objects | Place::Components | Place::ObjectList)) {
-        let written = findings.bundle.as_written(&pointer::join(at, "$ref"), &crate::bundle::reference_to(target));
+    if matches!(
+        place,
+        Some(
+            Place::Document
+                | Place::Object
+                | Place::Objects
+                | Place::Components
+                | Place::ObjectList
+        )
+    ) {
+        let written = findings.bundle.as_written(
+            &pointer::join(at, "$ref"),
+            &crate::bundle::reference_to(target),
+        );
         findings.warn(
             &pointer::join(at, "$ref"),
-            format!("$ref leads to {written}, which is not a schema of the document: it is read as one"),
+            format!(
+                "$ref leads to {written}, which is not a schema of the document: it is read as one"
+            ),
         );
     }
 }
 
 fn multi_format(findings: &mut Findings<'_>, map: &Map, at: &str, format: SchemaFormat) {
     if !map.get("schemaFormat").is_some_and(Value::is_string) {
-        findings.bad(&pointer::join(at, "schemaFormat"), "schemaFormat", "a media type string");
+        findings.bad(
+            &pointer::join(at, "schemaFormat"),
+            "schemaFormat",
+            "a media type string",
+        );
     }
     if !map.contains_key("schema") {
-        findings.error(at, Problem::Missing("schema (the Multi Format Schema Object's schema)".into()));
+        findings.error(
+            at,
+            Problem::Missing("schema (the Multi Format Schema Object's schema)".into()),
+        );
     }
     if let SchemaFormat::Other(name) = format {
         findings.warn(
@@ -221,23 +326,27 @@ fn is_schema(value: &Value) -> bool {
 }
 
 fn unique_strings(value: &Value) -> bool {
-    let Some(items) = value.as_array() else { return false };
+    let Some(items) = value.as_array() else {
+        return false;
+    };
     let mut seen = BTreeSet::new();
-    items.iter().all(|item| item.as_str().is_some_and(|s| seen.insert(s)))
+    items
+        .iter()
+        .all(|item| item.as_str().is_some_and(|s| seen.insert(s)))
 }
 
 fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at: &str) {
     let _ = map;
     match key {
-        "$id" | "$schema" | "$comment" | "title" | "description" | "format" | "contentMediaType"
-        | "contentEncoding" | "discriminator"
-            if !value.is_string() => {
-                findings.bad(at, key, "a string");
-            }
-        "readOnly" | "writeOnly" | "deprecated" | "uniqueItems"
-            if value.as_bool().is_none() => {
-                findings.bad(at, key, "a boolean");
-            }
+        "$id" | "$schema" | "$comment" | "title" | "description" | "format"
+        | "contentMediaType" | "contentEncoding" | "discriminator"
+            if !value.is_string() =>
+        {
+            findings.bad(at, key, "a string");
+        }
+        "readOnly" | "writeOnly" | "deprecated" | "uniqueItems" if value.as_bool().is_none() => {
+            findings.bad(at, key, "a boolean");
+        }
         "examples" if !value.is_array() => findings.bad(at, key, "an array"),
         "externalDocs" if !value.is_object() => findings.bad(at, key, "a mapping"),
         "multipleOf" => match value {
@@ -245,24 +354,28 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
             _ => findings.bad(at, key, "a number greater than 0"),
         },
         "maximum" | "exclusiveMaximum" | "minimum" | "exclusiveMinimum"
-            if !matches!(value, Value::Number(_)) => {
-                let expected = if value.is_boolean() {
-                    "a number (draft 07 bounds are numbers; the boolean form is draft 04's)"
-                } else {
-                    "a number"
-                };
-                findings.bad(at, key, expected);
-            }
+            if !matches!(value, Value::Number(_)) =>
+        {
+            let expected = if value.is_boolean() {
+                "a number (draft 07 bounds are numbers; the boolean form is draft 04's)"
+            } else {
+                "a number"
+            };
+            findings.bad(at, key, expected);
+        }
         "maxLength" | "minLength" | "maxItems" | "minItems" | "maxProperties" | "minProperties"
-            if !is_count(value) => {
-                findings.bad(at, key, "a non-negative integer");
-            }
+            if !is_count(value) =>
+        {
+            findings.bad(at, key, "a non-negative integer");
+        }
         "pattern" => match value {
             Value::String(pattern) => translate(findings, pattern, at),
             _ => findings.bad(at, key, "a string (an ECMA-262 regular expression)"),
         },
         "items" => match value {
-            Value::Array(items) if items.is_empty() => findings.bad(at, key, "a schema or a non-empty array of schemas"),
+            Value::Array(items) if items.is_empty() => {
+                findings.bad(at, key, "a schema or a non-empty array of schemas")
+            }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
                     if !is_schema(item) {
@@ -273,12 +386,21 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
             other if !is_schema(other) => findings.bad(at, key, "a schema or an array of schemas"),
             _ => {}
         },
-        "additionalItems" | "contains" | "additionalProperties" | "propertyNames" | "if" | "then"
-        | "else" | "not"
-            if !is_schema(value) => {
-                findings.bad(at, key, "a schema (a mapping or a boolean)");
-            }
-        "required" if !unique_strings(value) => findings.bad(at, key, "an array of distinct property names"),
+        "additionalItems"
+        | "contains"
+        | "additionalProperties"
+        | "propertyNames"
+        | "if"
+        | "then"
+        | "else"
+        | "not"
+            if !is_schema(value) =>
+        {
+            findings.bad(at, key, "a schema (a mapping or a boolean)");
+        }
+        "required" if !unique_strings(value) => {
+            findings.bad(at, key, "an array of distinct property names")
+        }
         "definitions" | "properties" | "patternProperties" => match value {
             Value::Object(members) => {
                 for (name, schema) in members.iter() {
@@ -297,7 +419,11 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
             Value::Object(members) => {
                 for (name, dependency) in members.iter() {
                     if !is_schema(dependency) && !unique_strings(dependency) {
-                        findings.bad(&pointer::join(at, name), name, "a schema or an array of distinct property names");
+                        findings.bad(
+                            &pointer::join(at, name),
+                            name,
+                            "a schema or an array of distinct property names",
+                        );
                     }
                 }
             }
@@ -312,8 +438,12 @@ fn keyword(findings: &mut Findings<'_>, map: &Map, key: &str, value: &Value, at:
                 for (i, name) in names.iter().enumerate() {
                     let here = pointer::index(at, i);
                     match name.as_str() {
-                        Some(name) if !TYPES.contains(&name) => findings.error(&here, Problem::UnknownType(name.into())),
-                        Some(name) if !seen.insert(name) => findings.bad(&here, key, "a list of distinct type names"),
+                        Some(name) if !TYPES.contains(&name) => {
+                            findings.error(&here, Problem::UnknownType(name.into()))
+                        }
+                        Some(name) if !seen.insert(name) => {
+                            findings.bad(&here, key, "a list of distinct type names")
+                        }
                         Some(_) => {}
                         None => findings.bad(&here, key, "a type name"),
                     }
@@ -371,7 +501,11 @@ fn contradictions(findings: &mut Findings<'_>, map: &Map, at: &str) {
 fn ref_cycles(findings: &mut Findings<'_>, locations: &[String]) {
     let bundle = findings.bundle;
     for at in locations {
-        let Some(first) = bundle.get(at).and_then(|s| s.get("$ref")).and_then(Value::as_str) else {
+        let Some(first) = bundle
+            .get(at)
+            .and_then(|s| s.get("$ref"))
+            .and_then(Value::as_str)
+        else {
             continue;
         };
         let ref_at = pointer::join(at, "$ref");
@@ -383,7 +517,11 @@ fn ref_cycles(findings: &mut Findings<'_>, locations: &[String]) {
                 findings.error(&ref_at, Problem::RefCycle(chain));
                 break;
             }
-            let Some(next) = bundle.get(&target).and_then(|s| s.get("$ref")).and_then(Value::as_str) else {
+            let Some(next) = bundle
+                .get(&target)
+                .and_then(|s| s.get("$ref"))
+                .and_then(Value::as_str)
+            else {
                 break;
             };
             chain.push(bundle.as_written(&pointer::join(&target, "$ref"), next));
