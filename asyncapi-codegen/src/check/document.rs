@@ -202,7 +202,12 @@ fn channel(findings: &mut Findings<'_>, at: &str, channel: &Value) {
 /// A channel parameter or server variable: `enum` of strings, `default`, `examples`.
 fn parameter_like(findings: &mut Findings<'_>, at: &str, value: &Value) {
     let Value::Object(map) = value else {
-        findings.error(at, Problem::Invalid("a parameter must be a mapping".into()));
+        // The official schema lets a parameter be any value (its Parameter Object has
+        // no `type`); it must be a mapping to say anything.
+        findings.warn(
+            at,
+            "a parameter is a mapping (enum, default, examples, description): this one says nothing, the value is any string",
+        );
         return;
     };
     if let Some(values) = map.get("enum") {
@@ -378,12 +383,14 @@ fn operation(findings: &mut Findings<'_>, at: &str, operation: &Value) {
 fn channel_target(findings: &mut Findings<'_>, at: &str, channel: &Value) -> Option<String> {
     let bundle = findings.bundle;
     let Some(reference) = channel.get("$ref").and_then(Value::as_str) else {
-        findings.error(
-            at,
-            Problem::Invalid(
-                "channel must be a reference to a channel: {$ref: '#/channels/...'}".into(),
-            ),
-        );
+        // Valid to the official schema (a resolved reference looks the same), but not a
+        // channel of the document that generated code can name.
+        if channel.is_object() {
+            findings.warn(
+                at,
+                "channel is a reference to a channel of the document ({$ref: '#/channels/...'}): a channel written in place is not generated",
+            );
+        }
         return None;
     };
     let target = Bundle::target(reference)?;
