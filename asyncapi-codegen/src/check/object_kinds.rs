@@ -48,6 +48,8 @@ pub enum Kind {
     ExternalDocs,
     /// A bindings object (of a server, channel, operation or message).
     Bindings,
+    /// The binding of one protocol, in a bindings object.
+    ProtocolBinding,
     /// `components`.
     Components,
     /// A map of named objects (`channels`, `components/messages`, ...).
@@ -59,6 +61,40 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The definition of the official schema that describes this kind of object.
+    pub fn definition(self) -> Option<&'static str> {
+        Some(match self {
+            Kind::Info => "info",
+            Kind::Contact => "contact",
+            Kind::License => "license",
+            Kind::Server => "server",
+            Kind::ServerVariable => "serverVariable",
+            Kind::Channel => "channel",
+            Kind::Parameter => "parameter",
+            Kind::Message => "messageObject",
+            Kind::MessageTrait => "messageTrait",
+            Kind::MessageExample => "messageExampleObject",
+            Kind::Operation => "operation",
+            Kind::OperationTrait => "operationTrait",
+            Kind::Reply => "operationReply",
+            Kind::ReplyAddress => "operationReplyAddress",
+            Kind::CorrelationId => "correlationId",
+            Kind::Tag => "tag",
+            Kind::ExternalDocs => "externalDocs",
+            Kind::Components => "components",
+            Kind::Bindings => return None,
+            _ => return None,
+        })
+    }
+
+    /// Whether this is an object of the specification (not a map of them, a schema or
+    /// anything else).
+    pub fn is_object(self) -> bool {
+        self == Kind::Document
+            || self.definition().is_some()
+            || matches!(self, Kind::SecurityScheme | Kind::Bindings)
+    }
+
     /// The object with an article: `a message`, `the document`.
     pub fn described(self) -> String {
         match self {
@@ -100,6 +136,7 @@ impl Kind {
             Kind::Tag => "tag",
             Kind::ExternalDocs => "external documentation object",
             Kind::Bindings => "bindings object",
+            Kind::ProtocolBinding => "protocol binding",
             Kind::Components => "components",
             Kind::Map(name) => name,
             Kind::Schema => "schema",
@@ -176,6 +213,7 @@ impl Kind {
             (Kind::Message | Kind::MessageTrait, "correlationId") => Kind::CorrelationId,
             (Kind::Message | Kind::MessageTrait, "payload" | "headers") => Kind::Schema,
             (Kind::Schema, _) => Kind::Schema,
+            (Kind::Bindings, _) => Kind::ProtocolBinding,
             _ => Kind::Other,
         }
     }
@@ -200,7 +238,9 @@ pub fn moved_in_3(kind: Kind, field: &str) -> Option<&'static str> {
         (Kind::Channel, "publish" | "subscribe") => {
             "AsyncAPI 3 describes what is sent and received under the top-level operations, each with action: send or receive and channel: {$ref: '#/channels/...'}"
         }
-        (Kind::Channel, "description") => return None,
+        (Kind::Message, "oneOf") => {
+            "AsyncAPI 3 lists each message of a channel under its messages, by name"
+        }
         (Kind::Operation | Kind::OperationTrait, "operationId") => {
             "AsyncAPI 3 names an operation by its key under operations"
         }

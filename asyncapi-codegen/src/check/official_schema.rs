@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use asyncapi_runtime::{Keyword, Map, Schema, Value, Violation};
 
-use super::object_kinds::{kind_at, moved_in_3};
+use super::object_kinds::{kind_at, moved_in_3, Kind};
 use super::resolved::Resolved;
 use super::Findings;
 use crate::bundle::MOUNT;
@@ -33,10 +33,12 @@ pub fn versions() -> impl Iterator<Item = &'static str> {
     SCHEMAS.iter().map(|(version, _)| *version)
 }
 
-/// A schema compiled twice: for the resolved document, and for the document as written.
+/// A schema compiled twice: for the resolved document, and for the document as written;
+/// and as published, for the fields of each object.
 struct Compiled {
     resolved: Schema,
     as_written: Schema,
+    published: Value,
 }
 
 /// Compiled once per version, on first use.
@@ -54,6 +56,7 @@ fn compiled(version: &str) -> Option<&'static Result<Compiled, String>> {
         Ok(Compiled {
             resolved: compile(true)?,
             as_written: compile(false)?,
+            published: schema,
         })
     }))
 }
@@ -192,7 +195,7 @@ pub(crate) fn check(findings: &mut Findings<'_>) {
     let resolved = Resolved::new(bundle);
     if let Err(violations) = compiled.resolved.validate(0, &resolved.root) {
         for violation in violations.iter() {
-            report(findings, &resolved, violation);
+            report(findings, &resolved, &compiled.published, violation);
         }
     }
     let mut as_written = bundle.root.clone();
@@ -216,8 +219,51 @@ pub(crate) fn check(findings: &mut Findings<'_>) {
 }
 
 /// Records the error for one violation of the resolved document.
-fn report(findings: &mut Findings<'_>, resolved: &Resolved, violation: &Violation) {
+fn report(
+    findings: &mut Findings<'_>,
+    resolved: &Resolved,
+    published: &Value,
+    violation: &Violation,
+) {
     let at = &violation.pointer;
+    if let Some((inlined, site)) = resolved.reference_on_the_way(at) {
+        // A reference to the wrong kind of object: one error where the reference is
+        // written, not one for every field the object has or lacks as the other kind.
+        let used_as = kind_at(&inlined);
+        let target = resolved.origin(&inlined);
+        let is = kind_at(&target);
+        let wrong_kind =
+            used_as.is_object() && !matches!(is, Kind::Other | Kind::Map(_)) && is != used_as;
+        let ref_at = pointer::join(&site, "$ref");
+        let written = findings
+            .bundle
+            .as_written(&ref_at, &crate::bundle::reference_to(&target));
+        if wrong_kind {
+            let problem = Problem::BadRef(format!(
+                "{written:?} leads to {}, where {} belongs",
+                is.described(),
+                used_as.described()
+            ));
+            add(findings, &ref_at, None, problem);
+            return;
+        }
+        if *at == inlined && violation.keyword == Keyword::Type {
+            if let Some(expected) = expected_type(&violation.message) {
+                let token = pointer::last_token(&inlined);
+                let keyword = match token.parse::<usize>() {
+                    Ok(i) => format!("{}[{i}]", pointer::last_token(pointer::parent(&inlined))),
+                    Err(_) => token,
+                };
+                let problem = Problem::BadValue {
+                    keyword,
+                    expected: format!("{expected}, not a reference to {written}"),
+                };
+                // Unless what it leads to is reported as wrong already.
+                add(findings, &site, Some(&target), problem);
+                return;
+            }
+        }
+    }
     let origin = resolved.origin(at);
     let field = pointer::last_token(at);
     let problem = match violation.keyword {
@@ -225,10 +271,7 @@ fn report(findings: &mut Findings<'_>, resolved: &Resolved, violation: &Violatio
             let kind = kind_at(pointer::parent(at));
             let hint = moved_in_3(kind, &field)
                 .map(str::to_string)
-                .unwrap_or_else(|| {
-                    "fields of the specification are listed in it; extensions start with \"x-\""
-                        .to_string()
-                });
+                .unwrap_or_else(|| fields_hint(published, kind, &field));
             Problem::UnknownField {
                 field,
                 object: kind.described(),
@@ -266,6 +309,37 @@ fn report(findings: &mut Findings<'_>, resolved: &Resolved, violation: &Violatio
         }),
     };
     add(findings, &origin, Some(at), problem);
+}
+
+/// What to write instead of an unknown field: the object's fields, or how extensions
+/// are named.
+fn fields_hint(published: &Value, kind: Kind, field: &str) -> String {
+    if field.to_ascii_lowercase().starts_with("x-") {
+        return "an extension's name is \"x-\" followed by letters, digits, '.', '-' or '_'".into();
+    }
+    let fields: Vec<&String> = match kind {
+        Kind::Document => published.get("properties"),
+        other => other
+            .definition()
+            .and_then(|name| published.pointer(&pointer::join("/definitions", name)))
+            .and_then(|definition| definition.get("properties")),
+    }
+    .and_then(Value::as_object)
+    .map(|properties| properties.keys().collect())
+    .unwrap_or_default();
+    match fields.is_empty() {
+        true => {
+            "only the fields the specification gives it are allowed, and extensions (\"x-...\")"
+                .into()
+        }
+        false => {
+            let list: Vec<String> = fields.iter().map(|f| f.to_string()).collect();
+            format!(
+                "its fields are {}, and extensions (\"x-...\")",
+                list.join(", ")
+            )
+        }
+    }
 }
 
 /// `expected` from the interpreter's `X is not of type T`, in the words of the other

@@ -55,6 +55,23 @@ impl Resolved {
         }
     }
 
+    /// The innermost reference on the way to `at` (a pointer into [`Resolved::root`]):
+    /// the pointer in the view where it was inlined, and the bundle pointer of the
+    /// object holding the `$ref` (where the reference is written).
+    pub fn reference_on_the_way(&self, at: &str) -> Option<(String, String)> {
+        let tokens = pointer::tokens(at);
+        for cut in (1..=tokens.len()).rev() {
+            let inlined = tokens[..cut]
+                .iter()
+                .fold(String::new(), |p, t| pointer::join(&p, t));
+            if self.origins.contains_key(&inlined) {
+                let site = pointer::join(&self.origin(pointer::parent(&inlined)), &tokens[cut - 1]);
+                return Some((inlined, site));
+            }
+        }
+        None
+    }
+
     /// Where the value at `at` (a pointer into [`Resolved::root`]) is in the bundle.
     pub fn origin(&self, at: &str) -> String {
         let tokens = pointer::tokens(at);
