@@ -9,7 +9,7 @@ use crate::model::{Checks, Ty};
 /// The items of `#[validate(...)]` for a value of type `ty` with `checks`, nested
 /// checks of array items and map values included; `schemas` is the path of the
 /// document's `SCHEMAS` where the attribute stands.
-pub fn items(cx: &Context, ty: &Ty, checks: &Checks, schemas: &TokenStream) -> Vec<TokenStream> {
+pub fn items(_cx: &Context, ty: &Ty, checks: &Checks, schemas: &TokenStream) -> Vec<TokenStream> {
     let mut out = Vec::new();
     if let Some(pattern) = &checks.pattern {
         out.push(quote!(pattern = #pattern));
@@ -51,7 +51,7 @@ pub fn items(cx: &Context, ty: &Ty, checks: &Checks, schemas: &TokenStream) -> V
         let entry = super::context::number(entry);
         out.push(quote!(extra_schema(#schemas, #entry)));
     }
-    let inner = |ty: &Ty, checks: &Checks| items(cx, ty, checks, schemas);
+    let inner = |ty: &Ty, checks: &Checks| items(_cx, ty, checks, schemas);
     match ty {
         Ty::Array(item, item_checks) => {
             let nested = inner(item, item_checks);
@@ -68,7 +68,7 @@ pub fn items(cx: &Context, ty: &Ty, checks: &Checks, schemas: &TokenStream) -> V
         Ty::Nullable(inner_ty) => {
             // The checks apply to the value, never to `null`; nested ones likewise.
             if let Ty::Array(..) | Ty::Map(..) = **inner_ty {
-                let nested = items(cx, inner_ty, &Checks::default(), schemas);
+                let nested = items(_cx, inner_ty, &Checks::default(), schemas);
                 out.extend(nested);
             }
         }
