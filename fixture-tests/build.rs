@@ -126,8 +126,13 @@ fn suite_document(dir: &Path, out: &Path) -> PathBuf {
     let mut schemas = Map::new();
     let mut messages = Map::new();
     for path in suite_files(dir) {
-        let file = path.file_stem().unwrap_or_default().to_string_lossy().replace('-', "_");
-        let bytes = std::fs::read(&path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
+        let file = path
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .replace('-', "_");
+        let bytes =
+            std::fs::read(&path).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
         let groups = asyncapi_runtime::parse_json(&bytes).unwrap_or_else(|e| fail(&e.to_string()));
         for (g, group) in groups.as_array().into_iter().flatten().enumerate() {
             let description = group["description"].as_str().unwrap_or_default();
@@ -141,10 +146,13 @@ fn suite_document(dir: &Path, out: &Path) -> PathBuf {
             let mut alone_messages = Map::new();
             alone_messages.insert(key(&file, g, "inline"), payload(inline.clone()));
             alone_messages.insert(key(&file, g, "ref"), payload(reference(&component_name)));
-            let excluded = EXCLUDED.iter().find(|(f, d, _)| *f == file && *d == description);
+            let excluded = EXCLUDED
+                .iter()
+                .find(|(f, d, _)| *f == file && *d == description);
             let alone = document(alone_schemas.clone(), alone_messages.clone());
             let alone_path = out.join(format!("suite_{file}_{g}.json"));
-            std::fs::write(&alone_path, alone.to_json_pretty()).unwrap_or_else(|e| fail(&e.to_string()));
+            std::fs::write(&alone_path, alone.to_json_pretty())
+                .unwrap_or_else(|e| fail(&e.to_string()));
             let generated = asyncapi_codegen::Builder::new(&alone_path).model();
             let _ = std::fs::remove_file(&alone_path);
             match (generated, excluded) {

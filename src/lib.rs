@@ -45,6 +45,13 @@ mod generated {
 
 pub use generated::*;
 
+/// The AsyncAPI document the types are generated from, as this crate was built with
+/// it (for tools that show or check it, such as the `kinesis` command).
+pub const SPEC_YAML: &str = include_str!("../spec/kinesis-data-streams.asyncapi.yaml");
+
+/// Where [`SPEC_YAML`] is in this crate's sources, to name it in messages.
+pub const SPEC_PATH: &str = "spec/kinesis-data-streams.asyncapi.yaml";
+
 /// The README's Rust examples, compiled and run as doc tests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -3,9 +3,9 @@
 //! escapes are borrowed from the input, escaped ones are unescaped into owned strings;
 //! violations and shape errors are exactly those of the owned types.
 
+use kinesis_types::MessageSet;
 use std::borrow::Cow;
 use std::fmt::Debug;
-use kinesis_types::MessageSet;
 
 use kinesis_types::{
     borrowed, from_slice, from_slice_borrowed, json_eq, Base64Ref, Borrowed, Error, IntoOwned,

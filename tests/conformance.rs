@@ -18,9 +18,9 @@
 #[path = "conformance/corpus.rs"]
 mod corpus;
 
+use kinesis_types::MessageSet;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
-use kinesis_types::MessageSet;
 
 use kinesis_types::{
     Keyword, KinesisRecord, LambdaKinesisEvent, MessageName, SubscribeToShardEvent, ValidateJson,

@@ -22,7 +22,9 @@ fn builder() -> Builder {
 
 #[test]
 fn generated_code_matches_the_golden_copy() {
-    let generated = builder().generate().expect("the bundled document generates");
+    let generated = builder()
+        .generate()
+        .expect("the bundled document generates");
     expectorate::assert_contents("tests/snapshots/kinesis_data_streams.rs", &generated);
 }
 
@@ -48,12 +50,19 @@ fn a_changed_document_changes_the_code() {
     let mut hash_key = Map::new();
     hash_key.insert("type", Value::from("string"));
     hash_key.insert("pattern", Value::from("0|([1-9]\\d{0,38})"));
-    hash_key.insert("description", Value::from("The hash value used to explicitly determine the shard."));
+    hash_key.insert(
+        "description",
+        Value::from("The hash value used to explicitly determine the shard."),
+    );
     root.pointer_mut("/components/schemas/KinesisRecord/properties")
         .and_then(Value::as_object_mut)
         .unwrap()
         .insert("ExplicitHashKey", Value::Object(hash_key));
-    set(&mut root, "/components/schemas/KinesisRecord/properties/PartitionKey/maxLength", Value::from(512));
+    set(
+        &mut root,
+        "/components/schemas/KinesisRecord/properties/PartitionKey/maxLength",
+        Value::from(512),
+    );
     let changed = Document {
         file: Path::new("changed.yaml").to_path_buf(),
         root,
@@ -62,10 +71,16 @@ fn a_changed_document_changes_the_code() {
     let before = builder().generate().unwrap();
     let after = builder().generate_from(&changed).unwrap();
     assert!(!before.contains("pub explicit_hash_key"));
-    assert!(after.contains("#[serde(rename = \"ExplicitHashKey\", skip_serializing_if = \"Option::is_none\")]"), "{after}");
+    assert!(
+        after.contains(
+            "#[serde(rename = \"ExplicitHashKey\", skip_serializing_if = \"Option::is_none\")]"
+        ),
+        "{after}"
+    );
     assert!(after.contains("pub explicit_hash_key: Option<String>,"));
     assert!(after.contains("pattern = \"0|([1-9]\\\\d{0,38})\""));
-    assert!(before.contains("#[validate(min_length = 1, max_length = 256)]\n    pub partition_key: String,"));
+    assert!(before
+        .contains("#[validate(min_length = 1, max_length = 256)]\n    pub partition_key: String,"));
     assert!(after.contains("#[validate(min_length = 1, max_length = 512)]"));
     // Everything else is untouched: the Lambda types are identical.
     let lambda = |code: &str| {

@@ -14,8 +14,8 @@
 #[allow(dead_code)]
 mod corpus;
 
-use std::collections::BTreeSet;
 use kinesis_types::MessageSet;
+use std::collections::BTreeSet;
 
 use kinesis_types::{
     json_eq, Keyword, KinesisRecord, LambdaKinesisEvent, MessageName, SubscribeToShardEvent,
@@ -123,6 +123,35 @@ fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
 
 fn type_of(schema: &Value) -> Option<&str> {
     schema.get("type").and_then(Value::as_str)
+}
+
+/// Whether `value` is of JSON Schema type `name`.
+fn is_of_type(value: &Value, name: &str) -> bool {
+    match name {
+        "string" => value.is_string(),
+        "number" => value.is_number(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "boolean" => value.is_boolean(),
+        "null" => value.is_null(),
+        "array" => value.is_array(),
+        "object" => value.is_object(),
+        _ => true,
+    }
+}
+
+/// The keywords of `schema` (an `enum` or `const` one, `keyword`) that `new` fails:
+/// the keyword itself, and `type` when `new` is not of the schema's type.
+fn fails_choice(
+    schema: &Value,
+    keyword: &'static str,
+    pointer: &str,
+    new: &Value,
+) -> BTreeSet<(String, &'static str)> {
+    let mut expected = BTreeSet::from([(pointer.to_string(), keyword)]);
+    if type_of(schema).is_some_and(|t| !is_of_type(new, t)) {
+        expected.insert((pointer.to_string(), "type"));
+    }
+    expected
 }
 
 /// Any small JSON value, for properties the schema does not list.
@@ -346,14 +375,15 @@ fn breaks(
         .or(schema.get("const").map(|_| "const"));
     if let Some(keyword) = allowed {
         let text = value.as_str().unwrap_or_default();
-        replace("a near miss", json!(format!("{text} ")), one(keyword));
-        replace(
-            "a different case",
-            json!(text.to_lowercase() + "\u{0}"),
-            one(keyword),
-        );
-        replace("a number", json!(m.below), one(keyword));
-        replace("null", Value::Null, one(keyword));
+        for (what, new) in [
+            ("a near miss", json!(format!("{text} "))),
+            ("a different case", json!(text.to_lowercase() + "\u{0}")),
+            ("a number", json!(m.below)),
+            ("null", Value::Null),
+        ] {
+            let expected = fails_choice(schema, keyword, pointer, &new);
+            replace(what, new, expected);
+        }
         return;
     }
     match (type_of(schema), value) {
@@ -477,18 +507,18 @@ fn breaks(
                     let sub_resolved = resolve(root, sub);
                     if !required.contains(&name.as_str()) {
                         // null is not absence.
-                        let keyword = if sub_resolved.get("enum").is_some() {
-                            "enum"
+                        let expected = if sub_resolved.get("enum").is_some() {
+                            fails_choice(sub_resolved, "enum", &child_pointer, &Value::Null)
                         } else if sub_resolved.get("const").is_some() {
-                            "const"
+                            fails_choice(sub_resolved, "const", &child_pointer, &Value::Null)
                         } else {
-                            "type"
+                            BTreeSet::from([(child_pointer.clone(), "type")])
                         };
                         out.push((
                             format!("{name} null"),
                             child_pointer.clone(),
                             Value::Null,
-                            BTreeSet::from([(child_pointer.clone(), keyword)]),
+                            expected,
                         ));
                     }
                     breaks(root, sub, child, &child_pointer, m, out);

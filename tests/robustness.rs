@@ -9,8 +9,8 @@
 #[allow(dead_code)]
 mod corpus;
 
-use std::collections::BTreeSet;
 use kinesis_types::MessageSet;
+use std::collections::BTreeSet;
 
 use kinesis_types::{
     Error, Keyword, KinesisRecord, LambdaKinesisEvent, MessageName, SubscribeToShardEvent,

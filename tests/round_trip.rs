@@ -3,8 +3,8 @@
 //!
 //! The examples are read from the document itself: adding an example adds a case.
 
-use kinesis_types::{json_eq, MessageName, Validate};
 use kinesis_types::MessageSet;
+use kinesis_types::{json_eq, MessageName, Validate};
 mod common;
 
 use common::{message_examples, spec};
@@ -32,7 +32,9 @@ fn every_message_example_round_trips() {
         );
         // The Value path agrees with the byte path.
         assert_eq!(message.parse_value(&payload).unwrap(), parsed);
-        assert!(message.validate_json(&kinesis_types::Value::from(&payload)).is_ok());
+        assert!(message
+            .validate_json(&kinesis_types::Value::from(&payload))
+            .is_ok());
     }
 }
 

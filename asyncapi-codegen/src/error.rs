@@ -20,7 +20,12 @@ impl fmt::Display for Location {
     /// `file:line:column: #/pointer` (or `file: #/pointer` without a position).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {
-            Some((line, column)) => write!(f, "{}:{line}:{column}: #{}", self.file.display(), self.pointer),
+            Some((line, column)) => write!(
+                f,
+                "{}:{line}:{column}: #{}",
+                self.file.display(),
+                self.pointer
+            ),
             None => write!(f, "{}: #{}", self.file.display(), self.pointer),
         }
     }

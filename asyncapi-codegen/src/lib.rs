@@ -14,7 +14,9 @@
 //! 4. [`merge`]: message and operation traits applied; `allOf` readable as one schema;
 //! 5. [`model`]: schemas as Rust types as precise as each allows, the rest checked by
 //!    the schema interpreter, never dropped; messages, channels, operations, servers;
-//! 6. [`emit`]: tokens formatted by prettyplease into one file.
+//! 6. [`emit`]: tokens formatted by prettyplease into one file; or, with no code
+//!    generated, [`interpret`]: the model's schemas compiled by the runtime's
+//!    interpreter, payloads validated as the generated types would.
 //!
 //! It knows AsyncAPI and JSON Schema, and nothing about any particular document.
 //! Generated code depends on the runtime crate `asyncapi-runtime` (and nothing else).
@@ -71,6 +73,7 @@ pub mod check;
 pub mod diff;
 pub mod emit;
 mod error;
+pub mod interpret;
 pub mod load;
 pub mod merge;
 pub mod model;
@@ -228,17 +231,24 @@ impl Builder {
     /// `cargo::warning=` and every error with `cargo::error=` (which fails the build),
     /// each once, as `file:line:column: #/pointer: message`.
     pub fn compile(&self) {
+        for directive in self.directives() {
+            println!("{directive}");
+        }
+    }
+
+    /// What [`Builder::compile`] prints: the `cargo::warning=` and `cargo::error=`
+    /// lines of [`Builder::build`] (its `cargo:rerun-if-changed=` lines it prints itself).
+    fn directives(&self) -> Vec<String> {
         match self.build() {
-            Ok((_, warnings)) => {
-                for warning in warnings {
-                    println!("cargo::warning={}", one_line(&warning.to_string()));
-                }
-            }
-            Err(error) => {
-                for error in error.flatten() {
-                    println!("cargo::error={}", one_line(&error.to_string()));
-                }
-            }
+            Ok((_, warnings)) => warnings
+                .iter()
+                .map(|warning| format!("cargo::warning={}", one_line(&warning.to_string())))
+                .collect(),
+            Err(error) => error
+                .flatten()
+                .into_iter()
+                .map(|error| format!("cargo::error={}", one_line(&error.to_string())))
+                .collect(),
         }
     }
 }
@@ -268,4 +278,74 @@ fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {
         file: path.to_path_buf(),
         source,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fresh directory under the target's temporary directory.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "asyncapi-codegen-lib-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn build_scripts_get_each_problem_once_with_its_line() {
+        let dir = scratch("errors");
+        let doc = dir.join("doc.yaml");
+        std::fs::write(
+            &doc,
+            "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    Money: {type: string}\n    A: {$ref: '#/components/schemas/Mony'}\n    B: {type: strin}\n",
+        )
+        .unwrap();
+        let directives = Builder::new(&doc).out_dir(&dir).directives();
+        let file = doc.display().to_string();
+        assert_eq!(
+            directives,
+            [
+                format!("cargo::error={file}:6:15: #/components/schemas/A/$ref: $ref \"#/components/schemas/Mony\" points to nothing; did you mean \"#/components/schemas/Money\"?"),
+            ]
+        );
+        // With the reference fixed, the next problem, once.
+        std::fs::write(&doc, "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    B: {type: strin}\n").unwrap();
+        assert_eq!(
+            Builder::new(&doc).out_dir(&dir).directives(),
+            [format!(
+                "cargo::error={file}:5:15: #/components/schemas/B/type: unknown type \"strin\""
+            )]
+        );
+    }
+
+    #[test]
+    fn build_scripts_get_warnings_and_nothing_else_when_all_is_well() {
+        let dir = scratch("warnings");
+        let doc = dir.join("doc.yaml");
+        std::fs::write(
+            &doc,
+            "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    A: {type: string, proeprties: {}}\n",
+        )
+        .unwrap();
+        let directives = Builder::new(&doc).out_dir(&dir).directives();
+        assert_eq!(directives.len(), 1, "{directives:?}");
+        assert!(
+            directives[0].starts_with(&format!("cargo::warning={}:5:", doc.display())),
+            "{directives:?}"
+        );
+        assert!(
+            directives[0].contains("did you mean \"properties\""),
+            "{directives:?}"
+        );
+        assert!(dir.join("doc.rs").exists());
+        std::fs::write(&doc, "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\n").unwrap();
+        assert_eq!(
+            Builder::new(&doc).out_dir(&dir).directives(),
+            Vec::<String>::new()
+        );
+    }
 }

@@ -314,7 +314,10 @@ fn every_odd_but_valid_fixture_generates_with_its_exact_warnings() {
     let mut wrong = Vec::new();
     for (fixture, expected) in GENERATED {
         let file = format!("tests/broken/{fixture}");
-        let expected: Vec<String> = expected.iter().map(|w| w.replace("{file}", &file)).collect();
+        let expected: Vec<String> = expected
+            .iter()
+            .map(|w| w.replace("{file}", &file))
+            .collect();
         let builder = Builder::new(&file);
         if let Err(error) = builder.generate() {
             wrong.push(format!("{fixture}: refused: {error}"));
@@ -325,7 +328,9 @@ fn every_odd_but_valid_fixture_generates_with_its_exact_warnings() {
             Err(error) => vec![format!("model refused: {error}")],
         };
         if got != expected {
-            wrong.push(format!("{fixture}:\n  expected: {expected:#?}\n  got:      {got:#?}"));
+            wrong.push(format!(
+                "{fixture}:\n  expected: {expected:#?}\n  got:      {got:#?}"
+            ));
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
@@ -380,12 +385,7 @@ fn colliding_names_get_2_3_in_document_order() {
     );
     assert_eq!(
         declared(&source, "pub enum "),
-        [
-            "FooBar2",
-            "FooBar3Kind",
-            "MessageName",
-            "Message"
-        ]
+        ["FooBar2", "FooBar3Kind", "MessageName", "Message"]
     );
     // Properties a-b, a_b and "A B" all want `a_b`; `additional_properties` is the
     // field that keeps unknown properties, so the property of that name yields.

@@ -45,7 +45,10 @@ fn a_missing_file() {
 
 #[test]
 fn an_absolute_path_that_does_not_exist() {
-    let error = generate("absolute_path", &[("main.yaml", &ref_doc("/nonexistent/schemas.yaml#/B"))]);
+    let error = generate(
+        "absolute_path",
+        &[("main.yaml", &ref_doc("/nonexistent/schemas.yaml#/B"))],
+    );
     assert!(
         error.starts_with(
             "{dir}/main.yaml:8:19: #/components/schemas/A/properties/b/$ref: bad $ref: \"/nonexistent/schemas.yaml#/B\": cannot read /nonexistent/schemas.yaml: "
@@ -132,7 +135,13 @@ fn a_file_of_schemas_keyed_by_name_is_read_through_its_references() {
         "Outer: {type: object, properties: {inner: {$ref: '#/Inner'}}}\nInner: {$ref: 'more.yaml#/Leaf'}\n",
     )
     .unwrap();
-    std::fs::write(dir.join("more.yaml"), "Leaf: {type: string, maxLength: 3}\n").unwrap();
-    let source = Builder::new(dir.join("main.yaml")).generate().expect("generates");
+    std::fs::write(
+        dir.join("more.yaml"),
+        "Leaf: {type: string, maxLength: 3}\n",
+    )
+    .unwrap();
+    let source = Builder::new(dir.join("main.yaml"))
+        .generate()
+        .expect("generates");
     assert!(source.contains("max_length = 3"), "{source}");
 }

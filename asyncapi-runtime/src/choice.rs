@@ -43,9 +43,9 @@ impl Choice {
     /// `"number"` too).
     pub fn is(&self, names: &[&str]) -> bool {
         let own = self.json_type();
-        names.iter().any(|name| {
-            *name == own.as_str() || (*name == "number" && own == JsonType::Integer)
-        })
+        names
+            .iter()
+            .any(|name| *name == own.as_str() || (*name == "number" && own == JsonType::Integer))
     }
 
     /// Whether the value matches entry `entry` of `schemas`.
@@ -83,7 +83,10 @@ pub fn write_literal<S: Serializer>(text: &str, serializer: S) -> Result<S::Ok, 
 
 /// Reads a value that must equal one of the JSON literals `texts` (as JSON Schema
 /// compares: `1` equals `1.0`); its index.
-pub fn read_literal<'de, D: Deserializer<'de>>(deserializer: D, texts: &[&str]) -> Result<usize, D::Error> {
+pub fn read_literal<'de, D: Deserializer<'de>>(
+    deserializer: D,
+    texts: &[&str],
+) -> Result<usize, D::Error> {
     let value = Value::deserialize(deserializer)?;
     texts
         .iter()
@@ -114,7 +117,10 @@ mod tests {
         let mut de = serde_json::Deserializer::from_str("{\"a\": [1.0]}");
         assert_eq!(read_literal(&mut de, &texts).unwrap(), 3);
         let mut de = serde_json::Deserializer::from_str("4");
-        assert!(read_literal(&mut de, &texts).unwrap_err().to_string().contains("4 is not one of 3, true"));
+        assert!(read_literal(&mut de, &texts)
+            .unwrap_err()
+            .to_string()
+            .contains("4 is not one of 3, true"));
         let mut out = Vec::new();
         write_literal("1.50", &mut serde_json::Serializer::new(&mut out)).unwrap();
         assert_eq!(out, b"1.50");

@@ -44,6 +44,14 @@ impl Error {
     }
 
     pub(crate) fn from_syntax(error: crate::json::SyntaxError) -> Self {
+        Error::from(error)
+    }
+}
+
+/// A syntax error of [`crate::parse_json`] as this crate's [`Error::Syntax`], the
+/// pointer of the value being read kept in the message.
+impl From<crate::json::SyntaxError> for Error {
+    fn from(error: crate::json::SyntaxError) -> Self {
         let message = if error.pointer.is_empty() {
             error.message
         } else {

@@ -50,6 +50,7 @@
 extern crate self as asyncapi_runtime;
 
 mod address;
+mod alternatives;
 mod base64_data;
 mod check;
 mod choice;
@@ -67,6 +68,7 @@ mod parse;
 mod schema;
 mod shape;
 mod validate;
+mod write;
 mod zero_copy;
 
 pub use address::{Action, AddressError, AddressReason, MessageError, Operation};
@@ -78,13 +80,14 @@ pub use integer::Integer;
 pub use json::{parse as parse_json, JsonType, Map, Parser, SyntaxError, Value};
 pub use messages::{MessageGroup, MessageInfo, MessageSet, NoHeaders};
 pub use null::Null;
-pub use operations::{OperationInfo, OperationSet, Payload};
 pub use nullable::Nullable;
 pub use number::{Number, NumberError};
+pub use operations::{OperationInfo, OperationSet, Payload};
 pub use parse::{from_slice, from_str, from_value, validate_json, JsonInput};
 pub use schema::{LazySchema, Schema, SchemaError};
 pub use shape::ValidateJson;
 pub use validate::{Keyword, Path, Report, Validate, Violation, Violations};
+pub use write::{to_string, to_string_pretty, to_vec, to_writer, WriteError};
 pub use zero_copy::{from_slice_borrowed, from_str_borrowed, Base64Ref, Borrowed, IntoOwned};
 
 /// Compares `serde_json` values as JSON Schema does: numbers by exact value (`1`

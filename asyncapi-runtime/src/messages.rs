@@ -18,6 +18,10 @@ pub struct MessageInfo {
     pub key: &'static str,
     /// Its `name` (the key when it has none).
     pub name: &'static str,
+    /// Where the document declares it, as a JSON pointer (`/components/messages/M`,
+    /// `/channels/c/messages/m`); a message read from another file is under
+    /// `/x-asyncapi-codegen-files/<file>`.
+    pub pointer: &'static str,
     /// `title`.
     pub title: Option<&'static str>,
     /// `summary`.
@@ -88,13 +92,16 @@ pub trait MessageSet: Copy + Eq + fmt::Debug + 'static {
         self.info().headers_type
     }
 
-    /// Finds a message by `name` or by its key in the document.
+    /// Finds a message by its `name`, its key in the document, or the name of its
+    /// Rust variant (`MessageName::OrdersCancelled`), in that order.
     fn from_name(name: &str) -> Option<Self> {
         Self::ALL
             .iter()
             .copied()
             .find(|m| m.info().name == name)
             .or_else(|| Self::ALL.iter().copied().find(|m| m.info().key == name))
+            // The generated enum's `Debug` is its variant's name.
+            .or_else(|| Self::ALL.iter().copied().find(|m| format!("{m:?}") == name))
     }
 
     /// Parses and validates a payload of this message from text.
@@ -104,6 +111,7 @@ pub trait MessageSet: Copy + Eq + fmt::Debug + 'static {
 
     /// Reads and validates an already parsed payload of this message.
     fn parse_value(self, json: &serde_json::Value) -> Result<Self::Message, Error> {
+        crate::parse::refuse_deep(json)?;
         self.parse(json.to_string().as_bytes())
     }
 
@@ -131,7 +139,11 @@ pub trait MessageSet: Copy + Eq + fmt::Debug + 'static {
     }
 }
 
-fn validate_entry(schemas: &LazySchema, entry: Option<usize>, json: &Value) -> Result<(), Violations> {
+fn validate_entry(
+    schemas: &LazySchema,
+    entry: Option<usize>,
+    json: &Value,
+) -> Result<(), Violations> {
     let Some(entry) = entry else { return Ok(()) };
     let mut report = Report::new();
     schemas.validate_at(entry, json, &Path::ROOT, &mut report);
@@ -169,6 +181,7 @@ pub trait MessageGroup: Sized + 'static {
 
     /// Reads and validates an already parsed payload of the message named `message`.
     fn parse_value(message: &str, json: &serde_json::Value) -> Result<Self, MessageError> {
+        crate::parse::refuse_deep(json).map_err(MessageError::Payload)?;
         Self::parse(message, json.to_string().as_bytes())
     }
 }

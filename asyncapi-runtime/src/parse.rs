@@ -7,12 +7,14 @@ use crate::validate::{Keyword, Path, Report, Validate, Violation, Violations};
 
 /// Parses `bytes` as JSON into `T` and validates it.
 ///
-/// The typed parse runs first; only when it fails on shape is the input read again as
-/// a `Value` to locate every problem, so valid input pays for one parse.
+/// The typed parse and its checks run first; only when they fail is the input read
+/// again as a `Value`, and the schema walk ([`validate_json`]) says every problem, so
+/// valid input pays for one parse and every failure is reported as the walk (and the
+/// schema interpreter behind it) reports it.
 pub fn from_slice<T: ValidateJson>(bytes: &[u8]) -> Result<T, Error> {
     let bytes = without_bom(bytes);
     match serde_json::from_slice::<T>(bytes) {
-        Ok(value) => validated(value),
+        Ok(value) => validated_from::<T, T>(value, bytes),
         // serde_json classifies some shape errors as syntax (an enum read from `null`
         // is "expected value"), so only a failed untyped parse proves bad syntax.
         Err(error) => match crate::json::parse(bytes) {
@@ -40,15 +42,16 @@ pub fn from_str<T: ValidateJson>(text: &str) -> Result<T, Error> {
 pub fn from_value<T: ValidateJson>(json: &serde_json::Value) -> Result<T, Error> {
     // A Value can be built deeper than the parser allows; deserializing it recurses
     // (and serde buffers unknown properties recursively), so refuse it the same way.
-    if depth_exceeds(json, MAX_DEPTH) {
-        return Err(Error::Syntax {
-            line: 0,
-            column: 0,
-            message: format!("JSON nested deeper than {MAX_DEPTH} levels"),
-        });
-    }
+    refuse_deep(json)?;
     match T::deserialize(json) {
-        Ok(value) => validated(value),
+        Ok(value) => match value.validate() {
+            Ok(()) => Ok(value),
+            // As `from_slice`: failures are reported as the walk reports them.
+            Err(typed) => match validate_json::<T>(&Value::from(json)) {
+                Err(walked) => Err(Error::Invalid(walked)),
+                Ok(()) => Err(Error::Invalid(typed)),
+            },
+        },
         Err(error) => Err(shape_error::<T>(&Value::from(json), &error)),
     }
 }
@@ -105,6 +108,19 @@ impl JsonInput for serde_json::Value {
 const MAX_DEPTH: usize = 128;
 
 /// Whether `json` nests arrays/objects more than `limit` deep, without recursing.
+/// Refuses a `serde_json::Value` nested deeper than the parser allows: writing it
+/// out or deserializing it recurses once per level.
+pub(crate) fn refuse_deep(json: &serde_json::Value) -> Result<(), Error> {
+    if depth_exceeds(json, MAX_DEPTH) {
+        return Err(Error::Syntax {
+            line: 0,
+            column: 0,
+            message: format!("JSON nested deeper than {MAX_DEPTH} levels"),
+        });
+    }
+    Ok(())
+}
+
 fn depth_exceeds(json: &serde_json::Value, limit: usize) -> bool {
     use serde_json::Value;
     let mut stack = vec![(json, 0usize)];
@@ -122,10 +138,23 @@ fn depth_exceeds(json: &serde_json::Value, limit: usize) -> bool {
     false
 }
 
-pub(crate) fn validated<T: Validate>(value: T) -> Result<T, Error> {
+/// `value`, read from `bytes`, when its checks pass; else the violations the walk of
+/// `W` (the value's owned type) finds in `bytes`. The walk follows the document's
+/// schemas as written (both `minLength`s of two `allOf` parts) where the typed checks
+/// may hold a merged equivalent (only the larger): the verdict is the same, the report
+/// the one every other way of validating gives.
+pub(crate) fn validated_from<T: Validate, W: ValidateJson>(
+    value: T,
+    bytes: &[u8],
+) -> Result<T, Error> {
     match value.validate() {
         Ok(()) => Ok(value),
-        Err(violations) => Err(Error::Invalid(violations)),
+        Err(typed) => match crate::json::parse(bytes).map(|json| validate_json::<W>(&json)) {
+            Ok(Err(walked)) => Err(Error::Invalid(walked)),
+            // The walk accepting what the checks refuse would be a bug; keep the
+            // checks' word rather than report a refused payload as having no problem.
+            _ => Err(Error::Invalid(typed)),
+        },
     }
 }
 

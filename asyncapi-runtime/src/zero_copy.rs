@@ -79,7 +79,7 @@ pub trait IntoOwned {
 pub fn from_slice_borrowed<'a, T: Borrowed<'a>>(bytes: &'a [u8]) -> Result<T, Error> {
     let bytes = crate::parse::without_bom(bytes);
     match serde_json::from_slice::<T>(bytes) {
-        Ok(value) => crate::parse::validated(value),
+        Ok(value) => crate::parse::validated_from::<T, T::Owned>(value, bytes),
         Err(error) => match crate::json::parse(bytes) {
             Ok(json) => Err(crate::parse::shape_error::<T::Owned>(&json, &error)),
             Err(syntax) => Err(Error::from_syntax(syntax)),

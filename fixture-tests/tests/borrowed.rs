@@ -13,7 +13,7 @@ fn every_example_parses_borrowed_like_the_owned_parse() {
     let mut count = 0;
     let mut failures = Vec::new();
     for (fixture, doc) in documents() {
-        let (payloads, _) = examples(&doc);
+        let (payloads, _) = examples(&fixture, &doc);
         for (message, payload) in payloads {
             count += 1;
             let bytes = payload.to_json().into_bytes();
@@ -65,18 +65,24 @@ fn escaped(value: &Value) -> String {
 }
 
 fn escape(s: &str) -> String {
-    let json = Value::String(s.to_string()).to_json();
-    match s.chars().next() {
-        Some(c) if c.is_ascii() => format!("\"\\u{:04x}{}", c as u32, &json[1 + c.len_utf8()..]),
-        _ => json,
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii() => {
+            let rest = Value::String(chars.as_str().to_string()).to_json();
+            format!("\"\\u{:04x}{}", c as u32, &rest[1..])
+        }
+        _ => Value::String(s.to_string()).to_json(),
     }
 }
 
 #[test]
 fn escaped_text_is_the_same_text() {
-    let value: Value = r#"{"a": ["b\n", 1, {"cd": null}], "": ""}"#.parse().unwrap();
+    let value: Value = r#"{"a": ["b\n", 1, {"cd": null}], "": "", "e": "\u0001f"}"#
+        .parse()
+        .unwrap();
     let text = escaped(&value);
     assert!(text.contains("\"\\u0061\":[\"\\u0062\\n\""), "{text}");
+    assert!(text.contains("\"\\u0065\":\"\\u0001f\""), "{text}");
     assert!(same_json(&text, &value), "{text}");
 }
 
@@ -84,7 +90,7 @@ fn escaped_text_is_the_same_text() {
 fn broken_payloads_are_refused_with_the_owned_error() {
     let mut count = 0;
     for (fixture, doc) in documents() {
-        let (payloads, _) = examples(&doc);
+        let (payloads, _) = examples(&fixture, &doc);
         for (message, payload) in payloads {
             let mut broken: Vec<Vec<u8>> = vec![
                 b"".to_vec(),

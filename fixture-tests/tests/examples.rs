@@ -9,7 +9,7 @@ fn every_example_round_trips_and_validates() {
     let mut count = 0;
     let mut failures = Vec::new();
     for (name, doc) in documents() {
-        let (payloads, headers) = examples(&doc);
+        let (payloads, headers) = examples(&name, &doc);
         for (message, value) in headers {
             count += 1;
             match fixture_tests::round_trip_headers(&name, &message, value.to_json().as_bytes()) {

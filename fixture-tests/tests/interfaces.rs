@@ -2,8 +2,8 @@
 //! `components/channels` refs, servers with a pathname, addresses left open.
 
 use asyncapi_runtime::AddressReason;
-use fixture_tests::{chat, iot_telemetry, order_pipeline};
 use asyncapi_runtime::{MessageGroup, OperationSet};
+use fixture_tests::{chat, iot_telemetry, order_pipeline};
 
 #[test]
 fn enum_parameters_with_defaults() {

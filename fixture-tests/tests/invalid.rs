@@ -2,10 +2,10 @@
 //! `validate_json` and the zero-copy `from_slice_borrowed` report the same violations,
 //! each with its exact pointer and keyword.
 
+use asyncapi_runtime::MessageSet;
 use asyncapi_runtime::{Keyword, ValidateJson};
 use fixture_tests::{arrays, composition, headers, maps, names, nesting, numbers, unions};
 use serde_json::{json, Value};
-use asyncapi_runtime::MessageSet;
 
 /// The (pointer, keyword) pairs both entry points report for `json` as `T`.
 fn violations<T: ValidateJson>(json: Value) -> Vec<(String, Keyword)> {
@@ -136,28 +136,45 @@ fn property_counts() {
 
 #[test]
 fn tagged_unions() {
+    // `discriminator` is an annotation: the failure is the `oneOf`'s, and its message
+    // names the alternative that came closest and what is wrong there.
+    let pet = |json: Value| {
+        let bytes = json.to_string();
+        let error = asyncapi_runtime::from_slice::<unions::Pet>(bytes.as_bytes()).unwrap_err();
+        let found = error.violations();
+        assert_eq!(found.len(), 1, "{error}");
+        assert_eq!(
+            (found[0].pointer.as_str(), found[0].keyword),
+            ("", Keyword::OneOf)
+        );
+        assert_eq!(violations::<unions::Pet>(json), one("", Keyword::OneOf));
+        found[0].message.clone()
+    };
     assert_eq!(
-        violations::<unions::Pet>(json!({"petType": "Fish", "name": "x"})),
-        one("/petType", Keyword::Enum)
+        pet(json!({"petType": "Fish", "name": "x"})),
+        "matches none of the 2 alternatives; closest ones: oneOf/0: /petType: \"Fish\" is not \"Cat\" | oneOf/1: /petType: \"Fish\" is not \"Dog\""
     );
+    assert!(pet(json!({"name": "x"})).contains("missing required property \"petType\""));
     assert_eq!(
-        violations::<unions::Pet>(json!({"name": "x"})),
-        one("", Keyword::Required)
-    );
-    assert_eq!(
-        violations::<unions::Pet>(json!({"petType": "Cat", "name": "Tom", "lives": 10})
-        ),
-        one("/lives", Keyword::Maximum)
+        pet(json!({"petType": "Cat", "name": "Tom", "lives": 10})),
+        "matches none of the 2 alternatives; closest: oneOf/0: /lives: 10 is greater than maximum 9"
     );
     // `Shape` holds no text, so it has no zero-copy twin.
+    let shape = |json: Value| {
+        assert_eq!(
+            violations::<unions::Shape>(json.clone()),
+            one("", Keyword::AnyOf)
+        );
+        let bytes = json.to_string();
+        let error = asyncapi_runtime::from_slice::<unions::Shape>(bytes.as_bytes()).unwrap_err();
+        error.violations()[0].message.clone()
+    };
     assert_eq!(
-        violations::<unions::Shape>(json!({"kind": "circle", "radius": 0})),
-        one("/radius", Keyword::ExclusiveMinimum)
+        shape(json!({"kind": "circle", "radius": 0})),
+        "matches none of the 2 alternatives; closest: anyOf/0: /radius: 0 is not greater than exclusiveMinimum 0"
     );
-    assert_eq!(
-        violations::<unions::Shape>(json!({"kind": "square", "side": 1, "radius": 1})),
-        one("/radius", Keyword::AdditionalProperties)
-    );
+    assert!(shape(json!({"kind": "square", "side": 1, "radius": 1}))
+        .contains("closest: anyOf/1: /radius: property \"radius\" is not allowed"),);
 }
 
 #[test]
@@ -180,9 +197,13 @@ fn nullable_and_numbers() {
     assert_eq!(violations!(numbers::Reading, valid()), []);
     let mut unit = valid();
     unit["unit"] = Value::Null;
+    // Every keyword that fails is reported, as JSON Schema validators do.
     assert_eq!(
         violations!(numbers::Reading, unit),
-        one("/unit", Keyword::Enum)
+        [
+            ("/unit".to_string(), Keyword::Type),
+            ("/unit".to_string(), Keyword::Enum)
+        ]
     );
     let mut missing = valid();
     missing.as_object_mut().unwrap().remove("note");
@@ -307,10 +328,9 @@ fn headers() {
         []
     );
     assert_eq!(
-        pairs(
-            MessageName::JobSubmitted
-                .validate_headers(&json!({"traceparent": "01-x", "contentEncoding": "br", "x": 1}).into())
-        ),
+        pairs(MessageName::JobSubmitted.validate_headers(
+            &json!({"traceparent": "01-x", "contentEncoding": "br", "x": 1}).into()
+        )),
         [
             ("/traceparent".to_string(), Keyword::Pattern),
             ("/contentEncoding".to_string(), Keyword::Enum),

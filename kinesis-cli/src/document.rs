@@ -6,11 +6,12 @@ use asyncapi_codegen::Document;
 
 use crate::error::{Fatal, ReadError};
 
-/// The document the generated types come from, as it was when this binary was built.
-pub const BUNDLED_TEXT: &str = include_str!("../../spec/kinesis-data-streams.asyncapi.yaml");
+/// The document the generated types come from, as it was when this binary was built
+/// (held by kinesis-types, so that the published crate carries it).
+pub const BUNDLED_TEXT: &str = kinesis_types::SPEC_YAML;
 
 /// The bundled document's path in the repository, used to name it in messages.
-pub const BUNDLED_PATH: &str = "spec/kinesis-data-streams.asyncapi.yaml";
+pub const BUNDLED_PATH: &str = kinesis_types::SPEC_PATH;
 
 /// The bundled document, parsed.
 pub fn bundled() -> Result<Document, Fatal> {

@@ -1,6 +1,7 @@
 //! `kinesis examples`: the message examples of the bundled document, as JSON.
 
 use kinesis_types::MessageName;
+use kinesis_types::MessageSet;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
@@ -45,10 +46,12 @@ pub struct Example {
 /// order (messages in the order of [`MessageName::ALL`]).
 pub fn all() -> Result<Vec<Example>, Fatal> {
     let doc = document::bundled()?;
+    // Read as serde_json values, which the output is written with.
+    let root = doc.root.to_serde();
     let mut examples = Vec::new();
     let empty = Map::new();
-    let messages = doc
-        .get("/components/messages")
+    let messages = root
+        .pointer("/components/messages")
         .and_then(Value::as_object)
         .unwrap_or(&empty);
     for &message in MessageName::ALL {
@@ -158,7 +161,10 @@ mod tests {
         }
         for example in &examples {
             assert!(
-                example.message.validate_json(&example.payload).is_ok(),
+                example
+                    .message
+                    .validate_json(&(&example.payload).into())
+                    .is_ok(),
                 "{}/{}",
                 example.message,
                 example.name

@@ -17,6 +17,7 @@ mod output;
 mod progress;
 mod schema;
 mod stdio;
+mod tail;
 mod validate;
 mod verdict;
 
@@ -58,6 +59,10 @@ enum Command {
     Check(check::Args),
     /// Print the Rust generated for an AsyncAPI 3.0 document.
     Generate(generate::Args),
+    /// Read a Kinesis data stream (every shard, with GetRecords) and validate each
+    /// record as KinesisRecord, and its data as a message of another document (needs
+    /// the `tail` feature).
+    Tail(tail::Args),
 }
 
 fn main() -> ExitCode {
@@ -72,6 +77,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => schema::run(&args),
         Command::Check(args) => check::run(&args),
         Command::Generate(args) => generate::run(&args),
+        Command::Tail(args) => tail::run(&args),
     };
     match result {
         Ok(status) => status.into(),

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::io::Write as _;
 
+use kinesis_types::MessageSet;
 use kinesis_types::{Keyword, MessageName, Violation};
 use serde::{Serialize, Serializer};
 
@@ -236,7 +237,7 @@ pub struct ViolationReport<'a> {
     /// RFC 6901 pointer of the offending value, with wire names (`""` is the root).
     pub path: &'a str,
     /// The JSON Schema keyword that failed, or `syntax`.
-    pub keyword: &'static str,
+    pub keyword: &'a str,
     /// What is wrong.
     pub message: &'a str,
 }
@@ -276,8 +277,8 @@ impl fmt::Display for Location<'_> {
     }
 }
 
-/// `1 violation`, `2 violations`.
-struct Count<'a>(u64, &'a str, &'a str);
+/// `1 violation`, `2 violations`: a count, the noun for one and the noun for several.
+pub struct Count<'a>(pub u64, pub &'a str, pub &'a str);
 
 impl fmt::Display for Count<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

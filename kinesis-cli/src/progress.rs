@@ -1,5 +1,6 @@
-//! A progress line on standard error during long runs of `kinesis validate`: payloads
-//! so far, MB/s, invalid so far, redrawn in place with `\r`.
+//! A progress line on standard error during long runs of `kinesis validate` and
+//! `kinesis tail`: payloads (or records) so far, MB/s, invalid so far, redrawn in place
+//! with `\r`.
 //!
 //! Only when standard error is a terminal (a log file or a pipe would fill up with
 //! redrawn lines), never in the first second (short runs stay as they were), and at
@@ -24,15 +25,21 @@ pub fn due(on_terminal: bool, elapsed: Duration, since_last: Option<Duration>) -
     on_terminal && elapsed >= FIRST_AFTER && since_last.is_none_or(|since| since >= EVERY)
 }
 
-/// The progress line: `1234 payloads, 812.5 MB/s, 3 invalid`.
-pub fn line(payloads: u64, invalid: u64, bytes: u64, elapsed: Duration) -> String {
+/// What is counted, for one and for several: `("payload", "payloads")`.
+pub type Nouns = (&'static str, &'static str);
+
+/// The nouns of `kinesis validate`.
+pub const PAYLOADS: Nouns = ("payload", "payloads");
+
+/// The progress line, counting `nouns`: `1234 payloads, 812.5 MB/s, 3 invalid`.
+pub fn line_of(nouns: Nouns, payloads: u64, invalid: u64, bytes: u64, elapsed: Duration) -> String {
     let seconds = elapsed.as_secs_f64();
     let rate = if seconds > 0.0 {
         bytes as f64 / seconds / 1e6
     } else {
         0.0
     };
-    let noun = if payloads == 1 { "payload" } else { "payloads" };
+    let noun = if payloads == 1 { nouns.0 } else { nouns.1 };
     format!("{payloads} {noun}, {rate:.1} MB/s, {invalid} invalid")
 }
 
@@ -55,6 +62,7 @@ pub struct Progress {
     last: Option<Instant>,
     /// The width of the line on screen (0 when none is), to blank it.
     shown: usize,
+    nouns: Nouns,
 }
 
 impl Progress {
@@ -65,7 +73,14 @@ impl Progress {
             start,
             last: None,
             shown: 0,
+            nouns: PAYLOADS,
         }
+    }
+
+    /// The same progress, counting `nouns` instead of payloads.
+    #[cfg_attr(not(feature = "tail"), allow(dead_code))] // `kinesis tail` counts records
+    pub fn counting(self, nouns: Nouns) -> Progress {
+        Progress { nouns, ..self }
     }
 
     /// Whether progress lines may be drawn at all (standard error is a terminal).
@@ -81,7 +96,13 @@ impl Progress {
         if !due(self.on_terminal, elapsed, since_last) {
             return None;
         }
-        let text = line(counts.payloads, counts.invalid, counts.bytes, elapsed);
+        let text = line_of(
+            self.nouns,
+            counts.payloads,
+            counts.invalid,
+            counts.bytes,
+            elapsed,
+        );
         let width = text.chars().count();
         let blank = self.shown.saturating_sub(width);
         self.shown = width;
@@ -137,12 +158,16 @@ mod tests {
     #[test]
     fn the_line_has_payloads_rate_and_invalid() {
         assert_eq!(
-            line(12_345, 3, 950_000_000, Duration::from_secs(2)),
+            line_of(PAYLOADS, 12_345, 3, 950_000_000, Duration::from_secs(2)),
             "12345 payloads, 475.0 MB/s, 3 invalid"
         );
         assert_eq!(
-            line(1, 0, 10, Duration::ZERO),
+            line_of(PAYLOADS, 1, 0, 10, Duration::ZERO),
             "1 payload, 0.0 MB/s, 0 invalid"
+        );
+        assert_eq!(
+            line_of(("record", "records"), 2, 1, 0, Duration::ZERO),
+            "2 records, 0.0 MB/s, 1 invalid"
         );
     }
 

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Instant;
 
+use kinesis_types::MessageSet;
 use kinesis_types::{Keyword, MessageName, Violation};
-use serde_json::Value;
 
 use crate::error::{Fatal, ReadError, Status};
 use crate::input::{self, Source};
@@ -97,11 +97,12 @@ impl Checker {
     }
 
     fn check_all(&self, bytes: &[u8], first_line: u64) -> Outcome<'static> {
-        let json: Value = match serde_json::from_slice(bytes) {
+        // The runtime's parser: numbers keep every digit, duplicate keys are refused.
+        let json = match kinesis_types::parse_json(bytes) {
             Ok(json) => json,
             Err(error) => {
                 return Outcome {
-                    verdict: syntax_verdict(&error, first_line),
+                    verdict: syntax_verdict(kinesis_types::Error::from(error), first_line),
                     value: None,
                 }
             }
@@ -124,7 +125,7 @@ impl Checker {
         };
         let mut value = None;
         if self.emit {
-            match first.parse_value(&json) {
+            match first.parse(bytes) {
                 Ok(payload) => value = Some(Emitted::Owned(payload)),
                 // The typed read refusing what the walk accepted would be a bug; report
                 // what the typed read says rather than a value that was not produced.
@@ -160,18 +161,23 @@ fn distance(violations: &[Violation]) -> (usize, usize) {
     (whole, violations.len())
 }
 
-/// A syntax verdict from serde_json's error, its line counted from `first_line`.
-fn syntax_verdict(error: &serde_json::Error, first_line: u64) -> Verdict {
-    let text = error.to_string();
-    // serde_json appends " at line L column C"; keep the message without it.
-    let message = match text.rfind(" at line ") {
-        Some(at) if error.line() > 0 => text[..at].to_string(),
-        _ => text,
-    };
-    Verdict::Syntax {
-        line: first_line + error.line().saturating_sub(1) as u64,
-        column: error.column(),
-        message,
+/// A syntax verdict from a parse error, its line counted from `first_line`.
+fn syntax_verdict(error: kinesis_types::Error, first_line: u64) -> Verdict {
+    match error {
+        kinesis_types::Error::Syntax {
+            line,
+            column,
+            message,
+        } => Verdict::Syntax {
+            line: first_line + line.saturating_sub(1) as u64,
+            column,
+            message,
+        },
+        other => Verdict::Syntax {
+            line: first_line,
+            column: 0,
+            message: other.to_string(),
+        },
     }
 }
 

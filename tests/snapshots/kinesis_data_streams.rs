@@ -435,6 +435,7 @@ static MESSAGE_INFO: [MessageInfo; 3] = [
     MessageInfo {
         key: "KinesisRecord",
         name: "KinesisRecord",
+        pointer: "/components/messages/KinesisRecord",
         title: Some("Kinesis Data Record"),
         summary: Some(
             "A single data record in a Kinesis data stream. Each record contains a data blob, partition key, and is assigned a unique sequence number and approximate arrival timestamp by the service.",
@@ -448,6 +449,7 @@ static MESSAGE_INFO: [MessageInfo; 3] = [
     MessageInfo {
         key: "SubscribeToShardEvent",
         name: "SubscribeToShardEvent",
+        pointer: "/components/messages/SubscribeToShardEvent",
         title: Some("Subscribe to Shard Event"),
         summary: Some(
             "An event pushed to an enhanced fan-out consumer over an HTTP/2 connection. Contains a batch of data records along with a continuation sequence number and lag metrics.",
@@ -461,6 +463,7 @@ static MESSAGE_INFO: [MessageInfo; 3] = [
     MessageInfo {
         key: "LambdaKinesisEvent",
         name: "LambdaKinesisEvent",
+        pointer: "/components/messages/LambdaKinesisEvent",
         title: Some("Lambda Kinesis Event"),
         summary: Some(
             "The event payload delivered to an AWS Lambda function when a Kinesis data stream is configured as an event source. Contains an array of Kinesis event records with metadata including the event source ARN, region, and event name.",
@@ -2734,6 +2737,20 @@ pub mod borrowed {
                     super::Message::LambdaKinesisEvent(payload.into_owned())
                 }
             }
+        }
+    }
+
+    impl<'a> From<Message<'a>> for super::Message {
+        fn from(message: Message<'a>) -> Self {
+            message.into_owned()
+        }
+    }
+
+    impl ::asyncapi_runtime::IntoOwned for Message<'_> {
+        type Owned = super::Message;
+
+        fn into_owned(self) -> super::Message {
+            Message::into_owned(self)
         }
     }
 

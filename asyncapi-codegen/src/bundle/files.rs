@@ -6,7 +6,9 @@ use super::uri::Uri;
 
 /// The file a `file:` URI names, when it is one.
 pub(super) fn path_of(uri: &Uri) -> Option<PathBuf> {
-    if uri.scheme.as_deref() != Some("file") || uri.authority.as_deref().is_some_and(|a| !a.is_empty()) {
+    if uri.scheme.as_deref() != Some("file")
+        || uri.authority.as_deref().is_some_and(|a| !a.is_empty())
+    {
         return None;
     }
     let path = super::percent_decode(&uri.path)?;
@@ -62,8 +64,14 @@ mod tests {
 
     #[test]
     fn keys_relative_to_the_document() {
-        assert_eq!(relative_key(Path::new("/a/b/c.yaml"), Path::new("/a")), "b/c.yaml");
-        assert_eq!(relative_key(Path::new("/a/c.yaml"), Path::new("/a/b")), "../c.yaml");
+        assert_eq!(
+            relative_key(Path::new("/a/b/c.yaml"), Path::new("/a")),
+            "b/c.yaml"
+        );
+        assert_eq!(
+            relative_key(Path::new("/a/c.yaml"), Path::new("/a/b")),
+            "../c.yaml"
+        );
         assert_eq!(normalize(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));
         let uri = Uri::parse("file:///tmp/x%20y.yaml");
         assert_eq!(path_of(&uri), Some(PathBuf::from("/tmp/x y.yaml")));

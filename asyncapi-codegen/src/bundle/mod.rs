@@ -130,7 +130,10 @@ pub(crate) fn percent_decode(text: &str) -> Option<String> {
 }
 
 /// The names near `missing` among `candidates`, for "did you mean".
-pub(crate) fn closest<'a>(missing: &str, candidates: impl Iterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn closest<'a>(
+    missing: &str,
+    candidates: impl Iterator<Item = &'a str>,
+) -> Option<String> {
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         let distance = edit_distance(&missing.to_lowercase(), &candidate.to_lowercase());

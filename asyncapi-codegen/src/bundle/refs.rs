@@ -76,7 +76,8 @@ impl<'a> Resolver<'a> {
     pub(super) fn run(mut self) -> Result<Bundle, Error> {
         let file = files::absolute(&self.doc.file);
         let base = Uri::for_file(&file);
-        self.resources.insert(base.without_fragment(), String::new());
+        self.resources
+            .insert(base.without_fragment(), String::new());
         let root = self.root.clone();
         self.index(&root, Place::Document, "", &base);
         // Resolving may mount files, whose references join the list.
@@ -155,7 +156,10 @@ impl<'a> Resolver<'a> {
             .mounts
             .iter()
             .find(|(prefix, _)| target == prefix || target.starts_with(&format!("{prefix}/")))
-            .map_or_else(|| files::absolute(&self.doc.file), |(_, doc)| doc.file.clone());
+            .map_or_else(
+                || files::absolute(&self.doc.file),
+                |(_, doc)| doc.file.clone(),
+            );
         self.index(&value, place, target, &Uri::for_file(&file));
     }
 
@@ -178,7 +182,10 @@ impl<'a> Resolver<'a> {
                                 place,
                             }),
                             _ => {
-                                let error = self.error(&ref_at, Problem::BadRef("$ref must be a string".into()));
+                                let error = self.error(
+                                    &ref_at,
+                                    Problem::BadRef("$ref must be a string".into()),
+                                );
                                 self.errors.push(error);
                             }
                         }
@@ -222,7 +229,9 @@ impl<'a> Resolver<'a> {
             base.without_fragment()
         } else {
             let resource = resolved.without_fragment();
-            self.resources.entry(resource.clone()).or_insert_with(|| at.to_string());
+            self.resources
+                .entry(resource.clone())
+                .or_insert_with(|| at.to_string());
             resource
         };
         if let Some(name) = resolved.fragment.as_deref().filter(|f| !f.is_empty()) {
@@ -264,7 +273,10 @@ impl<'a> Resolver<'a> {
             prefix
         } else {
             let decoded = super::percent_decode(&fragment).ok_or_else(|| {
-                self.error(at, Problem::BadRef(format!("{reference:?}: bad percent-encoding")))
+                self.error(
+                    at,
+                    Problem::BadRef(format!("{reference:?}: bad percent-encoding")),
+                )
             })?;
             if decoded.starts_with('/') {
                 format!("{prefix}{decoded}")
@@ -315,7 +327,10 @@ impl<'a> Resolver<'a> {
         let loaded = Document::load(&path).map_err(|error| match error {
             Error::Io { source, .. } => self.error(
                 at,
-                Problem::BadRef(format!("{reference:?}: cannot read {}: {source}", path.display())),
+                Problem::BadRef(format!(
+                    "{reference:?}: cannot read {}: {source}",
+                    path.display()
+                )),
             ),
             other => other,
         })?;
@@ -323,7 +338,8 @@ impl<'a> Resolver<'a> {
         let prefix = pointer::join(&pointer::join("", MOUNT), &key);
         self.mounted.insert(path.clone(), prefix.clone());
         let base = Uri::for_file(&path);
-        self.resources.insert(base.without_fragment(), prefix.clone());
+        self.resources
+            .insert(base.without_fragment(), prefix.clone());
         if let Value::Object(root) = &mut self.root {
             let files = root
                 .get_mut(MOUNT)
@@ -354,7 +370,12 @@ impl<'a> Resolver<'a> {
 
 /// The pointer where `target` leads in `root`, following the references met on the
 /// way (`raw`: the pointer of each `$ref` member and the pointer it names).
-fn follow(root: &Value, target: &str, raw: &HashMap<String, (String, String)>, depth: usize) -> Option<String> {
+fn follow(
+    root: &Value,
+    target: &str,
+    raw: &HashMap<String, (String, String)>,
+    depth: usize,
+) -> Option<String> {
     if root.pointer(target).is_some() {
         return Some(target.to_string());
     }
@@ -365,7 +386,9 @@ fn follow(root: &Value, target: &str, raw: &HashMap<String, (String, String)>, d
     let tokens = pointer::tokens(target);
     for (i, token) in tokens.iter().enumerate() {
         let value = root.pointer(&here)?;
-        if value.get(token).is_some() || value.as_array().is_some() && value.pointer(&pointer::join("", token)).is_some() {
+        if value.get(token).is_some()
+            || value.as_array().is_some() && value.pointer(&pointer::join("", token)).is_some()
+        {
             here = pointer::join(&here, token);
             continue;
         }
@@ -386,13 +409,21 @@ mod tests {
 
     fn bundle(json: &str) -> Result<Value, String> {
         let doc = Document::parse(Path::new("/tmp/doc.json"), json).map_err(|e| e.to_string())?;
-        super::super::bundle(&doc).map(|b| b.root).map_err(|e| e.to_string())
+        super::super::bundle(&doc)
+            .map(|b| b.root)
+            .map_err(|e| e.to_string())
     }
 
     #[test]
     fn local_pointers_stay() {
-        let root = bundle(r##"{"components": {"schemas": {"A": {"$ref": "#/components/schemas/B"}, "B": {}}}}"##).unwrap();
-        assert_eq!(root["components"]["schemas"]["A"]["$ref"].as_str(), Some("#/components/schemas/B"));
+        let root = bundle(
+            r##"{"components": {"schemas": {"A": {"$ref": "#/components/schemas/B"}, "B": {}}}}"##,
+        )
+        .unwrap();
+        assert_eq!(
+            root["components"]["schemas"]["A"]["$ref"].as_str(),
+            Some("#/components/schemas/B")
+        );
     }
 
     #[test]
@@ -404,9 +435,18 @@ mod tests {
         )
         .unwrap();
         let s = &root["components"]["schemas"]["S"]["allOf"];
-        assert_eq!(s[0]["$ref"].as_str(), Some("#/components/schemas/S/definitions/A/definitions/B"));
-        assert_eq!(s[1]["$ref"].as_str(), Some("#/components/schemas/S/definitions/A"));
-        assert_eq!(s[2]["$ref"].as_str(), Some("#/components/schemas/S/definitions/A"));
+        assert_eq!(
+            s[0]["$ref"].as_str(),
+            Some("#/components/schemas/S/definitions/A/definitions/B")
+        );
+        assert_eq!(
+            s[1]["$ref"].as_str(),
+            Some("#/components/schemas/S/definitions/A")
+        );
+        assert_eq!(
+            s[2]["$ref"].as_str(),
+            Some("#/components/schemas/S/definitions/A")
+        );
     }
 
     #[test]
@@ -429,12 +469,16 @@ mod tests {
             bundle(r##"{"components": {"schemas": {"A": {"$ref": "#/components/schemas/Mone"}, "Money": {}}}}"##).unwrap_err(),
             "/tmp/doc.json:1:43: #/components/schemas/A/$ref: $ref \"#/components/schemas/Mone\" points to nothing; did you mean \"#/components/schemas/Money\"?"
         );
-        assert!(bundle(r##"{"components": {"schemas": {"A": {"$ref": "https://example.com/s.json"}}}}"##)
-            .unwrap_err()
-            .contains("leaves the document"));
-        assert!(bundle(r##"{"components": {"schemas": {"A": {"$ref": "missing.yaml"}}}}"##)
-            .unwrap_err()
-            .contains("cannot read /tmp/missing.yaml"));
+        assert!(bundle(
+            r##"{"components": {"schemas": {"A": {"$ref": "https://example.com/s.json"}}}}"##
+        )
+        .unwrap_err()
+        .contains("leaves the document"));
+        assert!(
+            bundle(r##"{"components": {"schemas": {"A": {"$ref": "missing.yaml"}}}}"##)
+                .unwrap_err()
+                .contains("cannot read /tmp/missing.yaml")
+        );
         // A pointer through a reference is followed.
         let root = bundle(
             r##"{"channels": {"o": {"$ref": "#/components/channels/O"}},
@@ -447,6 +491,9 @@ mod tests {
             Some("#/components/channels/O/messages/m")
         );
         // Data is not followed.
-        assert!(bundle(r##"{"components": {"schemas": {"A": {"enum": [{"$ref": "nowhere"}]}}}}"##).is_ok());
+        assert!(
+            bundle(r##"{"components": {"schemas": {"A": {"enum": [{"$ref": "nowhere"}]}}}}"##)
+                .is_ok()
+        );
     }
 }

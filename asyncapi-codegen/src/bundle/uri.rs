@@ -165,7 +165,11 @@ fn remove_dot_segments(path: &str) -> String {
         } else if input == "/." {
             input = "/".into();
         } else if input.starts_with("/../") || input == "/.." {
-            input = if input == "/.." { "/".into() } else { input[3..].to_string() };
+            input = if input == "/.." {
+                "/".into()
+            } else {
+                input[3..].to_string()
+            };
             match output.rfind('/') {
                 Some(slash) => output.truncate(slash),
                 None => output.clear(),
@@ -225,10 +229,16 @@ mod tests {
             "http://localhost:1234/sibling_id/base/foo.json"
         );
         assert_eq!(
-            resolve("urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed", "#/definitions/bar"),
+            resolve(
+                "urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed",
+                "#/definitions/bar"
+            ),
             "urn:uuid:deadbeef-1234-ffff-ffff-4321feebdaed#/definitions/bar"
         );
-        assert_eq!(resolve("file:///a/b.yaml", "c.yaml#/x"), "file:///a/c.yaml#/x");
+        assert_eq!(
+            resolve("file:///a/b.yaml", "c.yaml#/x"),
+            "file:///a/c.yaml#/x"
+        );
         assert_eq!(
             resolve("http://example.com/ref/absref.json", "/absref/foobar.json"),
             "http://example.com/absref/foobar.json"

@@ -21,9 +21,14 @@ struct Part<'v> {
 
 /// Warns about `allOf` parts of the schema `map` (at `at`) that contradict each other.
 pub(crate) fn all_of(findings: &mut Findings<'_>, map: &Map, at: &str) {
-    let Some(Value::Array(items)) = map.get("allOf") else { return };
+    let Some(Value::Array(items)) = map.get("allOf") else {
+        return;
+    };
     let bundle = findings.bundle;
-    let mut parts = vec![Part { at: at.to_string(), schema: map }];
+    let mut parts = vec![Part {
+        at: at.to_string(),
+        schema: map,
+    }];
     for (i, item) in items.iter().enumerate() {
         if let Some(schema) = resolve(bundle, item) {
             parts.push(Part {
@@ -62,8 +67,9 @@ fn types(schema: &Map) -> Option<BTreeSet<&str>> {
 /// Whether a value of one of `a`'s types can have one of `b`'s.
 fn overlap(a: &BTreeSet<&str>, b: &BTreeSet<&str>) -> bool {
     a.iter().any(|x| {
-        b.iter()
-            .any(|y| x == y || (*x, *y) == ("integer", "number") || (*x, *y) == ("number", "integer"))
+        b.iter().any(|y| {
+            x == y || (*x, *y) == ("integer", "number") || (*x, *y) == ("number", "integer")
+        })
     })
 }
 
@@ -93,8 +99,10 @@ fn named(at: &str, base: &str) -> String {
 }
 
 fn no_common_type(findings: &mut Findings<'_>, parts: &[Part<'_>], at: &str) {
-    let typed: Vec<(&Part<'_>, BTreeSet<&str>)> =
-        parts.iter().filter_map(|p| types(p.schema).map(|t| (p, t))).collect();
+    let typed: Vec<(&Part<'_>, BTreeSet<&str>)> = parts
+        .iter()
+        .filter_map(|p| types(p.schema).map(|t| (p, t)))
+        .collect();
     for (i, (first, a)) in typed.iter().enumerate() {
         for (second, b) in &typed[i + 1..] {
             if !overlap(a, b) {
@@ -119,11 +127,16 @@ fn conflicting_properties(findings: &mut Findings<'_>, parts: &[Part<'_>]) {
     // (property name, where it is declared, its types)
     let mut seen: Vec<(&str, String, BTreeSet<&str>)> = Vec::new();
     for part in parts {
-        let Some(Value::Object(properties)) = part.schema.get("properties") else { continue };
+        let Some(Value::Object(properties)) = part.schema.get("properties") else {
+            continue;
+        };
         for (name, schema) in properties.iter() {
-            let Some(t) = resolve(bundle, schema).and_then(types) else { continue };
-            if let Some((_, other_at, other)) =
-                seen.iter().find(|(n, _, other)| *n == name.as_str() && !overlap(other, &t))
+            let Some(t) = resolve(bundle, schema).and_then(types) else {
+                continue;
+            };
+            if let Some((_, other_at, other)) = seen
+                .iter()
+                .find(|(n, _, other)| *n == name.as_str() && !overlap(other, &t))
             {
                 let here = pointer::join(&pointer::join(&part.at, "properties"), name);
                 let other_at = other_at.clone();
@@ -138,7 +151,11 @@ fn conflicting_properties(findings: &mut Findings<'_>, parts: &[Part<'_>]) {
                 );
                 continue;
             }
-            seen.push((name.as_str(), pointer::join(&pointer::join(&part.at, "properties"), name), t));
+            seen.push((
+                name.as_str(),
+                pointer::join(&pointer::join(&part.at, "properties"), name),
+                t,
+            ));
         }
     }
 }
@@ -157,12 +174,19 @@ fn closed_against_others(findings: &mut Findings<'_>, parts: &[Part<'_>]) {
         };
         // Names a pattern of this part matches are allowed too: with patterns, only
         // what is certain is reported.
-        if closed.schema.get("patternProperties").and_then(Value::as_object).is_some_and(|p| !p.is_empty()) {
+        if closed
+            .schema
+            .get("patternProperties")
+            .and_then(Value::as_object)
+            .is_some_and(|p| !p.is_empty())
+        {
             continue;
         }
         let bundle = findings.bundle;
         for other in parts.iter().filter(|p| p.at != closed.at) {
-            let Some(Value::Object(properties)) = other.schema.get("properties") else { continue };
+            let Some(Value::Object(properties)) = other.schema.get("properties") else {
+                continue;
+            };
             for name in properties.keys().filter(|n| !own(n)) {
                 findings.warn(
                     &pointer::join(&closed.at, "additionalProperties"),

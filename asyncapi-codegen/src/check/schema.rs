@@ -201,6 +201,7 @@ fn one(findings: &mut Findings<'_>, schema: &Value, at: &str) {
     contradictions(findings, map, at);
     enum_values(findings, map, at);
     super::all_of::all_of(findings, map, at);
+    super::discriminator::discriminator(findings, map, at);
 }
 
 /// `enum` values that `type` refuses, which can never be valid, and an empty `enum`.

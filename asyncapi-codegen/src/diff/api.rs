@@ -202,7 +202,11 @@ impl Catalog {
                 let Some(last) = path.segments.last() else {
                     return;
                 };
-                let name = format!("{}{}", last.ident, qualified(&tokens(&last.arguments), module));
+                let name = format!(
+                    "{}{}",
+                    last.ident,
+                    qualified(&tokens(&last.arguments), module)
+                );
                 let ty = self.ty(owner);
                 ty.members.insert(Member::Impl(name.clone()), String::new());
                 for item in &i.items {
@@ -547,7 +551,10 @@ fn qualified(arguments: &str, module: &[String]) -> String {
         .enumerate()
         .map(|(i, word)| {
             let in_path = (i > 0 && words[i - 1] == "::") || words.get(i + 1) == Some(&"::");
-            if !in_path && word.starts_with(|c: char| c.is_ascii_uppercase()) && !PRELUDE.contains(word) {
+            if !in_path
+                && word.starts_with(|c: char| c.is_ascii_uppercase())
+                && !PRELUDE.contains(word)
+            {
                 format!("{prefix} :: {word}")
             } else {
                 (*word).to_string()
@@ -604,7 +611,10 @@ fn locate(p: &Prepared, side: Side, path: &str, member: Option<&Member>) -> Vec<
         let from_arguments: Vec<(Side, String)> = compact
             .split(['<', '>', ',', '&', '(', ')', '[', ']'])
             .skip(1)
-            .map(|path| path.trim_start_matches("super::").trim_start_matches("self::"))
+            .map(|path| {
+                path.trim_start_matches("super::")
+                    .trim_start_matches("self::")
+            })
             .filter(|path| !path.is_empty())
             .filter_map(|path| locate_one(p, side, path, None))
             .collect();

@@ -82,7 +82,11 @@ fn field(cx: &Context, f: &Field, twins: &BTreeSet<String>) -> (TokenStream, Tok
     let name = ident(&f.name);
     let inner = twin_ty(cx, &f.ty, twins);
     let inner = if f.boxed { quote!(Box<#inner>) } else { inner };
-    let ty = if f.required { inner } else { quote!(Option<#inner>) };
+    let ty = if f.required {
+        inner
+    } else {
+        quote!(Option<#inner>)
+    };
     let mut serde = Vec::new();
     if f.wire != f.name.trim_start_matches("r#") {
         let wire = &f.wire;
@@ -101,6 +105,10 @@ fn field(cx: &Context, f: &Field, twins: &BTreeSet<String>) -> (TokenStream, Tok
         };
         let path = cx.private_path(function);
         serde.push(quote!(deserialize_with = #path));
+        // With its own reading, an `Option` field is absent only when it says so.
+        if !f.required {
+            serde.push(quote!(default));
+        }
     } else if !twin_text {
         // The owned field's own reading (native integers take `5.0`).
         let owned = types::field_serde(cx, f);
@@ -128,7 +136,15 @@ fn field(cx: &Context, f: &Field, twins: &BTreeSet<String>) -> (TokenStream, Tok
     )
 }
 
-fn twin(cx: &Context, name: &str, s: &StructDef, entry: usize, extra: Option<usize>, doc_text: &str, twins: &BTreeSet<String>) -> TokenStream {
+fn twin(
+    cx: &Context,
+    name: &str,
+    s: &StructDef,
+    entry: usize,
+    extra: Option<usize>,
+    doc_text: &str,
+    twins: &BTreeSet<String>,
+) -> TokenStream {
     let rt = &cx.rt;
     let ident_name = ident(name);
     let (fields, moves): (Vec<_>, Vec<_>) = s.fields.iter().map(|f| field(cx, f, twins)).unzip();
@@ -246,7 +262,10 @@ pub fn emit(cx: &Context, model: &Model) -> Result<TokenStream, Error> {
         })
         .collect();
     let serde_crate = cx.serde_crate();
-    let message_docs = model.messages.iter().map(|m| docs::lines(&format!("A {} payload.", docs::code(&m.name))));
+    let message_docs = model
+        .messages
+        .iter()
+        .map(|m| docs::lines(&format!("A {} payload.", docs::code(&m.name))));
     // When no payload has a twin, the lifetime is held by a variant no value has.
     let any_twin = model
         .messages
@@ -265,55 +284,57 @@ pub fn emit(cx: &Context, model: &Model) -> Result<TokenStream, Error> {
     } else {
         quote!(Message::Unreachable(never, _) => match never {},)
     };
-    let message = (!variants.is_empty()).then(|| quote! {
-            /// A payload of one of the document's messages, borrowing from its input.
-            #[derive(Debug, Clone, PartialEq, #rt::__private::serde::Serialize)]
-            #[serde(crate = #serde_crate, untagged)]
-            pub enum Message<'a> {
-                #(#message_docs #variants(#payloads),)*
-                #lifetime_variant
-            }
+    let message = (!variants.is_empty()).then(|| {
+        quote! {
+                /// A payload of one of the document's messages, borrowing from its input.
+                #[derive(Debug, Clone, PartialEq, #rt::__private::serde::Serialize)]
+                #[serde(crate = #serde_crate, untagged)]
+                pub enum Message<'a> {
+                    #(#message_docs #variants(#payloads),)*
+                    #lifetime_variant
+                }
 
-            impl Message<'_> {
-                /// Which message this is.
-                pub fn name(&self) -> super::MessageName {
-                    match self {
-                        #(Message::#variants(_) => super::MessageName::#variants,)*
-                        #lifetime_arm
+                impl Message<'_> {
+                    /// Which message this is.
+                    pub fn name(&self) -> super::MessageName {
+                        match self {
+                            #(Message::#variants(_) => super::MessageName::#variants,)*
+                            #lifetime_arm
+                        }
+                    }
+
+                    /// The owned payload.
+                    pub fn into_owned(self) -> super::Message {
+                        match self {
+                            #(#converts)*
+                            #lifetime_arm_owned
+                        }
                     }
                 }
 
-                /// The owned payload.
-                pub fn into_owned(self) -> super::Message {
-                    match self {
-                        #(#converts)*
-                        #lifetime_arm_owned
+                impl<'a> From<Message<'a>> for super::Message {
+                    fn from(message: Message<'a>) -> Self {
+                        message.into_owned()
                     }
                 }
-            }
 
-            impl<'a> From<Message<'a>> for super::Message {
-                fn from(message: Message<'a>) -> Self {
-                    message.into_owned()
-                }
-            }
+                impl #rt::IntoOwned for Message<'_> {
+                    type Owned = super::Message;
 
-            impl #rt::IntoOwned for Message<'_> {
-                type Owned = super::Message;
-
-                fn into_owned(self) -> super::Message {
-                    Message::into_owned(self)
-                }
-            }
-
-            impl #rt::Validate for Message<'_> {
-                fn validate_at(&self, path: &#rt::Path<'_>, report: &mut #rt::Report) {
-                    match self {
-                        #(Message::#variants(payload) => payload.validate_at(path, report),)*
-                        #lifetime_arm
+                    fn into_owned(self) -> super::Message {
+                        Message::into_owned(self)
                     }
                 }
-            }
+
+                impl #rt::Validate for Message<'_> {
+                    fn validate_at(&self, path: &#rt::Path<'_>, report: &mut #rt::Report) {
+                        match self {
+                            #(Message::#variants(payload) => payload.validate_at(path, report),)*
+                            #lifetime_arm
+                        }
+                    }
+                }
+        }
     });
     Ok(quote! {
         /// Zero-copy twins of the structs of this module that hold text, parsed with

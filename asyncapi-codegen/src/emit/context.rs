@@ -19,9 +19,22 @@ pub struct Context {
 
 /// Runtime items generated code may import by name.
 const IMPORTABLE: &[&str] = &[
-    "Base64Data", "FromJson", "Integer", "LazySchema", "Map", "MessageGroup", "MessageInfo",
-    "MessageSet", "Null", "Nullable", "Number", "OperationInfo", "OperationSet", "Validate",
-    "ValidateJson", "Value",
+    "Base64Data",
+    "FromJson",
+    "Integer",
+    "LazySchema",
+    "Map",
+    "MessageGroup",
+    "MessageInfo",
+    "MessageSet",
+    "Null",
+    "Nullable",
+    "Number",
+    "OperationInfo",
+    "OperationSet",
+    "Validate",
+    "ValidateJson",
+    "Value",
 ];
 
 impl Context {

@@ -36,7 +36,11 @@ pub fn lines(text: &str) -> TokenStream {
     let mut out = Vec::new();
     for paragraph_line in text.lines() {
         for line in wrap(paragraph_line) {
-            let line = if line.is_empty() { String::new() } else { format!(" {line}") };
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
             out.push(quote!(#[doc = #line]));
         }
     }
@@ -46,7 +50,9 @@ pub fn lines(text: &str) -> TokenStream {
 /// Plain text as doc text: Markdown and HTML characters escaped, line breaks of any
 /// kind (CR, CRLF, U+2028) turned into `\n`, control characters made visible.
 pub fn escape(text: &str) -> String {
-    let text = text.replace("\r\n", "\n").replace(['\r', '\u{2028}', '\u{2029}'], "\n");
+    let text = text
+        .replace("\r\n", "\n")
+        .replace(['\r', '\u{2028}', '\u{2029}'], "\n");
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -65,20 +71,26 @@ pub fn escape(text: &str) -> String {
 /// `text` as inline code, with enough backticks around it that none inside closes it.
 pub fn code(text: &str) -> String {
     let text = single_line(text);
-    let longest_run = text
-        .split(|c| c != '`')
-        .map(str::len)
-        .max()
-        .unwrap_or(0);
+    let longest_run = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run + 1);
-    let pad = if text.starts_with('`') || text.ends_with('`') { " " } else { "" };
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
     format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// `text` on one line (line breaks and control characters shown as escapes).
 pub fn single_line(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { format!("\\u{{{:x}}}", u32::from(c)) } else { c.to_string() })
+        .map(|c| {
+            if c.is_control() {
+                format!("\\u{{{:x}}}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
         .collect()
 }
 
@@ -109,8 +121,14 @@ mod tests {
 
     #[test]
     fn escapes_what_markdown_would_read() {
-        assert_eq!(escape("a [b] `c` *d* <e>"), "a \\[b\\] \\`c\\` \\*d\\* \\<e\\>");
-        assert_eq!(escape("one\r\ntwo\rthree\u{2028}four"), "one\ntwo\nthree\nfour");
+        assert_eq!(
+            escape("a [b] `c` *d* <e>"),
+            "a \\[b\\] \\`c\\` \\*d\\* \\<e\\>"
+        );
+        assert_eq!(
+            escape("one\r\ntwo\rthree\u{2028}four"),
+            "one\ntwo\nthree\nfour"
+        );
         assert_eq!(escape("*/ end"), "\\*/ end");
         assert_eq!(escape("bell\u{7}"), "bell\\u{7}");
         assert_eq!(code("a`b"), "``a`b``");

@@ -26,7 +26,8 @@ fn render(template: &str, parameters: &[ParameterDef]) -> TokenStream {
     if template.is_empty() {
         return quote!(String::new());
     }
-    let pieces = address::parse(template).unwrap_or_else(|_| vec![Piece::Text(template.to_string())]);
+    let pieces =
+        address::parse(template).unwrap_or_else(|_| vec![Piece::Text(template.to_string())]);
     let steps = pieces.iter().map(|piece| match piece {
         Piece::Text(text) => quote!(out.push_str(#text);),
         Piece::Parameter(name) => match parameters.iter().find(|p| p.wire == *name) {
@@ -51,7 +52,10 @@ fn render(template: &str, parameters: &[ParameterDef]) -> TokenStream {
 }
 
 fn parameter_docs(p: &ParameterDef, what: &str) -> TokenStream {
-    let mut paragraphs = vec![format!("The {} {what}.", docs::code(&format!("{{{}}}", p.wire)))];
+    let mut paragraphs = vec![format!(
+        "The {} {what}.",
+        docs::code(&format!("{{{}}}", p.wire))
+    )];
     if let Some(description) = &p.description {
         paragraphs.push(docs::escape(description.trim()));
     }
@@ -97,7 +101,9 @@ fn value_enums<'a>(
 ) -> TokenStream {
     let mut out = TokenStream::new();
     for p in parameters {
-        let Some((name, variants)) = &p.values else { continue };
+        let Some((name, variants)) = &p.values else {
+            continue;
+        };
         if emitted.contains(name) {
             continue;
         }
@@ -134,12 +140,23 @@ fn carried<'a>(messages: &'a [MessageDef], variants: &[String]) -> Vec<&'a Messa
 
 /// The enum of the messages a channel, operation or reply carries, implementing the
 /// runtime's `MessageGroup`.
-fn message_group(cx: &Context, name: &str, carrier: &str, what: &str, carried: &[&MessageDef]) -> TokenStream {
+fn message_group(
+    cx: &Context,
+    name: &str,
+    carrier: &str,
+    what: &str,
+    carried: &[&MessageDef],
+) -> TokenStream {
     let rt = &cx.rt;
     let name = ident(name);
     let variants: Vec<_> = carried.iter().map(|m| ident(&m.variant)).collect();
-    let payloads: Vec<_> = carried.iter().map(|m| payload_ty(cx, &m.payload, &quote!(super::))).collect();
-    let docs = carried.iter().map(|m| docs::lines(&format!("A {} payload.", docs::code(&m.name))));
+    let payloads: Vec<_> = carried
+        .iter()
+        .map(|m| payload_ty(cx, &m.payload, &quote!(super::)))
+        .collect();
+    let docs = carried
+        .iter()
+        .map(|m| docs::lines(&format!("A {} payload.", docs::code(&m.name))));
     let serde_crate = cx.serde_crate();
     // Inside a submodule: the runtime's items by path.
     let group = quote!(#rt::MessageGroup);
@@ -149,7 +166,12 @@ fn message_group(cx: &Context, name: &str, carrier: &str, what: &str, carried: &
         "The messages {what} carries, written as the bare payload (see the runtime's `MessageGroup` for parsing one by name)."
     ));
     let (name_body, into_body, validate_body, from_body) = if carried.is_empty() {
-        (quote!(match *self {}), quote!(match self {}), quote!(match *self {}), quote!(Err(message)))
+        (
+            quote!(match *self {}),
+            quote!(match self {}),
+            quote!(match *self {}),
+            quote!(Err(message)),
+        )
     } else {
         (
             quote!(match self { #(#name::#variants(_) => super::MessageName::#variants,)* }),
@@ -415,18 +437,38 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
         });
         messages.push(quote!(&[#(super::MessageName::#variants),*]));
         let carried_messages = carried(&model.messages, &o.messages);
-        let group = message_group(cx, &o.message_type, id, &format!("operation {}", docs::code(id)), &carried_messages);
+        let group = message_group(
+            cx,
+            &o.message_type,
+            id,
+            &format!("operation {}", docs::code(id)),
+            &carried_messages,
+        );
         let reply = o.reply.as_ref().map(|reply| {
             let carried_replies = carried(&model.messages, &reply.messages);
-            message_group(cx, &reply.message_type, id, &format!("the reply to operation {}", docs::code(id)), &carried_replies)
+            message_group(
+                cx,
+                &reply.message_type,
+                id,
+                &format!("the reply to operation {}", docs::code(id)),
+                &carried_replies,
+            )
         });
         let reply_doc = o.reply.as_ref().map(|reply| {
             let where_to = match (&reply.address, reply.channel) {
-                (Some(location), _) => format!(" Replies go to the address at {}.", docs::code(location)),
-                (None, Some(channel)) => format!(" Replies go to channel {}.", docs::code(&model.channels[channel].key)),
+                (Some(location), _) => {
+                    format!(" Replies go to the address at {}.", docs::code(location))
+                }
+                (None, Some(channel)) => format!(
+                    " Replies go to channel {}.",
+                    docs::code(&model.channels[channel].key)
+                ),
                 (None, None) => String::new(),
             };
-            let text = format!(" It expects a reply: {}.{where_to}", docs::code(&reply.message_type));
+            let text = format!(
+                " It expects a reply: {}.{where_to}",
+                docs::code(&reply.message_type)
+            );
             quote!(#[doc = ""] #[doc = #text])
         });
         items.push(quote! {
@@ -452,12 +494,17 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
         });
     }
     let names: Vec<_> = model.operations.iter().map(|o| ident(&o.name)).collect();
-    let id_docs = model.operations.iter().map(|o| docs::lines(&docs::code(&o.id)));
+    let id_docs = model
+        .operations
+        .iter()
+        .map(|o| docs::lines(&docs::code(&o.id)));
     let count = number(model.operations.len());
     // One `Payload` impl per payload type, listing every message that uses it.
     let mut payloads: Vec<(String, Vec<syn::Ident>)> = Vec::new();
     for m in &model.messages {
-        let Payload::Typed { ty, .. } = &m.payload else { continue };
+        let Payload::Typed { ty, .. } = &m.payload else {
+            continue;
+        };
         let variant = ident(&m.variant);
         match payloads.iter_mut().find(|(k, _)| k == ty) {
             Some((_, list)) => list.push(variant),
@@ -524,7 +571,12 @@ fn servers(cx: &Context, model: &Model) -> TokenStream {
             let mut p = vec![format!(
                 "Server {}: {}.",
                 docs::code(key),
-                docs::code(&format!("{}://{}{}", s.protocol, s.host, s.pathname.as_deref().unwrap_or("")))
+                docs::code(&format!(
+                    "{}://{}{}",
+                    s.protocol,
+                    s.host,
+                    s.pathname.as_deref().unwrap_or("")
+                ))
             )];
             if let Some(description) = &s.description {
                 p.push(docs::escape(description.trim()));

@@ -70,11 +70,15 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
     let messages = &model.messages;
     let variants: Vec<_> = messages.iter().map(|m| ident(&m.variant)).collect();
     let docs: Vec<_> = messages.iter().map(message_docs).collect();
-    let payloads: Vec<_> = messages.iter().map(|m| payload_ty(cx, &m.payload, &quote!())).collect();
+    let payloads: Vec<_> = messages
+        .iter()
+        .map(|m| payload_ty(cx, &m.payload, &quote!()))
+        .collect();
     let with_headers: Vec<&MessageDef> = messages.iter().filter(|m| m.headers.is_some()).collect();
     let infos = messages.iter().map(|m| {
         let key = &m.key;
         let name = &m.name;
+        let pointer = &m.pointer;
         let title = opt(&m.title);
         let summary = opt(&m.summary);
         let content_type = opt(&m.content_type);
@@ -88,6 +92,7 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
             #info {
                 key: #key,
                 name: #name,
+                pointer: #pointer,
                 title: #title,
                 summary: #summary,
                 content_type: #content_type,
@@ -114,7 +119,9 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
             .filter_map(|m| m.headers.as_ref())
             .map(|h| payload_ty(cx, h, &quote!()))
             .collect();
-        let header_docs = with_headers.iter().map(|m| docs::lines(&format!("The headers of {}.", docs::code(&m.name))));
+        let header_docs = with_headers
+            .iter()
+            .map(|m| docs::lines(&format!("The headers of {}.", docs::code(&m.name))));
         (
             quote!(MessageHeaders),
             quote! {
@@ -163,7 +170,11 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
             })),
             quote!(match self { #(Message::#variants(_) => MessageName::#variants,)* }),
             quote!(match self { #(Message::#variants(payload) => payload.validate_at(path, report),)* }),
-            if with_headers.is_empty() { quote!(_bytes) } else { quote!(bytes) },
+            if with_headers.is_empty() {
+                quote!(_bytes)
+            } else {
+                quote!(bytes)
+            },
         )
     };
     let info_static = (!messages.is_empty()).then(|| {
@@ -172,7 +183,11 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
             static MESSAGE_INFO: [#info_ty; #count] = [#(#infos),*];
         }
     });
-    let parse_headers_body = if messages.is_empty() { quote!(match self {}) } else { parse_headers };
+    let parse_headers_body = if messages.is_empty() {
+        quote!(match self {})
+    } else {
+        parse_headers
+    };
     let twins = super::borrowed::twins(model);
     let borrowed_reads = messages.iter().map(|m| match &m.payload {
         Payload::Typed { ty, .. } if twins.contains(ty) => quote!(#rt::from_slice_borrowed(bytes)?),

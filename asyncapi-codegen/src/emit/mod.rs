@@ -37,11 +37,18 @@ pub struct EmitOptions {
 /// Emits `model` as formatted Rust source.
 pub fn emit(model: &Model, options: &EmitOptions) -> Result<String, Error> {
     let cx = Context::new(&options.runtime)?;
-    let types: Vec<TokenStream> = model.types.iter().map(|t| types::type_def(&cx, t)).collect();
+    let types: Vec<TokenStream> = model
+        .types
+        .iter()
+        .map(|t| types::type_def(&cx, t))
+        .collect();
     let messages = messages::emit(&cx, model, options.borrowed);
     let schemas = schemas::emit(&cx, &model.schemas);
     let interfaces = interfaces::emit(&cx, model);
-    let borrowed = options.borrowed.then(|| borrowed::emit(&cx, model)).transpose()?;
+    let borrowed = options
+        .borrowed
+        .then(|| borrowed::emit(&cx, model))
+        .transpose()?;
     let imports = cx.imports();
     let tokens = quote! {
         #imports

@@ -128,9 +128,21 @@ fn insert(out: &mut Value, at: &str, value: Value) {
 
 /// Keywords only annotations carry, removed from schemas.
 const ANNOTATIONS: &[&str] = &[
-    "title", "description", "examples", "example", "default", "$comment", "deprecated",
-    "readOnly", "writeOnly", "externalDocs", "discriminator", "$id", "$schema",
-    "contentMediaType", "contentEncoding",
+    "title",
+    "description",
+    "examples",
+    "example",
+    "default",
+    "$comment",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "externalDocs",
+    "discriminator",
+    "$id",
+    "$schema",
+    "contentMediaType",
+    "contentEncoding",
 ];
 
 /// Removes annotations from the schemas in `value` (a `place`).
@@ -156,7 +168,10 @@ fn strip(value: &mut Value, place: Place) {
                 for key in remove {
                     map.remove(&key);
                 }
-                if map.get("format").is_some_and(|f| f.as_str() != Some("byte")) {
+                if map
+                    .get("format")
+                    .is_some_and(|f| f.as_str() != Some("byte"))
+                {
                     map.remove("format");
                 }
             }

@@ -90,7 +90,11 @@ fn schema_attrs(def: &TypeDef) -> TokenStream {
 /// The Rust type of a struct field (`Option`, `Box` applied).
 pub fn field_ty(cx: &Context, field: &Field, prefix: &TokenStream) -> TokenStream {
     let inner = ty(cx, &field.ty, prefix);
-    let inner = if field.boxed { quote!(Box<#inner>) } else { inner };
+    let inner = if field.boxed {
+        quote!(Box<#inner>)
+    } else {
+        inner
+    };
     if field.required {
         inner
     } else {
@@ -125,6 +129,10 @@ pub fn field_serde(cx: &Context, field: &Field) -> TokenStream {
         };
         let path = cx.private_path(&function);
         items.push(quote!(deserialize_with = #path));
+        // With its own reading, an `Option` field is absent only when it says so.
+        if !field.required {
+            items.push(quote!(default));
+        }
     }
     if items.is_empty() {
         quote!()
@@ -223,7 +231,11 @@ fn struct_def(cx: &Context, name: &syn::Ident, s: &StructDef, def: &TypeDef) -> 
     let validate_crate = cx.validate_crate();
     let schema = schema_attrs(def);
     let counts = counts(s);
-    let default = s.fields.iter().all(|f| !f.required).then(|| quote!(Default,));
+    let default = s
+        .fields
+        .iter()
+        .all(|f| !f.required)
+        .then(|| quote!(Default,));
     quote! {
         #[derive(Debug, Clone, PartialEq, #default #serialize, #from_json, #validate)]
         #[serde(crate = #serde_crate)]
@@ -277,7 +289,8 @@ fn enum_def(cx: &Context, name: &syn::Ident, e: &EnumDef, def: &TypeDef) -> Toke
         let variant = ident(&v.name);
         let wire = &v.wire;
         let doc = format!(" {}", docs::code(wire));
-        let default = (e.default == Some(i) || (e.variants.len() == 1 && i == 0)).then(|| quote!(#[default]));
+        let default =
+            (e.default == Some(i) || (e.variants.len() == 1 && i == 0)).then(|| quote!(#[default]));
         quote! {
             #[doc = #doc]
             #default
@@ -308,7 +321,12 @@ fn enum_def(cx: &Context, name: &syn::Ident, e: &EnumDef, def: &TypeDef) -> Toke
 
 /// `Validate` and `ValidateJson` by the schema interpreter, for types whose whole
 /// schema is their check.
-fn schema_checked(cx: &Context, name: &syn::Ident, entry: usize, value: TokenStream) -> TokenStream {
+fn schema_checked(
+    cx: &Context,
+    name: &syn::Ident,
+    entry: usize,
+    value: TokenStream,
+) -> TokenStream {
     let rt = &cx.rt;
     let entry = number(entry);
     let validate = cx.item("Validate");
@@ -332,7 +350,11 @@ fn schema_checked(cx: &Context, name: &syn::Ident, entry: usize, value: TokenStr
 fn literals_def(cx: &Context, name: &syn::Ident, l: &LiteralsDef, def: &TypeDef) -> TokenStream {
     let rt = &cx.rt;
     let idents: Vec<_> = l.variants.iter().map(|(v, _)| ident(v)).collect();
-    let texts: Vec<String> = l.variants.iter().map(|(_, value)| value.to_string()).collect();
+    let texts: Vec<String> = l
+        .variants
+        .iter()
+        .map(|(_, value)| value.to_string())
+        .collect();
     let variant_docs = texts.iter().map(|t| format!(" {}", docs::code(t)));
     let serialize = cx.serialize();
     let entry = def.schema;
@@ -445,7 +467,12 @@ fn union_def(cx: &Context, name: &syn::Ident, u: &UnionDef, def: &TypeDef) -> To
         }
     };
     let what = name.to_string();
-    let checked = schema_checked(cx, name, def.schema, quote!(&#rt::__private::to_value(self)));
+    let checked = schema_checked(
+        cx,
+        name,
+        def.schema,
+        quote!(&#rt::__private::to_value(self)),
+    );
     quote! {
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
@@ -465,7 +492,13 @@ fn union_def(cx: &Context, name: &syn::Ident, u: &UnionDef, def: &TypeDef) -> To
     }
 }
 
-fn newtype_def(cx: &Context, name: &syn::Ident, inner: &Ty, checks: &crate::model::Checks, def: &TypeDef) -> TokenStream {
+fn newtype_def(
+    cx: &Context,
+    name: &syn::Ident,
+    inner: &Ty,
+    checks: &crate::model::Checks,
+    def: &TypeDef,
+) -> TokenStream {
     // Native integers in a newtype read through `Integer` (which takes `5.0`).
     let inner = match inner {
         Ty::I64 | Ty::U64 => &Ty::Integer,

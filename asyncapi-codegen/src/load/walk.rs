@@ -102,13 +102,16 @@ impl SchemaFormat {
             .trim()
             .to_ascii_lowercase();
         match essence.as_str() {
-            "application/schema+json" | "application/schema+yaml" | "application/vnd.aai.asyncapi"
-            | "application/vnd.aai.asyncapi+json" | "application/vnd.aai.asyncapi+yaml" => {
-                SchemaFormat::JsonSchema
-            }
-            "application/vnd.apache.avro" | "application/vnd.apache.avro+json"
+            "application/schema+json"
+            | "application/schema+yaml"
+            | "application/vnd.aai.asyncapi"
+            | "application/vnd.aai.asyncapi+json"
+            | "application/vnd.aai.asyncapi+yaml" => SchemaFormat::JsonSchema,
+            "application/vnd.apache.avro"
+            | "application/vnd.apache.avro+json"
             | "application/vnd.apache.avro+yaml" => SchemaFormat::Avro,
-            "application/vnd.oai.openapi" | "application/vnd.oai.openapi+json"
+            "application/vnd.oai.openapi"
+            | "application/vnd.oai.openapi+json"
             | "application/vnd.oai.openapi+yaml" => SchemaFormat::OpenApi,
             _ => SchemaFormat::Other(media_type.to_string()),
         }
@@ -117,10 +120,12 @@ impl SchemaFormat {
 
 /// The format of a Multi Format Schema Object, when `value` is one.
 pub fn schema_format(value: &Value) -> Option<SchemaFormat> {
-    value.get("schemaFormat").map(|format| match format.as_str() {
-        Some(text) => SchemaFormat::parse(text),
-        None => SchemaFormat::Other(format.to_string()),
-    })
+    value
+        .get("schemaFormat")
+        .map(|format| match format.as_str() {
+            Some(text) => SchemaFormat::parse(text),
+            None => SchemaFormat::Other(format.to_string()),
+        })
 }
 
 /// The place of the `schema` member of a Multi Format Schema Object: a JSON schema,
@@ -285,7 +290,9 @@ mod tests {
     fn places(json: &str) -> Vec<(String, Place)> {
         let root = asyncapi_runtime::parse_json(json.as_bytes()).unwrap();
         let mut out = Vec::new();
-        walk(&root, Place::Document, "", &mut |at, _, place| out.push((at.to_string(), place)));
+        walk(&root, Place::Document, "", &mut |at, _, place| {
+            out.push((at.to_string(), place))
+        });
         out
     }
 
@@ -297,22 +304,48 @@ mod tests {
                "messages": {"M": {"payload": {"type": "string"}, "examples": [{"payload": {"$ref": "x"}}]}}},
                "operations": {"o": {"messages": [{"$ref": "#/x"}]}}}"##,
         );
-        let place = |p: &str| found.iter().find(|(at, _)| at == p).map(|(_, place)| *place);
+        let place = |p: &str| {
+            found
+                .iter()
+                .find(|(at, _)| at == p)
+                .map(|(_, place)| *place)
+        };
         assert_eq!(place("/components"), Some(Place::Components));
         assert_eq!(place("/components/schemas"), Some(Place::Schemas));
-        assert_eq!(place("/components/schemas/A/properties/$ref"), Some(Place::Schema));
-        assert_eq!(place("/components/schemas/A/properties/$ref/enum"), Some(Place::Data));
+        assert_eq!(
+            place("/components/schemas/A/properties/$ref"),
+            Some(Place::Schema)
+        );
+        assert_eq!(
+            place("/components/schemas/A/properties/$ref/enum"),
+            Some(Place::Data)
+        );
         assert_eq!(place("/components/schemas/A/properties/$ref/enum/0"), None);
-        assert_eq!(place("/components/schemas/A/items"), Some(Place::SchemaList));
+        assert_eq!(
+            place("/components/schemas/A/items"),
+            Some(Place::SchemaList)
+        );
         assert_eq!(place("/components/schemas/A/items/0"), Some(Place::Schema));
-        assert_eq!(place("/components/schemas/A/dependencies/a"), Some(Place::Data));
-        assert_eq!(place("/components/schemas/A/dependencies/c"), Some(Place::Schema));
+        assert_eq!(
+            place("/components/schemas/A/dependencies/a"),
+            Some(Place::Data)
+        );
+        assert_eq!(
+            place("/components/schemas/A/dependencies/c"),
+            Some(Place::Schema)
+        );
         assert_eq!(place("/components/messages/M/payload"), Some(Place::Schema));
         assert_eq!(place("/components/messages/M/examples"), Some(Place::Data));
         assert_eq!(place("/operations/o/messages"), Some(Place::ObjectList));
         assert_eq!(place("/operations/o/messages/0"), Some(Place::Object));
-        let root = asyncapi_runtime::parse_json(br#"{"channels": {"c": {"messages": {"m": {"headers": {}}}}}}"#).unwrap();
-        assert_eq!(place_of(&root, "/channels/c/messages/m/headers"), Some(Place::Schema));
+        let root = asyncapi_runtime::parse_json(
+            br#"{"channels": {"c": {"messages": {"m": {"headers": {}}}}}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            place_of(&root, "/channels/c/messages/m/headers"),
+            Some(Place::Schema)
+        );
         assert_eq!(place_of(&root, "/channels/x"), None);
     }
 }

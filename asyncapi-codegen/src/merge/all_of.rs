@@ -27,20 +27,57 @@ pub struct Merged {
 /// Keywords merged here; every other keyword of a part is a leftover (annotations are
 /// taken from the first part that has them).
 const MERGED: &[&str] = &[
-    "type", "properties", "required", "additionalProperties", "minProperties",
-    "maxProperties", "items", "minItems", "maxItems", "uniqueItems", "minLength",
-    "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-    "pattern", "format", "enum", "const", "allOf",
+    "type",
+    "properties",
+    "required",
+    "additionalProperties",
+    "minProperties",
+    "maxProperties",
+    "items",
+    "minItems",
+    "maxItems",
+    "uniqueItems",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+    "pattern",
+    "format",
+    "enum",
+    "const",
+    "allOf",
 ];
 
-const ANNOTATION: &[&str] = &["title", "description", "default", "examples", "deprecated", "readOnly", "writeOnly", "$comment", "$id", "$schema", "discriminator", "externalDocs"];
+const ANNOTATION: &[&str] = &[
+    "title",
+    "description",
+    "default",
+    "examples",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "$comment",
+    "$id",
+    "$schema",
+    "discriminator",
+    "externalDocs",
+];
 
 /// Merges the schema object `map` with its `allOf` parts (followed through `$ref`s
 /// into `root`, nested `allOf`s flattened).
 pub fn all_of(root: &Value, map: &Map) -> Merged {
     let mut parts: Vec<Map> = Vec::new();
     let mut merged = Merged::default();
-    collect(root, &Value::Object(map.clone()), &mut parts, &mut merged, 0);
+    collect(
+        root,
+        &Value::Object(map.clone()),
+        &mut parts,
+        &mut merged,
+        0,
+    );
     let mut out = Map::new();
     let mut types: Option<Vec<String>> = None;
     for part in &parts {
@@ -84,7 +121,11 @@ pub fn all_of(root: &Value, map: &Map) -> Merged {
                     });
                 }
                 "required" => {
-                    let mut list = out.get("required").and_then(Value::as_array).cloned().unwrap_or_default();
+                    let mut list = out
+                        .get("required")
+                        .and_then(Value::as_array)
+                        .cloned()
+                        .unwrap_or_default();
                     for name in value.as_array().into_iter().flatten() {
                         if !list.contains(name) {
                             list.push(name.clone());
@@ -125,7 +166,11 @@ pub fn all_of(root: &Value, map: &Map) -> Merged {
                     let values = value.as_array().cloned().unwrap_or_default();
                     let kept = match out.get("enum").and_then(Value::as_array) {
                         None => values,
-                        Some(before) => before.iter().filter(|v| values.contains(v)).cloned().collect(),
+                        Some(before) => before
+                            .iter()
+                            .filter(|v| values.contains(v))
+                            .cloned()
+                            .collect(),
                     };
                     out.insert("enum", Value::Array(kept));
                 }
@@ -175,7 +220,11 @@ fn collect(root: &Value, schema: &Value, parts: &mut Vec<Map>, merged: &mut Merg
         Value::Bool(true) => {}
         Value::Bool(false) => merged.impossible = true,
         Value::Object(map) => {
-            if let Some(target) = map.get("$ref").and_then(Value::as_str).and_then(Bundle::target) {
+            if let Some(target) = map
+                .get("$ref")
+                .and_then(Value::as_str)
+                .and_then(Bundle::target)
+            {
                 match root.pointer(&target) {
                     Some(target) => collect(root, target, parts, merged, depth + 1),
                     None => merged.leftovers.push(schema.clone()),
@@ -198,7 +247,11 @@ fn collect(root: &Value, schema: &Value, parts: &mut Vec<Map>, merged: &mut Merg
 fn type_names(value: &Value) -> Vec<String> {
     match value {
         Value::String(name) => vec![name.clone()],
-        Value::Array(names) => names.iter().filter_map(Value::as_str).map(str::to_string).collect(),
+        Value::Array(names) => names
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -360,7 +413,10 @@ mod tests {
 
     #[test]
     fn additional_properties_apply_to_the_other_parts_properties() {
-        let m = merge("{}", r#"{"allOf": [{"properties": {"a": {}}, "additionalProperties": false}, {"properties": {"b": {"type": "string"}}}]}"#);
+        let m = merge(
+            "{}",
+            r#"{"allOf": [{"properties": {"a": {}}, "additionalProperties": false}, {"properties": {"b": {"type": "string"}}}]}"#,
+        );
         assert_eq!(
             Value::Object(m.schema),
             parse_json(br#"{"properties":{"a":{},"b":{"allOf":[false,{"type":"string"}]}},"additionalProperties":false}"#).unwrap()
@@ -369,12 +425,24 @@ mod tests {
 
     #[test]
     fn what_does_not_combine_is_left_over() {
-        let m = merge("{}", r#"{"allOf": [{"pattern": "a", "maximum": 30}, {"pattern": "b", "minimum": 20, "maximum": 25, "not": {"const": 22}}]}"#);
-        assert_eq!(Value::Object(m.schema.clone()).to_string(), r#"{"pattern":"a","maximum":25,"minimum":20}"#);
+        let m = merge(
+            "{}",
+            r#"{"allOf": [{"pattern": "a", "maximum": 30}, {"pattern": "b", "minimum": 20, "maximum": 25, "not": {"const": 22}}]}"#,
+        );
+        assert_eq!(
+            Value::Object(m.schema.clone()).to_string(),
+            r#"{"pattern":"a","maximum":25,"minimum":20}"#
+        );
         assert_eq!(m.leftovers.len(), 2);
-        let m = merge("{}", r#"{"allOf": [{"type": "string"}, {"type": "integer"}]}"#);
+        let m = merge(
+            "{}",
+            r#"{"allOf": [{"type": "string"}, {"type": "integer"}]}"#,
+        );
         assert!(m.impossible);
-        let m = merge("{}", r#"{"allOf": [{"type": ["number", "null"]}, {"type": "integer"}]}"#);
+        let m = merge(
+            "{}",
+            r#"{"allOf": [{"type": ["number", "null"]}, {"type": "integer"}]}"#,
+        );
         assert_eq!(m.schema.get("type"), Some(&Value::from("integer")));
     }
 }

@@ -11,7 +11,11 @@ use crate::load::pointer;
 /// Applies every `traits` list of messages and operations in `root`.
 pub fn apply(bundle: &Bundle, root: &mut Value) {
     let mut targets: Vec<String> = Vec::new();
-    for place in ["/components/messages", "/components/operations", "/operations"] {
+    for place in [
+        "/components/messages",
+        "/components/operations",
+        "/operations",
+    ] {
         targets.extend(named(&bundle.root, place).map(|(at, _)| at));
     }
     for place in ["/channels", "/components/channels"] {
@@ -19,15 +23,21 @@ pub fn apply(bundle: &Bundle, root: &mut Value) {
             if channel.get("$ref").is_some() {
                 continue;
             }
-            targets.extend(named(&bundle.root, &pointer::join(&channel_at, "messages")).map(|(at, _)| at));
+            targets.extend(
+                named(&bundle.root, &pointer::join(&channel_at, "messages")).map(|(at, _)| at),
+            );
         }
     }
     for at in targets {
-        let Some(object) = bundle.get(&at) else { continue };
+        let Some(object) = bundle.get(&at) else {
+            continue;
+        };
         if object.get("$ref").is_some() {
             continue;
         }
-        let Some(Value::Array(traits)) = object.get("traits") else { continue };
+        let Some(Value::Array(traits)) = object.get("traits") else {
+            continue;
+        };
         let mut merged = Value::Object(Map::new());
         for (i, item) in traits.iter().enumerate() {
             let here = pointer::index(&pointer::join(&at, "traits"), i);
@@ -54,7 +64,9 @@ pub fn merge_patch(target: &mut Value, patch: &Value) {
     if !target.is_object() {
         *target = Value::Object(Map::new());
     }
-    let Value::Object(target) = target else { return };
+    let Value::Object(target) = target else {
+        return;
+    };
     for (key, value) in patch.iter() {
         if value.is_null() {
             target.remove(key);
@@ -79,8 +91,14 @@ mod tests {
     #[test]
     fn rfc_7386() {
         let mut target = parse_json(br#"{"a": "b", "c": {"d": "e", "f": "g"}}"#).unwrap();
-        merge_patch(&mut target, &parse_json(br#"{"a": "z", "c": {"f": null}}"#).unwrap());
-        assert_eq!(target, parse_json(br#"{"a": "z", "c": {"d": "e"}}"#).unwrap());
+        merge_patch(
+            &mut target,
+            &parse_json(br#"{"a": "z", "c": {"f": null}}"#).unwrap(),
+        );
+        assert_eq!(
+            target,
+            parse_json(br#"{"a": "z", "c": {"d": "e"}}"#).unwrap()
+        );
         let mut target = parse_json(br#"{"a": [1]}"#).unwrap();
         merge_patch(&mut target, &parse_json(br#"{"a": [2, 3]}"#).unwrap());
         assert_eq!(target, parse_json(br#"{"a": [2, 3]}"#).unwrap());

@@ -13,11 +13,24 @@ use crate::load::{address, pointer};
 fn strings(map: &Map, key: &str) -> Vec<String> {
     map.get(key)
         .and_then(Value::as_array)
-        .map(|values| values.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .map(|values| {
+            values
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
-fn parameter(bundle: &Bundle, wire: &str, value: &Value, at: &str, scope: &mut Scope, enum_name: String) -> ParameterDef {
+fn parameter(
+    bundle: &Bundle,
+    wire: &str,
+    value: &Value,
+    at: &str,
+    scope: &mut Scope,
+    enum_name: String,
+) -> ParameterDef {
     let empty = Map::new();
     let (_, value) = deref(bundle, value, at);
     let map = value.as_object().unwrap_or(&empty);
@@ -36,9 +49,15 @@ fn parameter(bundle: &Bundle, wire: &str, value: &Value, at: &str, scope: &mut S
     ParameterDef {
         wire: wire.to_string(),
         name: scope.claim(&naming::field_name(wire)),
-        description: map.get("description").and_then(Value::as_str).map(str::to_string),
+        description: map
+            .get("description")
+            .and_then(Value::as_str)
+            .map(str::to_string),
         values,
-        default: map.get("default").and_then(Value::as_str).map(str::to_string),
+        default: map
+            .get("default")
+            .and_then(Value::as_str)
+            .map(str::to_string),
         examples: strings(map, "examples"),
     }
 }
@@ -63,14 +82,24 @@ pub fn channels(bundle: &Bundle, messages: &[MessageDef]) -> Vec<ChannelDef> {
     let mut out = Vec::new();
     for ((at, value), (name, address_type, message_type)) in listed.into_iter().zip(claimed) {
         let (channel_at, channel) = deref(bundle, value, &at);
-        let Value::Object(map) = channel else { continue };
+        let Value::Object(map) = channel else {
+            continue;
+        };
         let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
         let address = text("address");
         let declared = map.get("parameters").and_then(Value::as_object);
         let mut fields = Scope::new();
         let mut parameters = Vec::new();
-        for wire in address.as_deref().map(address::parameters).and_then(Result::ok).unwrap_or_default() {
-            let value = declared.and_then(|d| d.get(&wire)).cloned().unwrap_or(Value::Null);
+        for wire in address
+            .as_deref()
+            .map(address::parameters)
+            .and_then(Result::ok)
+            .unwrap_or_default()
+        {
+            let value = declared
+                .and_then(|d| d.get(&wire))
+                .cloned()
+                .unwrap_or(Value::Null);
             let here = pointer::join(&pointer::join(&channel_at, "parameters"), &wire);
             let enum_name = format!("{name}{}", naming::pascal(&wire));
             let mut parameter = parameter(bundle, &wire, &value, &here, &mut fields, enum_name);
@@ -104,16 +133,29 @@ pub fn channels(bundle: &Bundle, messages: &[MessageDef]) -> Vec<ChannelDef> {
 }
 
 /// The index in `channels` of the channel a `channel` reference names.
-fn channel_index(bundle: &Bundle, channels: &[ChannelDef], value: Option<&Value>, at: &str) -> Option<usize> {
+fn channel_index(
+    bundle: &Bundle,
+    channels: &[ChannelDef],
+    value: Option<&Value>,
+    at: &str,
+) -> Option<usize> {
     let value = value?;
     let (target, _) = deref(bundle, value, at);
     channels.iter().position(|c| {
         let listed = pointer::join("/channels", &c.key);
-        listed == target || bundle.get(&listed).is_some_and(|v| deref(bundle, v, &listed).0 == target)
+        listed == target
+            || bundle
+                .get(&listed)
+                .is_some_and(|v| deref(bundle, v, &listed).0 == target)
     })
 }
 
-fn message_list(bundle: &Bundle, list: Option<&Value>, at: &str, messages: &[MessageDef]) -> Option<Vec<String>> {
+fn message_list(
+    bundle: &Bundle,
+    list: Option<&Value>,
+    at: &str,
+    messages: &[MessageDef],
+) -> Option<Vec<String>> {
     let list = list?.as_array()?;
     let mut out: Vec<String> = Vec::new();
     for (i, message) in list.iter().enumerate() {
@@ -128,7 +170,11 @@ fn message_list(bundle: &Bundle, list: Option<&Value>, at: &str, messages: &[Mes
 }
 
 /// The operations under `operations`, in document order.
-pub fn operations(bundle: &Bundle, channels: &[ChannelDef], messages: &[MessageDef]) -> Vec<OperationDef> {
+pub fn operations(
+    bundle: &Bundle,
+    channels: &[ChannelDef],
+    messages: &[MessageDef],
+) -> Vec<OperationDef> {
     let root = &bundle.root;
     let listed: Vec<(String, &Value)> = named(root, "/operations").collect();
     // Names in the generated `operations` module.
@@ -142,21 +188,46 @@ pub fn operations(bundle: &Bundle, channels: &[ChannelDef], messages: &[MessageD
     let mut out = Vec::new();
     for ((at, value), name) in listed.into_iter().zip(claimed) {
         let (at_resolved, operation) = deref(bundle, value, &at);
-        let Value::Object(map) = operation else { continue };
-        let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
-        let Some(channel) = channel_index(bundle, channels, map.get("channel"), &pointer::join(&at_resolved, "channel")) else {
+        let Value::Object(map) = operation else {
             continue;
         };
-        let carried = message_list(bundle, map.get("messages"), &pointer::join(&at_resolved, "messages"), messages)
-            // No list: every message of the channel.
-            .unwrap_or_else(|| channels[channel].messages.iter().map(|(_, v)| v.clone()).collect());
+        let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_string);
+        let Some(channel) = channel_index(
+            bundle,
+            channels,
+            map.get("channel"),
+            &pointer::join(&at_resolved, "channel"),
+        ) else {
+            continue;
+        };
+        let carried = message_list(
+            bundle,
+            map.get("messages"),
+            &pointer::join(&at_resolved, "messages"),
+            messages,
+        )
+        // No list: every message of the channel.
+        .unwrap_or_else(|| {
+            channels[channel]
+                .messages
+                .iter()
+                .map(|(_, v)| v.clone())
+                .collect()
+        });
         let tags = map
             .get("tags")
             .and_then(Value::as_array)
             .map(|tags| {
                 tags.iter()
                     .enumerate()
-                    .map(|(i, t)| deref(bundle, t, &pointer::index(&pointer::join(&at_resolved, "tags"), i)).1)
+                    .map(|(i, t)| {
+                        deref(
+                            bundle,
+                            t,
+                            &pointer::index(&pointer::join(&at_resolved, "tags"), i),
+                        )
+                        .1
+                    })
                     .filter_map(|t| t.get("name").and_then(Value::as_str).map(str::to_string))
                     .collect()
             })
@@ -165,14 +236,34 @@ pub fn operations(bundle: &Bundle, channels: &[ChannelDef], messages: &[MessageD
         let reply = map.get("reply").map(|reply| {
             let reply_at = pointer::join(&at_resolved, "reply");
             let (reply_at, reply) = deref(bundle, reply, &reply_at);
-            let reply_channel = channel_index(bundle, channels, reply.get("channel"), &pointer::join(&reply_at, "channel"));
-            let address = reply.get("address").map(|a| deref(bundle, a, &pointer::join(&reply_at, "address")).1)
+            let reply_channel = channel_index(
+                bundle,
+                channels,
+                reply.get("channel"),
+                &pointer::join(&reply_at, "channel"),
+            );
+            let address = reply
+                .get("address")
+                .map(|a| deref(bundle, a, &pointer::join(&reply_at, "address")).1)
                 .and_then(|a| a.get("location"))
                 .and_then(Value::as_str)
                 .map(str::to_string);
-            let messages = message_list(bundle, reply.get("messages"), &pointer::join(&reply_at, "messages"), messages)
-                .or_else(|| reply_channel.map(|c| channels[c].messages.iter().map(|(_, v)| v.clone()).collect()))
-                .unwrap_or_default();
+            let messages = message_list(
+                bundle,
+                reply.get("messages"),
+                &pointer::join(&reply_at, "messages"),
+                messages,
+            )
+            .or_else(|| {
+                reply_channel.map(|c| {
+                    channels[c]
+                        .messages
+                        .iter()
+                        .map(|(_, v)| v.clone())
+                        .collect()
+                })
+            })
+            .unwrap_or_default();
             ReplyDef {
                 message_type: names.claim(&format!("{name}Reply")),
                 channel: reply_channel,
@@ -222,7 +313,10 @@ pub fn servers(bundle: &Bundle) -> Vec<ServerDef> {
         let mut fields = Scope::new();
         let mut variables = Vec::new();
         for wire in address::parameters(&template).unwrap_or_default() {
-            let value = declared.and_then(|d| d.get(&wire)).cloned().unwrap_or(Value::Null);
+            let value = declared
+                .and_then(|d| d.get(&wire))
+                .cloned()
+                .unwrap_or(Value::Null);
             let here = pointer::join(&pointer::join(&server_at, "variables"), &wire);
             let mut variable = parameter(bundle, &wire, &value, &here, &mut fields, String::new());
             if let Some((enum_name, list)) = &mut variable.values {

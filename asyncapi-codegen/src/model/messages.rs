@@ -31,7 +31,11 @@ pub fn messages(root: &Value, typer: &mut Typer<'_>, bundle: &Bundle) -> Vec<Mes
                 if message.get("$ref").is_some() {
                     continue;
                 }
-                let stem = format!("{}{}", naming::pascal(&channel_key), naming::pascal(&pointer::last_token(&at)));
+                let stem = format!(
+                    "{}{}",
+                    naming::pascal(&channel_key),
+                    naming::pascal(&pointer::last_token(&at))
+                );
                 found.push((at, stem));
             }
         }
@@ -39,19 +43,35 @@ pub fn messages(root: &Value, typer: &mut Typer<'_>, bundle: &Bundle) -> Vec<Mes
     let mut variants = Scope::new();
     let mut out = Vec::new();
     for (at, stem) in found {
-        let Some(message) = root.pointer(&at) else { continue };
+        let Some(message) = root.pointer(&at) else {
+            continue;
+        };
         let (at, message) = deref(bundle, message, &at);
         if out.iter().any(|m: &MessageDef| m.pointer == at) {
             continue;
         }
         let text = |k: &str| message.get(k).and_then(Value::as_str).map(str::to_string);
         let type_stem = naming::pascal(&stem);
-        let payload = part(typer, message, &at, "payload", &format!("{type_stem}Payload"))
-            .unwrap_or(Payload::Any);
-        let headers = part(typer, message, &at, "headers", &format!("{type_stem}Headers"));
+        let payload = part(
+            typer,
+            message,
+            &at,
+            "payload",
+            &format!("{type_stem}Payload"),
+        )
+        .unwrap_or(Payload::Any);
+        let headers = part(
+            typer,
+            message,
+            &at,
+            "headers",
+            &format!("{type_stem}Headers"),
+        );
         let correlation_id = message.get("correlationId").and_then(|c| {
             let (_, c) = deref(bundle, c, &pointer::join(&at, "correlationId"));
-            c.get("location").and_then(Value::as_str).map(str::to_string)
+            c.get("location")
+                .and_then(Value::as_str)
+                .map(str::to_string)
         });
         out.push(MessageDef {
             key: pointer::last_token(&at),
@@ -71,13 +91,23 @@ pub fn messages(root: &Value, typer: &mut Typer<'_>, bundle: &Bundle) -> Vec<Mes
 }
 
 /// The payload or headers of the message at `at`.
-fn part(typer: &mut Typer<'_>, message: &Value, at: &str, key: &str, type_name: &str) -> Option<Payload> {
+fn part(
+    typer: &mut Typer<'_>,
+    message: &Value,
+    at: &str,
+    key: &str,
+    type_name: &str,
+) -> Option<Payload> {
     let schema = message.get(key)?;
     let mut schema_at = pointer::join(at, key);
     match walk::schema_format(schema) {
         Some(SchemaFormat::JsonSchema) => schema_at = pointer::join(&schema_at, "schema"),
         Some(SchemaFormat::Avro | SchemaFormat::OpenApi) | Some(SchemaFormat::Other(_)) => {
-            let format = schema.get("schemaFormat").and_then(Value::as_str).unwrap_or("").to_string();
+            let format = schema
+                .get("schemaFormat")
+                .and_then(Value::as_str)
+                .unwrap_or("")
+                .to_string();
             return Some(Payload::Opaque { format });
         }
         None => {}
@@ -88,7 +118,13 @@ fn part(typer: &mut Typer<'_>, message: &Value, at: &str, key: &str, type_name: 
 }
 
 /// The message variant a channel or operation message (or a `$ref` to one) stands for.
-pub fn variant_of(bundle: &Bundle, root: &Value, value: &Value, at: &str, messages: &[MessageDef]) -> Option<String> {
+pub fn variant_of(
+    bundle: &Bundle,
+    root: &Value,
+    value: &Value,
+    at: &str,
+    messages: &[MessageDef],
+) -> Option<String> {
     let _ = root;
     let (target, _) = deref(bundle, value, at);
     messages

@@ -6,9 +6,10 @@
 //! and messages come from the same judgements the generated types' checks use.
 
 use super::node::{Dependency, Items, Keywords, Node, NodeId};
+use crate::alternatives;
 use crate::check::{self, BoundKind};
 use crate::json::{JsonType, Value};
-use crate::validate::{Keyword, Path, Report};
+use crate::validate::{Keyword, Path, Report, Violation};
 
 /// Applications of schemas to one value, nested, beyond which validation gives up
 /// rather than risk the stack (compiling refuses schemas that loop on one value, so
@@ -23,6 +24,9 @@ pub(crate) struct Interpreter<'s> {
 struct Out<'r> {
     report: Option<&'r mut Report>,
     valid: bool,
+    /// Whether a failed `anyOf`/`oneOf` says which alternative came closest (not
+    /// inside such an explanation: that would cost alternatives to the power of depth).
+    explain: bool,
 }
 
 impl Out<'_> {
@@ -60,6 +64,7 @@ impl Interpreter<'_> {
         let mut out = Out {
             report: Some(report),
             valid: true,
+            explain: true,
         };
         self.apply(id, value, path, &mut out, 0);
         out.valid
@@ -70,6 +75,7 @@ impl Interpreter<'_> {
         let mut out = Out {
             report: None,
             valid: true,
+            explain: false,
         };
         self.apply(id, value, &Path::ROOT, &mut out, 0);
         out.valid
@@ -145,26 +151,39 @@ impl Interpreter<'_> {
             self.apply(part, value, path, out, depth + 1);
             stop!();
         }
+        let explain = out.explain;
         if !k.any_of.is_empty() && !k.any_of.iter().any(|&alt| self.valid_at(alt, value, depth)) {
             out.fail(path, Keyword::AnyOf, || {
-                format!("matches none of the {} alternatives", k.any_of.len())
+                let tried = if explain {
+                    self.tried(&k.any_of, value, path, depth)
+                } else {
+                    Vec::new()
+                };
+                alternatives::none_matched("anyOf", k.any_of.len(), &tried)
             });
             stop!();
         }
         if !k.one_of.is_empty() {
-            let mut matched = 0;
-            for &alt in &k.one_of {
+            let mut matched = Vec::new();
+            for (i, &alt) in k.one_of.iter().enumerate() {
                 if self.valid_at(alt, value, depth) {
-                    matched += 1;
-                    if matched > 1 && !out.collecting() {
+                    matched.push(i);
+                    if matched.len() > 1 && !out.collecting() {
                         break;
                     }
                 }
             }
-            if matched != 1 {
-                out.fail(path, Keyword::OneOf, || match matched {
-                    0 => format!("matches none of the {} alternatives", k.one_of.len()),
-                    _ => format!("matches {matched} alternatives, oneOf requires exactly one"),
+            if matched.len() != 1 {
+                out.fail(path, Keyword::OneOf, || match matched.len() {
+                    0 => {
+                        let tried = if explain {
+                            self.tried(&k.one_of, value, path, depth)
+                        } else {
+                            Vec::new()
+                        };
+                        alternatives::none_matched("oneOf", k.one_of.len(), &tried)
+                    }
+                    _ => alternatives::several_matched(&matched),
                 });
                 stop!();
             }
@@ -189,10 +208,35 @@ impl Interpreter<'_> {
         }
     }
 
+    /// Each alternative's violations on `value` (only computed to explain a failure).
+    fn tried(
+        &self,
+        alternatives: &[NodeId],
+        value: &Value,
+        path: &Path<'_>,
+        depth: usize,
+    ) -> Vec<(usize, Vec<Violation>)> {
+        alternatives
+            .iter()
+            .enumerate()
+            .map(|(i, &alt)| {
+                let mut report = Report::new();
+                let mut out = Out {
+                    report: Some(&mut report),
+                    valid: true,
+                    explain: false,
+                };
+                self.apply(alt, value, path, &mut out, depth + 1);
+                (i, report.into_violations())
+            })
+            .collect()
+    }
+
     fn valid_at(&self, id: NodeId, value: &Value, depth: usize) -> bool {
         let mut out = Out {
             report: None,
             valid: true,
+            explain: false,
         };
         self.apply(id, value, &Path::ROOT, &mut out, depth + 1);
         out.valid
@@ -403,6 +447,7 @@ impl Interpreter<'_> {
                 let mut name_out = Out {
                     report: Some(&mut inner),
                     valid: true,
+                    explain: out.explain,
                 };
                 self.apply(names, &name, &Path::ROOT, &mut name_out, depth + 1);
                 if !name_out.valid {

@@ -28,11 +28,12 @@
 mod compile;
 mod interpret;
 mod node;
+mod standalone;
 
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::json::Value;
+use crate::json::{Map, Value};
 use crate::validate::{Keyword, Path, Report, Violations};
 
 pub(crate) use interpret::describe as describe_value;
@@ -74,6 +75,24 @@ impl Schema {
             nodes: compiler.nodes,
             entries,
         })
+    }
+
+    /// The schema at `pointer` in `document` as one self-contained JSON Schema (draft
+    /// 07) that any validator reads: that schema at the top (the target of a `$ref`
+    /// that is all it says), `$schema` first, and every schema its `$ref`s reach under
+    /// `definitions`. `None` when nothing is at `pointer`.
+    pub fn standalone(document: &Value, pointer: &str) -> Option<Value> {
+        let mut schema = standalone::standalone(document, pointer)?;
+        if let Value::Object(map) = &mut schema {
+            let mut with_version = Map::new();
+            with_version.insert(
+                "$schema",
+                Value::from("http://json-schema.org/draft-07/schema#"),
+            );
+            with_version.extend(std::mem::take(map));
+            *map = with_version;
+        }
+        Some(schema)
     }
 
     /// How many entries there are.
@@ -189,22 +208,12 @@ impl LazySchema {
     }
 
     /// Entry `entry` as one self-contained JSON Schema (draft 07) that any validator
-    /// reads: the document, with a `$ref` to the entry at its top (draft 07 reads a
-    /// `$ref` alone, and the document's other members hold what it refers to).
+    /// reads: the entry's schema at the top, with `$schema`, and every schema its
+    /// `$ref`s reach under `definitions`.
     pub fn standalone(&self, entry: usize) -> Option<Value> {
         let pointer = self.entries.get(entry)?;
-        let mut document = crate::json::parse_str(self.json).ok()?;
-        let map = document.as_object_mut()?;
-        let mut reference = String::from("#");
-        for c in pointer.chars() {
-            match c {
-                '%' => reference.push_str("%25"),
-                c => reference.push(c),
-            }
-        }
-        map.insert("$ref", Value::String(reference));
-        map.insert("$schema", Value::from("http://json-schema.org/draft-07/schema#"));
-        Some(document)
+        let document = crate::json::parse_str(self.json).ok()?;
+        Schema::standalone(&document, pointer)
     }
 }
 

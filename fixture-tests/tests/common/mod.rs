@@ -21,12 +21,16 @@ pub fn fixtures() -> Vec<PathBuf> {
 }
 
 /// (message name, example payload) and (message name, example headers) for every
-/// example in the document.
-pub fn examples(doc: &Value) -> (Examples, Examples) {
+/// example of every message fixture `fixture` declares in `doc`, named as the
+/// generated code names them.
+pub fn examples(fixture: &str, doc: &Value) -> (Examples, Examples) {
     let mut messages = Vec::new();
     if let Some(Value::Object(map)) = doc.pointer("/components/messages") {
         for (key, message) in map {
-            messages.push((key.clone(), message.clone()));
+            messages.push((
+                format!("/components/messages/{}", escape(key)),
+                message.clone(),
+            ));
         }
     }
     if let Some(Value::Object(channels)) = doc.get("channels") {
@@ -34,9 +38,8 @@ pub fn examples(doc: &Value) -> (Examples, Examples) {
             if let Some(Value::Object(map)) = value.get("messages") {
                 for (key, message) in map {
                     if message.get("$ref").is_none() {
-                        // Named like the generator names inline messages.
-                        let stem = format!("{}{}", upper_first(channel), upper_first(key));
-                        messages.push((stem, message.clone()));
+                        let at = format!("/channels/{}/messages/{}", escape(channel), escape(key));
+                        messages.push((at, message.clone()));
                     }
                 }
             }
@@ -44,12 +47,11 @@ pub fn examples(doc: &Value) -> (Examples, Examples) {
     }
     let mut out = Vec::new();
     let mut headers_out = Vec::new();
-    for (key, message) in messages {
-        let name = message
-            .get("name")
-            .and_then(Value::as_str)
-            .map(str::to_string)
-            .unwrap_or(key);
+    for (at, message) in messages {
+        let name = match fixture_tests::message_at(fixture, &at) {
+            Ok(Some(name)) => name,
+            other => panic!("{fixture}: no message at {at}: {other:?}"),
+        };
         for example in message
             .get("examples")
             .and_then(Value::as_array)
@@ -67,12 +69,9 @@ pub fn examples(doc: &Value) -> (Examples, Examples) {
     (out, headers_out)
 }
 
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// `key` as a JSON pointer token.
+fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
 }
 
 /// Each fixture's file name and document.
@@ -81,12 +80,17 @@ pub fn documents() -> Vec<(String, Value)> {
         .into_iter()
         .map(|file| {
             let doc = asyncapi_codegen::Document::load(&file).unwrap();
-            (file.file_name().unwrap().to_string_lossy().into_owned(), doc.root)
+            (
+                file.file_name().unwrap().to_string_lossy().into_owned(),
+                doc.root,
+            )
         })
         .collect()
 }
 
 /// Whether JSON text `written` is the value `expected` (numbers by exact value).
 pub fn same_json(written: &str, expected: &Value) -> bool {
-    written.parse::<Value>().is_ok_and(|value| value == *expected)
+    written
+        .parse::<Value>()
+        .is_ok_and(|value| value == *expected)
 }

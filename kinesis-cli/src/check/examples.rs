@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use jsonschema::Validator;
 use kinesis_types::MessageName;
+use kinesis_types::MessageSet;
 use serde_json::{Map, Value};
 
 use super::messages::{message_objects, schema_pointer};
@@ -38,13 +39,15 @@ pub fn check(root: &Value, bundled: bool, findings: &mut Vec<Finding>) {
                 };
                 let value_at = format!("{example_at}/{part}");
                 let violations = match (part, generated) {
-                    ("payload", Some(name)) => match name.validate_json(value) {
-                        Ok(()) => Vec::new(),
-                        Err(violations) => violations
-                            .iter()
-                            .map(|v| (v.pointer.clone(), v.message.clone()))
-                            .collect(),
-                    },
+                    ("payload", Some(name)) => {
+                        match name.validate_json(&kinesis_types::Value::from(value)) {
+                            Ok(()) => Vec::new(),
+                            Err(violations) => violations
+                                .iter()
+                                .map(|v| (v.pointer.clone(), v.message.clone()))
+                                .collect(),
+                        }
+                    }
                     _ => {
                         let Some(schema_at) = schema_pointer(root, &format!("{at}/{part}")) else {
                             continue;
@@ -75,23 +78,9 @@ pub fn check(root: &Value, bundled: bool, findings: &mut Vec<Finding>) {
     }
 }
 
-/// A validator for the schema at `at`, its `$ref`s resolved in the document: the
-/// document itself is the root schema, with a `$ref` to `at` (draft 7 ignores the other
-/// keys of a schema with `$ref`, and `#/components/...` resolves in the document).
+/// A validator for the schema at `at`, or a warning that examples are not checked.
 fn compile_in_document(root: &Value, at: &str, findings: &mut Vec<Finding>) -> Option<Validator> {
-    let mut wrapper = match root {
-        Value::Object(map) => map.clone(),
-        _ => Map::new(),
-    };
-    for identifier in ["$id", "id", "$schema"] {
-        wrapper.remove(identifier);
-    }
-    wrapper.insert("$ref".into(), Value::String(format!("#{}", fragment(at))));
-    let built = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft7)
-        .should_validate_formats(false)
-        .build(&Value::Object(wrapper));
-    match built {
+    match validator_in_document(root, at) {
         Ok(validator) => Some(validator),
         Err(error) => {
             findings.push(Finding::warning(
@@ -102,4 +91,26 @@ fn compile_in_document(root: &Value, at: &str, findings: &mut Vec<Finding>) -> O
             None
         }
     }
+}
+
+/// A draft 7 validator for the schema at `at`, its `$ref`s resolved in the document: the
+/// document itself is the root schema, with a `$ref` to `at` (draft 7 ignores the other
+/// keys of a schema with `$ref`, and `#/components/...` resolves in the document).
+/// `format` is an annotation, as JSON Schema says.
+pub fn validator_in_document(
+    root: &Value,
+    at: &str,
+) -> Result<Validator, jsonschema::ValidationError<'static>> {
+    let mut wrapper = match root {
+        Value::Object(map) => map.clone(),
+        _ => Map::new(),
+    };
+    for identifier in ["$id", "id", "$schema"] {
+        wrapper.remove(identifier);
+    }
+    wrapper.insert("$ref".into(), Value::String(format!("#{}", fragment(at))));
+    jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft7)
+        .should_validate_formats(false)
+        .build(&Value::Object(wrapper))
 }

@@ -16,9 +16,9 @@ pub fn check(doc: &Document, findings: &mut Vec<Finding>) {
 /// A finding for one of asyncapi-codegen's errors, under the stage `check`.
 pub fn codegen_finding(check: &'static str, error: &CodegenError) -> Finding {
     match error {
-        CodegenError::At {
-            pointer, problem, ..
-        } => Finding::error(check, pointer.clone(), problem.to_string()),
+        CodegenError::At { location, problem } => {
+            Finding::error(check, location.pointer.clone(), problem.to_string())
+        }
         CodegenError::Version { found, .. } => Finding::error(
             check,
             "/asyncapi",

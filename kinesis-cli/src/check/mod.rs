@@ -31,11 +31,11 @@
 //!    - a `required` property that the schema does not list in `properties` (nor in its
 //!      `allOf` parts or an enclosing schema, nor matched by `patternProperties`).
 
-mod examples;
+pub mod examples;
 mod generator;
 mod lint;
-mod messages;
-mod pointers;
+pub mod messages;
+pub mod pointers;
 mod report;
 mod structure;
 
@@ -103,7 +103,9 @@ pub fn check_text(file: &Path, text: &str, bundled: bool) -> Result<Vec<Finding>
         Err(error) => return Ok(vec![generator::codegen_finding("version", &error)]),
     };
     let mut findings = Vec::new();
-    match doc.root.get("asyncapi") {
+    // The checks below read the document as serde_json values.
+    let root = doc.root.to_serde();
+    match root.get("asyncapi") {
         Some(Value::String(version)) if version.starts_with("3.") => {}
         Some(other) => {
             findings.push(Finding::error(
@@ -125,9 +127,9 @@ pub fn check_text(file: &Path, text: &str, bundled: bool) -> Result<Vec<Finding>
             return Ok(findings);
         }
     }
-    structure::check(&doc.root, &mut findings)?;
+    structure::check(&root, &mut findings)?;
     generator::check(&doc, &mut findings);
-    examples::check(&doc.root, bundled, &mut findings);
-    lint::check(&doc.root, &mut findings);
+    examples::check(&root, bundled, &mut findings);
+    lint::check(&root, &mut findings);
     Ok(findings)
 }

@@ -68,6 +68,6 @@ fn without_a_message_no_fit_reports_the_closest() {
     assert_eq!(
         run.stdout,
         "{\"file\":\"-\",\"valid\":false,\"matches\":[],\"errors\":[{\"path\":\"\",\"keyword\":\"syntax\",\
-         \"message\":\"not valid JSON at line 1 column 2: expected ident\"}]}\n"
+         \"message\":\"not valid JSON at line 1 column 1: expected a value, found `n`\"}]}\n"
     );
 }

@@ -179,13 +179,43 @@ fn help_and_version_succeed() {
     let run = kinesis(&["--help"], b"");
     assert_eq!(run.code, 0);
     for command in [
-        "validate", "messages", "examples", "schema", "check", "generate",
+        "validate", "messages", "examples", "schema", "check", "generate", "tail",
     ] {
         assert!(run.stdout.contains(command), "{command}");
     }
     let run = kinesis(&["--version"], b"");
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("kinesis "));
+}
+
+/// `kinesis tail` is a command in every build; without the `tail` feature it says how
+/// to get it (the tests with a Kinesis server are in `tests/tail.rs`).
+#[test]
+fn tail_is_there_with_or_without_the_feature() {
+    let run = kinesis(&["tail", "--help"], b"");
+    assert_eq!(run.code, 0);
+    for option in [
+        "--stream",
+        "--endpoint",
+        "--from",
+        "--data-spec",
+        "--follow",
+    ] {
+        assert!(run.stdout.contains(option), "{option}");
+    }
+    let run = kinesis(&["tail"], b"");
+    assert_eq!(run.code, 2, "--stream is required");
+    if cfg!(not(feature = "tail")) {
+        let run = kinesis(&["tail", "--stream", "orders"], b"");
+        assert_eq!(run.code, 2);
+        assert!(
+            run.stderr
+                .starts_with("kinesis: this kinesis was built without `tail`")
+                && run.stderr.contains("--features tail"),
+            "{}",
+            run.stderr
+        );
+    }
 }
 
 /// The README's quick start validates `examples/payloads/`: the valid files are the

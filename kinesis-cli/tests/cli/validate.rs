@@ -136,8 +136,9 @@ fn an_empty_document_is_not_json() {
     let run = kinesis(&["validate", "-m", "KinesisRecord"], b"");
     assert_eq!(run.code, 1);
     assert!(
-        run.stdout
-            .starts_with("<stdin>:1:1: not valid JSON: expected a value, found the end of the input"),
+        run.stdout.starts_with(
+            "<stdin>:1:1: not valid JSON: expected a value, found the end of the input"
+        ),
         "{}",
         run.stdout
     );

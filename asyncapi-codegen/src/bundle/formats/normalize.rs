@@ -19,7 +19,9 @@ pub fn normalize(doc: &Document) -> Result<Document, Error> {
     let mut found: Vec<(String, SchemaFormat)> = Vec::new();
     walk::walk(&doc.root, Place::Document, "", &mut |at, value, place| {
         if place == Place::Schema {
-            if let Some(format @ (SchemaFormat::Avro | SchemaFormat::OpenApi)) = walk::schema_format(value) {
+            if let Some(format @ (SchemaFormat::Avro | SchemaFormat::OpenApi)) =
+                walk::schema_format(value)
+            {
                 found.push((at.to_string(), format));
             }
         }
@@ -30,7 +32,9 @@ pub fn normalize(doc: &Document) -> Result<Document, Error> {
     let mut out = doc.clone();
     let mut errors = Vec::new();
     for (at, format) in found {
-        let Some(object) = doc.root.pointer(&at) else { continue };
+        let Some(object) = doc.root.pointer(&at) else {
+            continue;
+        };
         let schema_at = pointer::join(&at, "schema");
         let schema = match object.get("schema") {
             Some(schema) => match schema.get("$ref").and_then(Value::as_str) {
@@ -38,7 +42,11 @@ pub fn normalize(doc: &Document) -> Result<Document, Error> {
                 Some(reference) => match read_file(&doc.file, reference) {
                     Ok(schema) => schema,
                     Err(message) => {
-                        errors.push(error(doc, &pointer::join(&schema_at, "$ref"), Problem::BadRef(message)));
+                        errors.push(error(
+                            doc,
+                            &pointer::join(&schema_at, "$ref"),
+                            Problem::BadRef(message),
+                        ));
                         continue;
                     }
                 },

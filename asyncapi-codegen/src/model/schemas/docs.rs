@@ -33,9 +33,15 @@ pub fn describe(c: &Checks) -> Option<String> {
         (None, Some(hi)) => Some(format!("at most {hi} {unit}")),
         (None, None) => None,
     };
-    parts.extend(range(c.min_length, c.max_length, "characters (code points)"));
+    parts.extend(range(
+        c.min_length,
+        c.max_length,
+        "characters (code points)",
+    ));
     if let Some(pattern) = &c.pattern {
-        parts.push(format!("contains a match of `{pattern}` (ECMA-262, unanchored)"));
+        parts.push(format!(
+            "contains a match of `{pattern}` (ECMA-262, unanchored)"
+        ));
     }
     for (label, value) in [
         ("minimum", &c.minimum),

@@ -21,7 +21,7 @@ use crate::error::{Error, Problem, Warning};
 use crate::load::pointer;
 use crate::merge::all_of;
 use crate::model::ir::{
-    Additional, Checks, Docs, EnumDef, Entry, Field, LiteralsDef, SchemaDocument, StructDef, Ty,
+    Additional, Checks, Docs, Entry, EnumDef, Field, LiteralsDef, SchemaDocument, StructDef, Ty,
     TypeDef, TypeKind, UnionBy, UnionDef, UnionVariant, Variant,
 };
 use crate::model::naming::{self, Scope};
@@ -57,7 +57,11 @@ enum Rep {
     /// JSON values from a fixed set.
     Literals(Vec<Value>),
     /// `oneOf`/`anyOf` alternatives (pointers), with the parent's other keywords.
-    Union { alternatives: Vec<String>, one_of: bool, base: Map },
+    Union {
+        alternatives: Vec<String>,
+        one_of: bool,
+        base: Map,
+    },
     /// One JSON type (and `null` when `nullable`).
     Single { kind: JsonType, nullable: bool },
     /// Several JSON types, each typed; `other` for a variant holding every other value.
@@ -122,7 +126,9 @@ impl<'b> Typer<'b> {
         // What generated code compiles on first use must compile now.
         let entries: Vec<&str> = self.entries.iter().map(String::as_str).collect();
         if let Err(error) = Schema::compile(&document, &entries) {
-            return Err(self.bundle.error_at(&error.pointer, Problem::Invalid(error.message)));
+            return Err(self
+                .bundle
+                .error_at(&error.pointer, Problem::Invalid(error.message)));
         }
         Ok((
             self.slots.into_iter().flatten().collect(),
@@ -177,7 +183,9 @@ impl<'b> Typer<'b> {
     pub fn named_type(&mut self, at: &str, context: &str) -> String {
         if let Some(name) = self.named.get(at) {
             let name = name.clone();
-            if !self.slots.iter().flatten().any(|t| t.name == name) && !self.building.contains(&at.to_string()) {
+            if !self.slots.iter().flatten().any(|t| t.name == name)
+                && !self.building.contains(&at.to_string())
+            {
                 self.build(at, &name);
             }
             return name;
@@ -208,7 +216,10 @@ impl<'b> Typer<'b> {
         if let Some(target) = self.reference(at) {
             if self.named.contains_key(&target) || self.needs_name(&target) {
                 let context = pointer::last_token(&target);
-                return (Ty::Named(self.named_type(&target, &context)), Checks::default());
+                return (
+                    Ty::Named(self.named_type(&target, &context)),
+                    Checks::default(),
+                );
             }
             let context = pointer::last_token(&target);
             return self.position(&target, &context);
@@ -244,8 +255,14 @@ impl<'b> Typer<'b> {
         let (map, _, _) = self.merged(at, &map);
         match self.represent(at, &map) {
             Rep::Enum(_) | Rep::Literals(_) | Rep::Union { .. } | Rep::Dispatch { .. } => true,
-            Rep::Single { kind: JsonType::Object, nullable: false } => has_fields(&map),
-            Rep::Single { kind: JsonType::Object, nullable: true } => false,
+            Rep::Single {
+                kind: JsonType::Object,
+                nullable: false,
+            } => has_fields(&map),
+            Rep::Single {
+                kind: JsonType::Object,
+                nullable: true,
+            } => false,
             Rep::Single { .. } | Rep::Any { .. } => false,
         }
     }
@@ -297,7 +314,12 @@ impl<'b> Typer<'b> {
                 return Rep::Any { checked: true };
             }
             if distinct.iter().all(Value::is_string) {
-                return Rep::Enum(distinct.iter().filter_map(|v| v.as_str().map(str::to_string)).collect());
+                return Rep::Enum(
+                    distinct
+                        .iter()
+                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .collect(),
+                );
             }
             return Rep::Literals(distinct);
         }
@@ -305,11 +327,21 @@ impl<'b> Typer<'b> {
             if let Some(Value::Array(alternatives)) = map.get(keyword) {
                 let list_at = pointer::join(at, keyword);
                 let mut base = map.clone();
-                for key in ["oneOf", "anyOf", "title", "description", "examples", "default", "discriminator"] {
+                for key in [
+                    "oneOf",
+                    "anyOf",
+                    "title",
+                    "description",
+                    "examples",
+                    "default",
+                    "discriminator",
+                ] {
                     base.remove(key);
                 }
                 return Rep::Union {
-                    alternatives: (0..alternatives.len()).map(|i| pointer::index(&list_at, i)).collect(),
+                    alternatives: (0..alternatives.len())
+                        .map(|i| pointer::index(&list_at, i))
+                        .collect(),
                     one_of,
                     base,
                 };
@@ -318,18 +350,33 @@ impl<'b> Typer<'b> {
         match rep::admitted(map) {
             Some(types) => {
                 let nullable = types.contains(&JsonType::Null);
-                let non_null: Vec<JsonType> = types.iter().copied().filter(|t| *t != JsonType::Null).collect();
+                let non_null: Vec<JsonType> = types
+                    .iter()
+                    .copied()
+                    .filter(|t| *t != JsonType::Null)
+                    .collect();
                 match non_null.len() {
-                    0 if nullable => Rep::Single { kind: JsonType::Null, nullable: false },
+                    0 if nullable => Rep::Single {
+                        kind: JsonType::Null,
+                        nullable: false,
+                    },
                     0 => Rep::Any { checked: true },
-                    1 => Rep::Single { kind: non_null[0], nullable },
-                    _ => Rep::Dispatch { kinds: types, other: false },
+                    1 => Rep::Single {
+                        kind: non_null[0],
+                        nullable,
+                    },
+                    _ => Rep::Dispatch {
+                        kinds: types,
+                        other: false,
+                    },
                 }
             }
             None => {
                 let kinds = rep::constrained_kinds(map);
                 if kinds.is_empty() {
-                    Rep::Any { checked: rep::has_validation(map) }
+                    Rep::Any {
+                        checked: rep::has_validation(map),
+                    }
                 } else {
                     Rep::Dispatch { kinds, other: true }
                 }
@@ -341,9 +388,10 @@ impl<'b> Typer<'b> {
     fn inline(&mut self, at: &str, original: &Map, context: &str) -> (Ty, Checks) {
         let (map, merged_at, leftovers) = self.merged(at, original);
         match self.represent(&merged_at, &map) {
-            Rep::Single { kind: JsonType::Object, nullable: true } if has_fields(&map) => {
-                (self.nullable_struct(&map, context), Checks::default())
-            }
+            Rep::Single {
+                kind: JsonType::Object,
+                nullable: true,
+            } if has_fields(&map) => (self.nullable_struct(&map, context), Checks::default()),
             Rep::Single { kind, nullable } => {
                 let (ty, mut checks, lifted) = self.single(kind, &map, &merged_at, context);
                 checks.extra = self.residual(kind, nullable, &map, leftovers, lifted);
@@ -416,17 +464,29 @@ impl<'b> Typer<'b> {
     /// The Rust type of a value of one JSON type, and its checks; and the schemas of
     /// checks nested inside it (of items, of map values) that only the interpreter
     /// makes, lifted to apply to the value as a whole.
-    fn single(&mut self, kind: JsonType, map: &Map, at: &str, context: &str) -> (Ty, Checks, Vec<Value>) {
+    fn single(
+        &mut self,
+        kind: JsonType,
+        map: &Map,
+        at: &str,
+        context: &str,
+    ) -> (Ty, Checks, Vec<Value>) {
         let mut lifted = Vec::new();
         let count = |key: &str| map.get(key).and_then(Value::as_u64);
         let number = |key: &str| map.get(key).and_then(Value::as_number).cloned();
         let mut checks = Checks::default();
         let ty = match kind {
             JsonType::String => {
-                checks.pattern = map.get("pattern").and_then(Value::as_str).map(str::to_string);
+                checks.pattern = map
+                    .get("pattern")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
                 checks.min_length = count("minLength");
                 checks.max_length = count("maxLength");
-                checks.format = map.get("format").and_then(Value::as_str).map(str::to_string);
+                checks.format = map
+                    .get("format")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
                 if checks.format.as_deref() == Some("byte") {
                     Ty::Bytes
                 } else {
@@ -439,7 +499,10 @@ impl<'b> Typer<'b> {
                 checks.exclusive_minimum = number("exclusiveMinimum");
                 checks.exclusive_maximum = number("exclusiveMaximum");
                 checks.multiple_of = number("multipleOf");
-                checks.format = map.get("format").and_then(Value::as_str).map(str::to_string);
+                checks.format = map
+                    .get("format")
+                    .and_then(Value::as_str)
+                    .map(str::to_string);
                 if kind == JsonType::Integer {
                     integer_type(&checks)
                 } else {
@@ -454,7 +517,8 @@ impl<'b> Typer<'b> {
                 checks.unique_items = map.get("uniqueItems") == Some(&Value::Bool(true));
                 match map.get("items") {
                     Some(Value::Object(_) | Value::Bool(_)) => {
-                        let (item, mut item_checks) = self.position(&pointer::join(at, "items"), &format!("{context}Item"));
+                        let (item, mut item_checks) =
+                            self.position(&pointer::join(at, "items"), &format!("{context}Item"));
                         if let Some(entry) = item_checks.extra.take() {
                             lifted.push(self.wrap("items", entry));
                         }
@@ -487,7 +551,10 @@ impl<'b> Typer<'b> {
     /// `{keyword: {$ref: <entry>}}`: a nested residual applied from the enclosing value.
     fn wrap(&self, keyword: &str, entry: Entry) -> Value {
         let mut reference = Map::new();
-        reference.insert("$ref", Value::from(crate::bundle::reference_to(&self.entries[entry])));
+        reference.insert(
+            "$ref",
+            Value::from(crate::bundle::reference_to(&self.entries[entry])),
+        );
         let mut wrapper = Map::new();
         wrapper.insert(keyword, Value::Object(reference));
         Value::Object(wrapper)
@@ -537,17 +604,34 @@ impl<'b> Typer<'b> {
         let (kind, extra) = match self.represent(&merged_at, &map) {
             Rep::Enum(values) => (self.enum_def(&values, &map), None),
             Rep::Literals(values) => (literals(&values), None),
-            Rep::Union { alternatives, one_of, base } => {
-                (self.union(&alternatives, one_of, &base, name), Some(schema_entry))
+            Rep::Union {
+                alternatives,
+                one_of,
+                base,
+            } => (
+                self.union(&alternatives, one_of, &base, name),
+                Some(schema_entry),
+            ),
+            Rep::Dispatch { kinds, other } => {
+                (self.dispatch(&kinds, other, &map, name), Some(schema_entry))
             }
-            Rep::Dispatch { kinds, other } => (self.dispatch(&kinds, other, &map, name), Some(schema_entry)),
             Rep::Any { .. } => (TypeKind::Any, Some(schema_entry)),
-            Rep::Single { kind: JsonType::Object, nullable: true } if has_fields(&map) => {
-                (TypeKind::Newtype(self.nullable_struct(&map, name), Checks::default()), None)
-            }
-            Rep::Single { kind: JsonType::Object, nullable: false } if has_fields(&map) => {
+            Rep::Single {
+                kind: JsonType::Object,
+                nullable: true,
+            } if has_fields(&map) => (
+                TypeKind::Newtype(self.nullable_struct(&map, name), Checks::default()),
+                None,
+            ),
+            Rep::Single {
+                kind: JsonType::Object,
+                nullable: false,
+            } if has_fields(&map) => {
                 let (def, lifted) = self.struct_def(&map, &merged_at, name);
-                (TypeKind::Struct(def), self.residual(JsonType::Object, false, &map, leftovers, lifted))
+                (
+                    TypeKind::Struct(def),
+                    self.residual(JsonType::Object, false, &map, leftovers, lifted),
+                )
             }
             Rep::Single { kind, nullable } => {
                 let (ty, mut checks, lifted) = self.single(kind, &map, &merged_at, name);
@@ -633,7 +717,11 @@ impl<'b> Typer<'b> {
             });
         }
         TypeKind::Union(UnionDef {
-            by: if one_of { UnionBy::OneOf } else { UnionBy::AnyOf },
+            by: if one_of {
+                UnionBy::OneOf
+            } else {
+                UnionBy::AnyOf
+            },
             variants,
         })
     }
@@ -711,7 +799,13 @@ impl<'b> Typer<'b> {
         let required: Vec<String> = map
             .get("required")
             .and_then(Value::as_array)
-            .map(|names| names.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .map(|names| {
+                names
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default();
         let mut scope = Scope::new();
         let additional_field = scope.claim("additional_properties");
@@ -752,7 +846,9 @@ impl<'b> Typer<'b> {
                     required: true,
                     checks: Checks::default(),
                     docs: Docs {
-                        description: Some("Required by the schema, which does not describe it.".into()),
+                        description: Some(
+                            "Required by the schema, which does not describe it.".into(),
+                        ),
                         ..Docs::default()
                     },
                     boxed: false,
@@ -766,14 +862,20 @@ impl<'b> Typer<'b> {
                 None | Some(Value::Bool(true)) => Additional::Keep,
                 Some(Value::Bool(false)) => Additional::Deny,
                 Some(_) => {
-                    let (ty, mut checks) = self.position(&pointer::join(at, "additionalProperties"), &format!("{name}Value"));
+                    let (ty, mut checks) = self.position(
+                        &pointer::join(at, "additionalProperties"),
+                        &format!("{name}Value"),
+                    );
                     if let Some(entry) = checks.extra.take() {
                         // Applied to each property the struct does not list.
                         let mut lift = match self.wrap("additionalProperties", entry) {
                             Value::Object(map) => map,
                             _ => Map::new(),
                         };
-                        let names: Map = properties.iter().map(|p| (p.clone(), Value::Bool(true))).collect();
+                        let names: Map = properties
+                            .iter()
+                            .map(|p| (p.clone(), Value::Bool(true)))
+                            .collect();
                         lift.insert("properties", Value::Object(names));
                         lifted.push(Value::Object(lift));
                     }
@@ -817,7 +919,10 @@ fn literals(values: &[Value]) -> TypeKind {
                 Value::Bool(false) => "False".to_string(),
                 Value::Number(n) => format!(
                     "V{}",
-                    n.canonical().replace('-', "Minus").replace('.', "Point").replace('+', "")
+                    n.canonical()
+                        .replace('-', "Minus")
+                        .replace('.', "Point")
+                        .replace('+', "")
                 ),
                 Value::String(s) => s.clone(),
                 Value::Array(_) | Value::Object(_) => format!("Value{i}"),
@@ -842,7 +947,9 @@ fn integer_type(checks: &Checks) -> Ty {
         .min()
         .cloned();
     match (low, high) {
-        (Some(lo), Some(hi)) if lo >= Number::from(i64::MIN) && hi <= Number::from(i64::MAX) => Ty::I64,
+        (Some(lo), Some(hi)) if lo >= Number::from(i64::MIN) && hi <= Number::from(i64::MAX) => {
+            Ty::I64
+        }
         (Some(lo), Some(hi)) if lo >= Number::from(0u8) && hi <= Number::from(u64::MAX) => Ty::U64,
         _ => Ty::Integer,
     }

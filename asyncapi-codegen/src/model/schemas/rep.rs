@@ -20,7 +20,10 @@ pub fn admitted(map: &Map) -> Option<Vec<JsonType>> {
         Value::Array(names) => names.iter().filter_map(Value::as_str).collect(),
         _ => return None,
     };
-    let mut types: Vec<JsonType> = names.iter().filter_map(|n| JsonType::from_name(n)).collect();
+    let mut types: Vec<JsonType> = names
+        .iter()
+        .filter_map(|n| JsonType::from_name(n))
+        .collect();
     if types.contains(&JsonType::Number) {
         types.retain(|t| *t != JsonType::Integer);
     }
@@ -31,11 +34,21 @@ pub fn admitted(map: &Map) -> Option<Vec<JsonType>> {
 /// The kind of value a keyword constrains (`None`: any value).
 pub fn kind_of(keyword: &str) -> Option<JsonType> {
     Some(match keyword {
-        "multipleOf" | "maximum" | "exclusiveMaximum" | "minimum" | "exclusiveMinimum" => JsonType::Number,
+        "multipleOf" | "maximum" | "exclusiveMaximum" | "minimum" | "exclusiveMinimum" => {
+            JsonType::Number
+        }
         "maxLength" | "minLength" | "pattern" => JsonType::String,
-        "items" | "additionalItems" | "maxItems" | "minItems" | "uniqueItems" | "contains" => JsonType::Array,
-        "maxProperties" | "minProperties" | "required" | "properties" | "patternProperties"
-        | "additionalProperties" | "dependencies" | "propertyNames" => JsonType::Object,
+        "items" | "additionalItems" | "maxItems" | "minItems" | "uniqueItems" | "contains" => {
+            JsonType::Array
+        }
+        "maxProperties"
+        | "minProperties"
+        | "required"
+        | "properties"
+        | "patternProperties"
+        | "additionalProperties"
+        | "dependencies"
+        | "propertyNames" => JsonType::Object,
         _ => return None,
     })
 }
@@ -45,11 +58,39 @@ pub fn kind_of(keyword: &str) -> Option<JsonType> {
 pub fn validates(keyword: &str, value: &Value) -> bool {
     match keyword {
         "format" => value.as_str() == Some("byte"),
-        "type" | "enum" | "const" | "multipleOf" | "maximum" | "exclusiveMaximum" | "minimum"
-        | "exclusiveMinimum" | "maxLength" | "minLength" | "pattern" | "items" | "additionalItems"
-        | "maxItems" | "minItems" | "uniqueItems" | "contains" | "maxProperties" | "minProperties"
-        | "required" | "properties" | "patternProperties" | "additionalProperties" | "dependencies"
-        | "propertyNames" | "if" | "then" | "else" | "allOf" | "anyOf" | "oneOf" | "not" | "$ref" => true,
+        "type"
+        | "enum"
+        | "const"
+        | "multipleOf"
+        | "maximum"
+        | "exclusiveMaximum"
+        | "minimum"
+        | "exclusiveMinimum"
+        | "maxLength"
+        | "minLength"
+        | "pattern"
+        | "items"
+        | "additionalItems"
+        | "maxItems"
+        | "minItems"
+        | "uniqueItems"
+        | "contains"
+        | "maxProperties"
+        | "minProperties"
+        | "required"
+        | "properties"
+        | "patternProperties"
+        | "additionalProperties"
+        | "dependencies"
+        | "propertyNames"
+        | "if"
+        | "then"
+        | "else"
+        | "allOf"
+        | "anyOf"
+        | "oneOf"
+        | "not"
+        | "$ref" => true,
         _ => false,
     }
 }
@@ -57,11 +98,17 @@ pub fn validates(keyword: &str, value: &Value) -> bool {
 /// The JSON types whose keywords appear in `map`, in a fixed order.
 pub fn constrained_kinds(map: &Map) -> Vec<JsonType> {
     let mut kinds = Vec::new();
-    for kind in [JsonType::Object, JsonType::Array, JsonType::String, JsonType::Number] {
+    for kind in [
+        JsonType::Object,
+        JsonType::Array,
+        JsonType::String,
+        JsonType::Number,
+    ] {
         let present = map
             .iter()
             .any(|(key, value)| kind_of(key) == Some(kind) && validates(key, value));
-        let byte = kind == JsonType::String && map.get("format").and_then(Value::as_str) == Some("byte");
+        let byte =
+            kind == JsonType::String && map.get("format").and_then(Value::as_str) == Some("byte");
         if present || byte {
             kinds.push(kind);
         }
@@ -78,23 +125,48 @@ pub fn has_validation(map: &Map) -> bool {
 fn owned_by(kind: JsonType, map: &Map) -> &'static [&'static str] {
     match kind {
         JsonType::String => &["type", "minLength", "maxLength", "pattern", "format"],
-        JsonType::Integer | JsonType::Number => {
-            &["type", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"]
-        }
+        JsonType::Integer | JsonType::Number => &[
+            "type",
+            "minimum",
+            "maximum",
+            "exclusiveMinimum",
+            "exclusiveMaximum",
+            "multipleOf",
+        ],
         JsonType::Boolean | JsonType::Null => &["type"],
         JsonType::Array => {
             if map.get("items").is_some_and(Value::is_array) {
                 &["type", "minItems", "maxItems", "uniqueItems"]
             } else {
                 // With one `items` schema, `additionalItems` means nothing.
-                &["type", "items", "additionalItems", "minItems", "maxItems", "uniqueItems"]
+                &[
+                    "type",
+                    "items",
+                    "additionalItems",
+                    "minItems",
+                    "maxItems",
+                    "uniqueItems",
+                ]
             }
         }
         JsonType::Object => {
             if map.contains_key("patternProperties") {
-                &["type", "properties", "required", "minProperties", "maxProperties"]
+                &[
+                    "type",
+                    "properties",
+                    "required",
+                    "minProperties",
+                    "maxProperties",
+                ]
             } else {
-                &["type", "properties", "required", "additionalProperties", "minProperties", "maxProperties"]
+                &[
+                    "type",
+                    "properties",
+                    "required",
+                    "additionalProperties",
+                    "minProperties",
+                    "maxProperties",
+                ]
             }
         }
     }
@@ -133,7 +205,12 @@ pub fn residual(kind: JsonType, nullable: bool, map: &Map) -> Option<Map> {
             let names: Map = map
                 .get("properties")
                 .and_then(Value::as_object)
-                .map(|properties| properties.keys().map(|k| (k.clone(), Value::Bool(true))).collect())
+                .map(|properties| {
+                    properties
+                        .keys()
+                        .map(|k| (k.clone(), Value::Bool(true)))
+                        .collect()
+                })
                 .unwrap_or_default();
             out.insert("properties", Value::Object(names));
             out.insert("additionalProperties", extra.clone());
@@ -147,7 +224,10 @@ pub fn residual(kind: JsonType, nullable: bool, map: &Map) -> Option<Map> {
         let mut either = Map::new();
         let mut null = Map::new();
         null.insert("type", Value::from("null"));
-        either.insert("anyOf", Value::Array(vec![Value::Object(null), Value::Object(out)]));
+        either.insert(
+            "anyOf",
+            Value::Array(vec![Value::Object(null), Value::Object(out)]),
+        );
         return Some(either);
     }
     Some(out)
@@ -159,14 +239,31 @@ mod tests {
     use asyncapi_runtime::parse_json;
 
     fn map(json: &str) -> Map {
-        parse_json(json.as_bytes()).unwrap().as_object().unwrap().clone()
+        parse_json(json.as_bytes())
+            .unwrap()
+            .as_object()
+            .unwrap()
+            .clone()
     }
 
     #[test]
     fn residuals() {
-        assert!(residual(JsonType::String, false, &map(r#"{"type": "string", "maxLength": 3, "minimum": 2}"#)).is_none());
+        assert!(residual(
+            JsonType::String,
+            false,
+            &map(r#"{"type": "string", "maxLength": 3, "minimum": 2}"#)
+        )
+        .is_none());
         assert_eq!(
-            Value::Object(residual(JsonType::String, false, &map(r#"{"type": "string", "not": {"const": "x"}}"#)).unwrap()).to_string(),
+            Value::Object(
+                residual(
+                    JsonType::String,
+                    false,
+                    &map(r#"{"type": "string", "not": {"const": "x"}}"#)
+                )
+                .unwrap()
+            )
+            .to_string(),
             r#"{"not":{"const":"x"}}"#
         );
         assert_eq!(
@@ -177,14 +274,28 @@ mod tests {
             r#"{"patternProperties":{"^x":{}},"additionalProperties":false,"properties":{"a":true}}"#
         );
         assert_eq!(
-            Value::Object(residual(JsonType::Array, false, &map(r#"{"type": "array", "items": [{}], "additionalItems": false}"#)).unwrap()).to_string(),
+            Value::Object(
+                residual(
+                    JsonType::Array,
+                    false,
+                    &map(r#"{"type": "array", "items": [{}], "additionalItems": false}"#)
+                )
+                .unwrap()
+            )
+            .to_string(),
             r#"{"items":[{}],"additionalItems":false}"#
         );
     }
 
     #[test]
     fn kinds() {
-        assert_eq!(constrained_kinds(&map(r#"{"properties": {}, "maxLength": 2}"#)), [JsonType::Object, JsonType::String]);
-        assert_eq!(admitted(&map(r#"{"type": ["integer", "number", "null"]}"#)), Some(vec![JsonType::Number, JsonType::Null]));
+        assert_eq!(
+            constrained_kinds(&map(r#"{"properties": {}, "maxLength": 2}"#)),
+            [JsonType::Object, JsonType::String]
+        );
+        assert_eq!(
+            admitted(&map(r#"{"type": ["integer", "number", "null"]}"#)),
+            Some(vec![JsonType::Number, JsonType::Null])
+        );
     }
 }

@@ -1,6 +1,7 @@
-//! `allOf` parts that contradict each other are valid JSON Schema: the generator
-//! generates them, validates as written, and warns, exactly, where the contradiction
-//! is. Parts that merge cleanly warn about nothing.
+//! Schemas that are valid JSON Schema but likely mistakes (`allOf` parts that
+//! contradict each other, a `discriminator` that `oneOf` cannot rely on): the
+//! generator generates them, validates as written, and warns, exactly, where the
+//! problem is. Schemas without the problem warn about nothing.
 
 use std::path::PathBuf;
 
@@ -14,7 +15,7 @@ fn schema_doc(schema: &str) -> String {
 /// Generates from `doc` (written to a fresh file); the warnings, with the file
 /// written as `{file}`.
 fn warnings(test: &str, doc: &str) -> Vec<String> {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("all_of_warnings");
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("schema_warnings");
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join(format!("{test}.yaml"));
     std::fs::write(&file, doc).unwrap();
@@ -58,7 +59,10 @@ fn additional_properties_false_beside_all_of() {
     let found = warnings("beside", &doc);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(found[0].contains("#/components/schemas/A/additionalProperties: additionalProperties: false applies to this schema's own properties only"), "{found:#?}");
-    assert!(found[0].contains("property \"y\" that #/components/schemas/A/allOf/0 declares"), "{found:#?}");
+    assert!(
+        found[0].contains("property \"y\" that #/components/schemas/A/allOf/0 declares"),
+        "{found:#?}"
+    );
 }
 
 #[test]
@@ -72,7 +76,9 @@ fn non_object_parts_with_conflicting_types() {
 
 #[test]
 fn the_schema_own_type_takes_part() {
-    let doc = schema_doc("      type: [string, 'null']\n      allOf:\n        - {type: [integer, boolean]}\n");
+    let doc = schema_doc(
+        "      type: [string, 'null']\n      allOf:\n        - {type: [integer, boolean]}\n",
+    );
     assert_eq!(
         warnings("own_type", &doc),
         ["{file}:8:9: #/components/schemas/A/allOf: no value conforms: the schema allows null or string and allOf/0 allows boolean or integer"]
@@ -85,10 +91,28 @@ fn compatible_parts_warn_about_nothing() {
         "      allOf:\n        - {type: object, properties: {x: {type: number}}, additionalProperties: false}\n        - {type: object, properties: {x: {type: integer}}}\n        - {$ref: '#/components/schemas/B'}\n    B: {type: object, properties: {x: {minimum: 0}}}\n",
     );
     assert_eq!(warnings("compatible", &doc), Vec::<String>::new());
-    let doc = schema_doc("      allOf:\n        - {type: string, pattern: '^a'}\n        - {pattern: 'b$'}\n");
+    let doc = schema_doc(
+        "      allOf:\n        - {type: string, pattern: '^a'}\n        - {pattern: 'b$'}\n",
+    );
     assert_eq!(warnings("two_patterns", &doc), Vec::<String>::new());
     let doc = schema_doc(
         "      type: object\n      additionalProperties: false\n      patternProperties: {'^y': {}}\n      allOf:\n        - properties: {y: {type: string}}\n",
     );
     assert_eq!(warnings("patterns_allow", &doc), Vec::<String>::new());
+}
+
+#[test]
+fn a_discriminator_whose_alternatives_do_not_fix_the_tag() {
+    let doc = "asyncapi: 3.0.0\ninfo: {title: t, version: '1'}\ncomponents:\n  schemas:\n    Pet:\n      oneOf: [{$ref: '#/components/schemas/Cat'}, {$ref: '#/components/schemas/Dog'}]\n      discriminator: petType\n    Cat: {type: object, properties: {petType: {const: Cat}}}\n    Dog: {type: object, properties: {petType: {type: string}}}\n";
+    assert_eq!(
+        warnings("discriminator_loose", doc),
+        ["{file}:7:22: #/components/schemas/Pet/discriminator: JSON Schema reads `discriminator` as an annotation: oneOf/1 does not fix property \"petType\" to values of its own (with `const` or `enum`), so a value may match several alternatives, which oneOf refuses"]
+    );
+    let fixed = doc.replace("petType: {type: string}", "petType: {enum: [Dog, Puppy]}");
+    assert_eq!(
+        warnings("discriminator_fixed", &fixed),
+        Vec::<String>::new()
+    );
+    let same = doc.replace("petType: {type: string}", "petType: {const: Cat}");
+    assert_eq!(warnings("discriminator_same", &same).len(), 1);
 }
