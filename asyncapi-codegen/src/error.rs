@@ -150,7 +150,11 @@ impl fmt::Display for Problem {
                 write!(f, "pattern {pattern:?} cannot be used: {reason}")
             }
             Problem::Missing(what) => write!(f, "missing {what}"),
-            Problem::UnknownField { field, object, hint } => {
+            Problem::UnknownField {
+                field,
+                object,
+                hint,
+            } => {
                 write!(f, "{field:?} is not a field of {object}: {hint}")
             }
             Problem::Parameters(message) | Problem::Limit(message) | Problem::Invalid(message) => {
@@ -227,6 +231,22 @@ impl Error {
         match self {
             Error::At { location, .. } => Some(location),
             _ => None,
+        }
+    }
+
+    /// Every individual error, owned ([`Error::Many`] unfolded).
+    pub fn into_list(self) -> Vec<Error> {
+        match self {
+            Error::Many(errors) => errors.into_iter().flat_map(Error::into_list).collect(),
+            other => vec![other],
+        }
+    }
+
+    /// A non-empty list of errors as one: the error itself when one.
+    pub(crate) fn folded(mut errors: Vec<Error>) -> Error {
+        match errors.len() {
+            1 => errors.remove(0),
+            _ => Error::Many(errors),
         }
     }
 

@@ -59,7 +59,10 @@ pub fn normalize(doc: &Document) -> Result<Document, Error> {
         // its own rules, not by what the generator can type).
         if let Ok(Some(translated)) = translate(&format, &schema, &schema_at) {
             let mut replaced = Map::new();
-            replaced.insert("schemaFormat", Value::from("application/schema+json;version=draft-07"));
+            replaced.insert(
+                "schemaFormat",
+                Value::from("application/schema+json;version=draft-07"),
+            );
             replaced.insert("schema", translated);
             let mut source = Map::new();
             if let Some(original) = object.get("schemaFormat") {
