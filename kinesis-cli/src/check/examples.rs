@@ -7,10 +7,10 @@ use kinesis_types::MessageName;
 use kinesis_types::MessageSet;
 use serde_json::{Map, Value};
 
+use super::best_match::best_errors;
 use super::messages::{message_objects, schema_pointer};
 use super::pointers::fragment;
 use super::report::Finding;
-use super::structure::best_errors;
 
 /// Checks every example of every message written in `root`; `bundled` says it is the
 /// document the generated types come from.

@@ -31,7 +31,11 @@ fn the_bundled_document_has_no_errors() {
     for finding in report["findings"].as_array().expect("findings") {
         assert_eq!(finding["severity"], "warning");
         let keys: Vec<&String> = finding.as_object().expect("object").keys().collect();
-        assert_eq!(keys, ["severity", "check", "pointer", "message"]);
+        assert_eq!(
+            keys,
+            ["severity", "check", "pointer", "line", "column", "message"]
+        );
+        assert!(finding["line"].as_u64() > Some(0), "{finding}");
     }
 }
 
@@ -58,9 +62,10 @@ fn examples_of_any_document_are_checked_against_their_schema() {
     assert_eq!(
         run.stdout,
         format!(
-            "{spec}#/components/messages/OrderPlaced/examples/1/payload/size: error: example \
-             \"bad\" does not conform to the message payload: 0 is less than the minimum of 1\n\
-             {spec}#/components/messages/OrderPlaced/examples/1/payload/customer: error: example \
+            "{spec}:35:19: #/components/messages/OrderPlaced/examples/1/payload/size: error: \
+             example \"bad\" does not conform to the message payload: 0 is less than the minimum \
+             of 1\n\
+             {spec}:36:23: #/components/messages/OrderPlaced/examples/1/payload/customer: error: example \
              \"bad\" does not conform to the message payload: \"name\" is a required property\n\
              {spec}: 2 errors, 0 warnings\n"
         )
@@ -98,7 +103,7 @@ fn a_broken_document_gets_errors_with_pointers() {
         })
         .collect();
     assert!(
-        findings.contains(&("error", "schema", "/operations/placeOrder/action")),
+        findings.contains(&("error", "generator", "/operations/placeOrder/action")),
         "{findings:?}"
     );
     assert!(
@@ -123,7 +128,10 @@ fn channel_parameters_must_match_the_address() {
     let run = kinesis(&["check", &spec], b"");
     assert_eq!(run.code, 1);
     assert!(
-        run.stdout.contains(&format!("{spec}#/channels/orders")),
+        run.stdout.contains(&format!(
+            "{spec}:7:14: #/channels/orders/address: error: address parameter {{orderId}} is not \
+             declared under parameters\n"
+        )),
         "{}",
         run.stdout
     );
@@ -159,9 +167,9 @@ fn likely_mistakes_are_warnings() {
     assert_eq!(
         warnings,
         [
-            format!("{spec}#/components/schemas/Order/required/2"),
-            format!("{spec}#/components/schemas/Order/properties/id/pattern"),
-            format!("{spec}#/components/schemas/Order/properties/blob/maxLength"),
+            format!("{spec}:29:28: #/components/schemas/Order/required/2"),
+            format!("{spec}:33:20: #/components/schemas/Order/properties/id/pattern"),
+            format!("{spec}:37:22: #/components/schemas/Order/properties/blob/maxLength"),
         ]
     );
     assert!(
@@ -184,7 +192,7 @@ fn a_document_that_is_not_asyncapi_3_is_refused() {
     assert_eq!(
         run.stdout,
         format!(
-            "{v2}#/asyncapi: error: not an AsyncAPI 3 document: \"asyncapi\" is \"2.6.0\"; \
+            "{v2}:1:11: #/asyncapi: error: not an AsyncAPI 3 document: \"asyncapi\" is \"2.6.0\"; \
              this command checks AsyncAPI 3.x documents\n{v2}: 1 error, 0 warnings\n"
         )
     );
