@@ -14,8 +14,8 @@
 //!   ([`schema`]).
 //!
 //! What is valid but likely a mistake (a misspelt keyword, siblings of `$ref`, which
-//! draft 07 ignores, `allOf` parts that contradict each other ([`all_of`]), a
-//! `discriminator` that `oneOf` cannot rely on ([`discriminator`])) is returned as
+//! draft 07 ignores, `allOf` parts that contradict each other (`all_of`), a
+//! `discriminator` that `oneOf` cannot rely on (`discriminator`)) is returned as
 //! [`Warning`]s, and so is what is valid but generated in a weaker form than the
 //! document asks: a valid document is never refused for the generator's limits.
 //! (`@asyncapi/parser` is the reference for what is valid: the crate's tests compare

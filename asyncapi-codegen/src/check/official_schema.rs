@@ -7,7 +7,7 @@
 //!   none (`info: {$ref: ...}`).
 //!
 //! The schema is adjusted as it is loaded, each adjustment an exact rewrite or one the
-//! parser makes itself ([`prepare`]). Violations become errors a person can act on:
+//! parser makes itself (`prepare`). Violations become errors a person can act on:
 //! the object and field named, AsyncAPI 2.x fields pointed to their 3.0 place, one
 //! error per place, none where another check already reported one.
 

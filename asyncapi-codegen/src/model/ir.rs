@@ -258,8 +258,8 @@ pub struct LiteralsDef {
 pub struct UnionDef {
     /// How the alternatives are told apart when reading.
     pub by: UnionBy,
-    /// The variants: Rust name, type, and (for [`UnionBy::Schema`]) the entry of the
-    /// alternative's schema.
+    /// The variants: Rust name, type, and (for [`UnionBy::OneOf`] and
+    /// [`UnionBy::AnyOf`]) the entry of the alternative's schema.
     pub variants: Vec<UnionVariant>,
 }
 
