@@ -12,7 +12,8 @@
 //!    says), every `$ref` resolves, every pattern translates from ECMA-262, channel
 //!    address parameters match the declared ones, operations name channels and
 //!    messages that exist; what the generator cannot type is a warning.
-//! 3. **example**: every message example conforms to its message. For the bundled
+//! 3. **example** (warnings, as `@asyncapi/parser` does not check examples of
+//!    AsyncAPI 3 documents): every message example conforms to its message. For the bundled
 //!    document, with the generated types (the validation this binary does); for any
 //!    other, with the `jsonschema` crate against the payload (and headers) schema, its
 //!    `$ref`s resolved in the document. There `format` is an annotation, as JSON Schema
