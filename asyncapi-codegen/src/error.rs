@@ -112,6 +112,16 @@ pub enum Problem {
     },
     /// A required field is missing.
     Missing(String),
+    /// A field the specification does not define for this object (which refuses
+    /// others), with how to say what it meant.
+    UnknownField {
+        /// The field.
+        field: String,
+        /// The object, with an article (`a message`).
+        object: String,
+        /// How to fix it.
+        hint: String,
+    },
     /// A channel address and its declared parameters disagree.
     Parameters(String),
     /// A limit on the size of what the generator handles was exceeded.
@@ -140,6 +150,13 @@ impl fmt::Display for Problem {
                 write!(f, "pattern {pattern:?} cannot be used: {reason}")
             }
             Problem::Missing(what) => write!(f, "missing {what}"),
+            Problem::UnknownField {
+                field,
+                object,
+                hint,
+            } => {
+                write!(f, "{field:?} is not a field of {object}: {hint}")
+            }
             Problem::Parameters(message) | Problem::Limit(message) | Problem::Invalid(message) => {
                 f.write_str(message)
             }
@@ -172,7 +189,7 @@ impl fmt::Display for Error {
                 found: Some(found),
             } => write!(
                 f,
-                "{}: AsyncAPI version {found} is not supported: this generator reads AsyncAPI 3.x",
+                "{}: AsyncAPI version {found} is not supported: this generator reads AsyncAPI 3.0.0 and 3.1.0",
                 file.display()
             ),
             Error::At { location, problem } => write!(f, "{location}: {problem}"),
@@ -214,6 +231,22 @@ impl Error {
         match self {
             Error::At { location, .. } => Some(location),
             _ => None,
+        }
+    }
+
+    /// Every individual error, owned ([`Error::Many`] unfolded).
+    pub fn into_list(self) -> Vec<Error> {
+        match self {
+            Error::Many(errors) => errors.into_iter().flat_map(Error::into_list).collect(),
+            other => vec![other],
+        }
+    }
+
+    /// A non-empty list of errors as one: the error itself when one.
+    pub(crate) fn folded(mut errors: Vec<Error>) -> Error {
+        match errors.len() {
+            1 => errors.remove(0),
+            _ => Error::Many(errors),
         }
     }
 

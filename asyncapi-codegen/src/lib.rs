@@ -96,7 +96,7 @@ pub struct Builder {
     borrowed: bool,
 }
 
-/// What [`Builder::model`] (or [`model_of`]) found: the model and what is worth knowing.
+/// What [`Builder::model`] and [`model_of`] found: the model and what is worth knowing.
 #[derive(Debug, Clone)]
 pub struct Checked {
     /// The model.
@@ -269,6 +269,40 @@ pub fn model_of(doc: &Document) -> Result<(Checked, Vec<PathBuf>), Error> {
     let model = model::model(&merged)?;
     warnings.extend(model.warnings.iter().cloned());
     Ok((Checked { model, warnings }, files))
+}
+
+/// Checks a loaded document as [`model_of`] does, reporting every error at once: where
+/// references cannot be resolved, the rest of the document is still checked against
+/// the specification, and both kinds of errors are returned together. The warnings
+/// include the model's when the document is valid.
+pub fn check_document(doc: &Document) -> Result<Vec<Warning>, Error> {
+    let (bundled, mut errors) = bundle::bundle_leniently(doc)?;
+    match check::check(&bundled) {
+        Ok(warnings) if errors.is_empty() => {
+            let merged = merge::merge(&bundled);
+            let model = model::model(&merged)?;
+            let mut warnings = warnings;
+            warnings.extend(model.warnings.iter().cloned());
+            Ok(warnings)
+        }
+        Ok(_) => Err(Error::folded(errors)),
+        Err(found) => {
+            // One error per place: an unresolved reference is not reported again by
+            // the check that reads it as written.
+            for error in found.into_list() {
+                let same_place = |e: &Error| match (e, &error) {
+                    (Error::At { location: a, .. }, Error::At { location: b, .. }) => {
+                        a.file == b.file && a.pointer == b.pointer
+                    }
+                    _ => false,
+                };
+                if !errors.iter().any(same_place) {
+                    errors.push(error);
+                }
+            }
+            Err(Error::folded(errors))
+        }
+    }
 }
 
 fn write_if_changed(path: &Path, content: &str) -> Result<(), Error> {

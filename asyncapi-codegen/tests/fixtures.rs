@@ -10,6 +10,6 @@ fn asyncapi_2_6_is_refused_with_its_version() {
         .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "tests/fixtures/refused/asyncapi_2_6.yaml: AsyncAPI version 2.6.0 is not supported: this generator reads AsyncAPI 3.x"
+        "tests/fixtures/refused/asyncapi_2_6.yaml: AsyncAPI version 2.6.0 is not supported: this generator reads AsyncAPI 3.0.0 and 3.1.0"
     );
 }

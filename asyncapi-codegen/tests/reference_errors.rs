@@ -145,3 +145,35 @@ fn a_file_of_schemas_keyed_by_name_is_read_through_its_references() {
         .expect("generates");
     assert!(source.contains("max_length = 3"), "{source}");
 }
+
+/// `check_document` reports a reference that cannot be resolved and what the rest of the
+/// document breaks together, each once, where `model_of` stops at the references.
+#[test]
+fn check_document_reports_references_and_the_rest_at_once() {
+    let text = "asyncapi: 3.0.0\n\
+                info: {title: t, version: '1'}\n\
+                channels:\n  c: {address: c}\n\
+                operations:\n  o: {action: publish, channel: {$ref: '#/channels/c'}}\n\
+                components:\n  schemas:\n    A: {$ref: '#/components/schemas/Nowhere'}\n";
+    let doc =
+        asyncapi_codegen::Document::parse(std::path::Path::new("doc.yaml"), text).expect("parses");
+    let error = asyncapi_codegen::check_document(&doc).expect_err("two errors");
+    let found: Vec<String> = error.flatten().iter().map(|e| e.to_string()).collect();
+    assert_eq!(
+        found,
+        [
+            "doc.yaml:9:15: #/components/schemas/A/$ref: $ref \"#/components/schemas/Nowhere\" points to nothing",
+            "doc.yaml:6:15: #/operations/o/action: \"action\" must be \"send\" or \"receive\"",
+        ]
+    );
+    let stopped = asyncapi_codegen::model_of(&doc).expect_err("refused");
+    assert_eq!(stopped.flatten().len(), 1);
+    // A valid document: the check's and the model's warnings, nothing refused.
+    let valid = text
+        .replace("publish", "send")
+        .replace("Nowhere", "B")
+        .replace("    A:", "    B: {type: string}\n    A:");
+    let doc = asyncapi_codegen::Document::parse(std::path::Path::new("doc.yaml"), &valid)
+        .expect("parses");
+    assert!(asyncapi_codegen::check_document(&doc).is_ok());
+}

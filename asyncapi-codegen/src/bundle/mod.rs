@@ -98,6 +98,15 @@ pub fn bundle(doc: &Document) -> Result<Bundle, Error> {
     refs::Resolver::new(&doc).run()
 }
 
+/// Like [`bundle`], but a reference that cannot be resolved is left as written and its
+/// error returned beside the bundle, so that the rest of the document can still be
+/// checked (every error reported at once). Only a schema in another format that cannot
+/// be read refuses the document outright.
+pub fn bundle_leniently(doc: &Document) -> Result<(Bundle, Vec<Error>), Error> {
+    let doc = formats::normalize::normalize(doc)?;
+    Ok(refs::Resolver::new(&doc).run_leniently())
+}
+
 /// `pointer` as a URI fragment in a `$ref` (`%` escaped, so it reads back exactly).
 pub fn reference_to(at: &str) -> String {
     let mut out = String::from("#");

@@ -73,7 +73,15 @@ impl<'a> Resolver<'a> {
         self.doc.locate(at)
     }
 
-    pub(super) fn run(mut self) -> Result<Bundle, Error> {
+    pub(super) fn run(self) -> Result<Bundle, Error> {
+        let (bundle, errors) = self.run_leniently();
+        Error::from_list(errors)?;
+        Ok(bundle)
+    }
+
+    /// Resolves every reference that can be; the others are left as written, and their
+    /// errors returned beside the bundle.
+    pub(super) fn run_leniently(mut self) -> (Bundle, Vec<Error>) {
         let file = files::absolute(&self.doc.file);
         let base = Uri::for_file(&file);
         self.resources
@@ -120,7 +128,7 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        Error::from_list(std::mem::take(&mut self.errors))?;
+        let errors = std::mem::take(&mut self.errors);
         let mut written = HashMap::new();
         for (at, target) in targets {
             if let Some(slot) = self.root.pointer_mut(&at) {
@@ -132,12 +140,13 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
-        Ok(Bundle {
+        let bundle = Bundle {
             root: self.root,
             document: self.doc.clone(),
             mounts: self.mounts,
             written,
-        })
+        };
+        (bundle, errors)
     }
 
     /// Looks for references in what a reference leads to, read as what the referrer

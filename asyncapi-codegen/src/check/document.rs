@@ -9,11 +9,16 @@ use crate::bundle::Bundle;
 use crate::error::{Error, Problem};
 use crate::load::pointer;
 
-/// The document is AsyncAPI 3.x.
+/// The document is of a version of AsyncAPI this generator reads (3.0.0, 3.1.0: those
+/// there is an official schema for).
 pub fn version(bundle: &Bundle) -> Result<(), Error> {
     let file = bundle.document.file.clone();
     match bundle.root.get("asyncapi") {
-        Some(Value::String(version)) if version.starts_with("3.") => Ok(()),
+        Some(Value::String(version))
+            if super::official_schema::versions().any(|v| v == version) =>
+        {
+            Ok(())
+        }
         // `asyncapi: 3` in YAML is a number: say what is wrong with it, not that
         // version 3 is unsupported.
         Some(other @ (Value::Number(_) | Value::Bool(_) | Value::Null)) => Err(bundle.error_at(
@@ -197,7 +202,12 @@ fn channel(findings: &mut Findings<'_>, at: &str, channel: &Value) {
 /// A channel parameter or server variable: `enum` of strings, `default`, `examples`.
 fn parameter_like(findings: &mut Findings<'_>, at: &str, value: &Value) {
     let Value::Object(map) = value else {
-        findings.error(at, Problem::Invalid("a parameter must be a mapping".into()));
+        // The official schema lets a parameter be any value (its Parameter Object has
+        // no `type`); it must be a mapping to say anything.
+        findings.warn(
+            at,
+            "a parameter is a mapping (enum, default, examples, description): this one says nothing, the value is any string",
+        );
         return;
     };
     if let Some(values) = map.get("enum") {
@@ -309,36 +319,17 @@ fn operation(findings: &mut Findings<'_>, at: &str, operation: &Value) {
             None
         }
     };
-    if let Some(messages) = map.get("messages") {
-        let here = pointer::join(at, "messages");
-        match (messages, &channel) {
-            (Value::Array(messages), Some(channel_at)) => {
-                let carried = channel_messages(bundle, channel_at);
-                for (i, message) in messages.iter().enumerate() {
-                    let item = pointer::index(&here, i);
-                    let Some(reference) = message.get("$ref").and_then(Value::as_str) else {
-                        findings.error(&item, Problem::Invalid("an operation's messages must be references ($ref) to messages of its channel".into()));
-                        continue;
-                    };
-                    let target = Bundle::target(reference).unwrap_or_default();
-                    let (resolved, _) = match bundle.get(&target) {
-                        Some(value) => deref(bundle, value, &target),
-                        None => continue,
-                    };
-                    if !carried.iter().any(|c| *c == resolved || *c == target) {
-                        let written = bundle.as_written(&pointer::join(&item, "$ref"), reference);
-                        findings.error(
-                            &item,
-                            Problem::BadRef(format!(
-                                "{written:?} is not a message of the operation's channel {}",
-                                crate::bundle::reference_to(channel_at)
-                            )),
-                        );
-                    }
-                }
+    // Whether each message is one of the channel's is `spec_rules`' (on references as
+    // written, as the parser decides it); a message written in place is valid, but the
+    // generated operation cannot name it among its channel's messages.
+    if let (Some(Value::Array(messages)), Some(_)) = (map.get("messages"), &channel) {
+        for (i, message) in messages.iter().enumerate() {
+            if message.is_object() && !is_reference(message) {
+                findings.warn(
+                    &pointer::index(&pointer::join(at, "messages"), i),
+                    "an operation's messages are references to messages of its channel ({$ref: '#/channels/.../messages/...'}): this one is not one of them",
+                );
             }
-            (Value::Array(_), None) => {}
-            _ => findings.bad(&here, "messages", "a list of references to messages"),
         }
     }
     if let Some(reply) = map.get("reply") {
@@ -365,18 +356,16 @@ fn operation(findings: &mut Findings<'_>, at: &str, operation: &Value) {
                         let resolved = target
                             .as_deref()
                             .and_then(|t| bundle.get(t).map(|v| deref(bundle, v, t).0));
+                        // The specification asks it; the parser does not check it.
                         if !resolved.is_some_and(|r| {
                             carried.contains(&r)
                                 || target
                                     .as_deref()
                                     .is_some_and(|t| carried.iter().any(|c| c == t))
                         }) {
-                            findings.error(
+                            findings.warn(
                                 &item,
-                                Problem::BadRef(
-                                    "a reply's messages must be messages of the reply's channel"
-                                        .into(),
-                                ),
+                                "a reply's messages should be messages of the reply's channel",
                             );
                         }
                     }
@@ -394,12 +383,14 @@ fn operation(findings: &mut Findings<'_>, at: &str, operation: &Value) {
 fn channel_target(findings: &mut Findings<'_>, at: &str, channel: &Value) -> Option<String> {
     let bundle = findings.bundle;
     let Some(reference) = channel.get("$ref").and_then(Value::as_str) else {
-        findings.error(
-            at,
-            Problem::Invalid(
-                "channel must be a reference to a channel: {$ref: '#/channels/...'}".into(),
-            ),
-        );
+        // Valid to the official schema (a resolved reference looks the same), but not a
+        // channel of the document that generated code can name.
+        if channel.is_object() {
+            findings.warn(
+                at,
+                "channel is a reference to a channel of the document ({$ref: '#/channels/...'}): a channel written in place is not generated",
+            );
+        }
         return None;
     };
     let target = Bundle::target(reference)?;

@@ -11,6 +11,7 @@ use std::collections::BTreeSet;
 use asyncapi_runtime::{Map, Number, Schema, Value};
 
 use super::Findings;
+use crate::bundle::formats;
 use crate::bundle::{closest, Bundle};
 use crate::error::Problem;
 use crate::load::pointer;
@@ -210,7 +211,12 @@ fn enum_values(findings: &mut Findings<'_>, map: &Map, at: &str) {
     };
     let here = pointer::join(at, "enum");
     if values.is_empty() {
-        findings.warn(&here, "enum is empty: no value is valid here");
+        // The draft-07 meta-schema asks for at least one value.
+        findings.bad(
+            &here,
+            "enum",
+            "a non-empty array (an empty enum allows no value)",
+        );
         return;
     }
     let allowed: Vec<&str> = match map.get("type") {
@@ -288,11 +294,22 @@ fn multi_format(findings: &mut Findings<'_>, map: &Map, at: &str, format: Schema
             Problem::Missing("schema (the Multi Format Schema Object's schema)".into()),
         );
     }
-    if let SchemaFormat::Other(name) = format {
-        findings.warn(
+    match format {
+        SchemaFormat::Other(name) => findings.warn(
             &pointer::join(at, "schemaFormat"),
             format!("schema format {name:?} cannot be typed: the payload is kept as opaque JSON, not validated"),
-        );
+        ),
+        // Still Avro or OpenAPI after bundling: the translation failed; say why.
+        SchemaFormat::Avro | SchemaFormat::OpenApi => {
+            let schema_at = pointer::join(at, "schema");
+            if let Some(Err(error)) = map.get("schema").map(|schema| formats::translate(&format, schema, &schema_at)) {
+                findings.warn(
+                    &pointer::join(&schema_at, error.pointer().trim_start_matches('#')),
+                    format!("{error}: the schema cannot be translated to JSON Schema, so the payload is kept as opaque JSON, not validated"),
+                );
+            }
+        }
+        SchemaFormat::JsonSchema => {}
     }
 }
 

@@ -1,25 +1,24 @@
 //! `kinesis check`: everything that can be said about an AsyncAPI 3.0 document before
 //! code is generated from it.
 //!
-//! In order, each stage adding findings (severity, JSON pointer, message); stages 2 to 5
-//! have a file each (`structure`, `generator`, `examples`, `lint`), `report` holds the
-//! findings and renders them:
+//! In order, each stage adding findings (severity, JSON pointer, line and column,
+//! message); stages 2 to 4 have a file each (`generator`, `examples`, `lint`),
+//! `report` holds the findings and renders them:
 //!
 //! 1. **version**: the document is AsyncAPI 3.x (else nothing else is checked).
-//! 2. **schema**: its structure against the official AsyncAPI 3.0.0 JSON Schema
-//!    (`data/asyncapi-3.0.0.json`, from `@asyncapi/specs`). Where the official schema
-//!    says "none of the alternatives" (`oneOf`/`anyOf`), the errors of the alternative
-//!    that got furthest are reported instead, as JSON Schema tools' "best match" does.
-//! 3. **generator**: asyncapi-codegen's checks and model: every `$ref` resolves, every
-//!    pattern is valid ECMA-262 (lookaround and backreferences included), channel
-//!    address parameters match the declared ones, operations name channels and messages
-//!    that exist, every keyword is one the generator supports.
-//! 4. **example**: every message example conforms to its message. For the bundled
+//! 2. **generator**: asyncapi-codegen's check and model, errors and warnings: the
+//!    document against the official AsyncAPI JSON Schema of its version (3.0.0 or
+//!    3.1.0) with the official parser's own rules (valid or not as `@asyncapi/parser`
+//!    says), every `$ref` resolves, every pattern translates from ECMA-262, channel
+//!    address parameters match the declared ones, operations name channels and
+//!    messages that exist; what the generator cannot type is a warning.
+//! 3. **example** (warnings, as `@asyncapi/parser` does not check examples of
+//!    AsyncAPI 3 documents): every message example conforms to its message. For the bundled
 //!    document, with the generated types (the validation this binary does); for any
 //!    other, with the `jsonschema` crate against the payload (and headers) schema, its
 //!    `$ref`s resolved in the document. There `format` is an annotation, as JSON Schema
 //!    says (the generated types also enforce `format: byte`).
-//! 5. **lint** (warnings): likely mistakes that are valid AsyncAPI:
+//! 4. **lint** (warnings): likely mistakes that are valid AsyncAPI:
 //!    - a `pattern` that is unanchored (`ecma262_regex::is_unanchored`) and looks meant to
 //!      match the whole value. JSON Schema patterns search: `[0-9]+` accepts `"x1y"`.
 //!      The heuristic: the pattern repeats a character set, i.e. somewhere a character
@@ -31,13 +30,13 @@
 //!    - a `required` property that the schema does not list in `properties` (nor in its
 //!      `allOf` parts or an enclosing schema, nor matched by `patternProperties`).
 
+mod best_match;
 pub mod examples;
 mod generator;
 mod lint;
 pub mod messages;
 pub mod pointers;
 mod report;
-mod structure;
 
 use std::path::{Path, PathBuf};
 
@@ -103,8 +102,21 @@ pub fn run(args: &Args) -> Result<Status, Fatal> {
 pub fn check_text(file: &Path, text: &str, bundled: bool) -> Result<Vec<Finding>, Fatal> {
     let doc = match Document::parse(file, text) {
         Ok(doc) => doc,
-        Err(error) => return Ok(vec![generator::codegen_finding("version", &error)]),
+        Err(error) => return Ok(vec![generator::codegen_finding("version", &error, file)]),
     };
+    let mut findings = stages(&doc, bundled);
+    // The stages after the generator's know pointers only: where each is written.
+    for finding in &mut findings {
+        if finding.file.is_none() && finding.line.is_none() {
+            let position = doc.position(&finding.pointer);
+            *finding = finding.clone().at(None, position);
+        }
+    }
+    Ok(findings)
+}
+
+/// The findings of every stage on `doc`, in order.
+fn stages(doc: &Document, bundled: bool) -> Vec<Finding> {
     let mut findings = Vec::new();
     // The checks below read the document as serde_json values.
     let root = doc.root.to_serde();
@@ -119,7 +131,7 @@ pub fn check_text(file: &Path, text: &str, bundled: bool) -> Result<Vec<Finding>
                      AsyncAPI 3.x documents"
                 ),
             ));
-            return Ok(findings);
+            return findings;
         }
         None => {
             findings.push(Finding::error(
@@ -127,12 +139,11 @@ pub fn check_text(file: &Path, text: &str, bundled: bool) -> Result<Vec<Finding>
                 "",
                 "not an AsyncAPI document: the top-level \"asyncapi\" field is missing",
             ));
-            return Ok(findings);
+            return findings;
         }
     }
-    structure::check(&root, &mut findings)?;
-    generator::check(&doc, &mut findings);
+    generator::check(doc, &mut findings);
     examples::check(&root, bundled, &mut findings);
     lint::check(&root, &mut findings);
-    Ok(findings)
+    findings
 }

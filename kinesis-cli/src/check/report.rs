@@ -28,15 +28,26 @@ impl Severity {
 }
 
 /// One thing found in the document; in JSON
-/// `{"severity":...,"check":...,"pointer":...,"message":...}`.
+/// `{"severity":...,"check":...,"pointer":...,"message":...}`, with `"line"` and
+/// `"column"` where the value is written, and `"file"` when that is another file than
+/// the checked document (one it references).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// How bad it is.
     pub severity: Severity,
-    /// The stage that found it: `version`, `schema`, `generator`, `example`, `lint`.
+    /// The stage that found it: `version`, `generator`, `example`, `lint`.
     pub check: &'static str,
-    /// RFC 6901 pointer into the document.
+    /// The file the pointer is into, when it is not the checked document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
+    /// RFC 6901 pointer into the document (or into `file`).
     pub pointer: String,
+    /// 1-based line where the value is written, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based column where the value is written, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
     /// What is wrong.
     pub message: String,
 }
@@ -51,7 +62,10 @@ impl Finding {
         Finding {
             severity: Severity::Error,
             check,
+            file: None,
             pointer: pointer.into(),
+            line: None,
+            column: None,
             message: shorten(message.into()),
         }
     }
@@ -65,9 +79,25 @@ impl Finding {
         Finding {
             severity: Severity::Warning,
             check,
+            file: None,
             pointer: pointer.into(),
+            line: None,
+            column: None,
             message: shorten(message.into()),
         }
+    }
+}
+
+impl Finding {
+    /// The finding, located at `position` (line, column) in `file` (`None`: the
+    /// checked document).
+    pub fn at(mut self, file: Option<String>, position: Option<(usize, usize)>) -> Self {
+        self.file = file;
+        if let Some((line, column)) = position {
+            self.line = Some(line);
+            self.column = Some(column);
+        }
+        self
     }
 }
 
@@ -83,7 +113,9 @@ pub fn shorten(message: String) -> String {
 
 /// The report on one document. In JSON
 /// `{"file":...,"errors":N,"warnings":N,"findings":[...]}`; for people one line per
-/// finding, `FILE#POINTER: SEVERITY: MESSAGE`, then `FILE: N errors, N warnings`.
+/// finding, `FILE:LINE:COLUMN: #POINTER: SEVERITY: MESSAGE` (as asyncapi-codegen
+/// locates its errors; `FILE: #POINTER` where the position is not known), then
+/// `FILE: N errors, N warnings`.
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
     /// How the document is named: its path as given, or the bundled document's path.
@@ -116,9 +148,14 @@ impl fmt::Display for Report<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let name = self.file;
         for finding in self.findings {
+            let file = finding.file.as_deref().unwrap_or(name);
+            match (finding.line, finding.column) {
+                (Some(line), Some(column)) => write!(f, "{file}:{line}:{column}: ")?,
+                _ => write!(f, "{file}: ")?,
+            }
             writeln!(
                 f,
-                "{name}#{}: {}: {}",
+                "#{}: {}: {}",
                 finding.pointer,
                 finding.severity.as_str(),
                 finding.message

@@ -31,7 +31,11 @@ fn the_bundled_document_has_no_errors() {
     for finding in report["findings"].as_array().expect("findings") {
         assert_eq!(finding["severity"], "warning");
         let keys: Vec<&String> = finding.as_object().expect("object").keys().collect();
-        assert_eq!(keys, ["severity", "check", "pointer", "message"]);
+        assert_eq!(
+            keys,
+            ["severity", "check", "pointer", "line", "column", "message"]
+        );
+        assert!(finding["line"].as_u64() > Some(0), "{finding}");
     }
 }
 
@@ -54,15 +58,17 @@ fn examples_of_any_document_are_checked_against_their_schema() {
     let dir = dir("check_examples");
     let spec = write(&dir, "orders.yaml", ORDERS);
     let run = kinesis(&["check", &spec], b"");
-    assert_eq!(run.code, 1, "{}", run.stdout);
+    // Warnings: the official parser calls the document valid.
+    assert_eq!(run.code, 0, "{}", run.stdout);
     assert_eq!(
         run.stdout,
         format!(
-            "{spec}#/components/messages/OrderPlaced/examples/1/payload/size: error: example \
-             \"bad\" does not conform to the message payload: 0 is less than the minimum of 1\n\
-             {spec}#/components/messages/OrderPlaced/examples/1/payload/customer: error: example \
+            "{spec}:35:19: #/components/messages/OrderPlaced/examples/1/payload/size: warning: \
+             example \"bad\" does not conform to the message payload: 0 is less than the minimum \
+             of 1\n\
+             {spec}:36:23: #/components/messages/OrderPlaced/examples/1/payload/customer: warning: example \
              \"bad\" does not conform to the message payload: \"name\" is a required property\n\
-             {spec}: 2 errors, 0 warnings\n"
+             {spec}: 0 errors, 2 warnings\n"
         )
     );
     let good = ORDERS
@@ -101,7 +107,7 @@ fn a_broken_document_gets_errors_with_pointers() {
         })
         .collect();
     assert!(
-        findings.contains(&("error", "schema", "/operations/placeOrder/action")),
+        findings.contains(&("error", "generator", "/operations/placeOrder/action")),
         "{findings:?}"
     );
     assert!(
@@ -126,7 +132,10 @@ fn channel_parameters_must_match_the_address() {
     let run = kinesis(&["check", &spec], b"");
     assert_eq!(run.code, 1);
     assert!(
-        run.stdout.contains(&format!("{spec}#/channels/orders")),
+        run.stdout.contains(&format!(
+            "{spec}:7:14: #/channels/orders/address: error: address parameter {{orderId}} is not \
+             declared under parameters\n"
+        )),
         "{}",
         run.stdout
     );
@@ -162,9 +171,9 @@ fn likely_mistakes_are_warnings() {
     assert_eq!(
         warnings,
         [
-            format!("{spec}#/components/schemas/Order/required/2"),
-            format!("{spec}#/components/schemas/Order/properties/id/pattern"),
-            format!("{spec}#/components/schemas/Order/properties/blob/maxLength"),
+            format!("{spec}:29:28: #/components/schemas/Order/required/2"),
+            format!("{spec}:33:20: #/components/schemas/Order/properties/id/pattern"),
+            format!("{spec}:37:22: #/components/schemas/Order/properties/blob/maxLength"),
         ]
     );
     assert!(
@@ -187,7 +196,7 @@ fn a_document_that_is_not_asyncapi_3_is_refused() {
     assert_eq!(
         run.stdout,
         format!(
-            "{v2}#/asyncapi: error: not an AsyncAPI 3 document: \"asyncapi\" is \"2.6.0\"; \
+            "{v2}:1:11: #/asyncapi: error: not an AsyncAPI 3 document: \"asyncapi\" is \"2.6.0\"; \
              this command checks AsyncAPI 3.x documents\n{v2}: 1 error, 0 warnings\n"
         )
     );
@@ -215,4 +224,68 @@ fn a_document_that_is_not_asyncapi_3_is_refused() {
         "{}",
         run.stderr
     );
+}
+
+/// `kinesis check` calls a document valid (exit 0) exactly where the official AsyncAPI
+/// parser does, on the corpus asyncapi-codegen's `parser_agreement` test reads (its
+/// verdicts recorded in `asyncapi-codegen/tests/parser_agreement/verdicts.json`).
+#[test]
+fn check_agrees_with_the_official_parser_on_the_corpus() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+    // The generator's deliberate disagreements, with their reasons, are listed in
+    // asyncapi-codegen/tests/parser_agreement.rs: 2.x documents, YAML without a JSON
+    // form, schemas that are only references to themselves, patterns the regex engine
+    // cannot run or that are not ECMA-262, `$ref` inside example data, boolean schemas.
+    const DELIBERATE: &[&str] = &[
+        "asyncapi-codegen/tests/broken/asyncapi_2_6.yaml",
+        "asyncapi-codegen/tests/broken/minimum_nan.yaml",
+        "asyncapi-codegen/tests/broken/key_not_string.yaml",
+        "asyncapi-codegen/tests/broken/ref_self.yaml",
+        "asyncapi-codegen/tests/broken/ref_cycle.yaml",
+        "asyncapi-codegen/tests/broken/pattern_backreference.yaml",
+        "asyncapi-codegen/tests/broken/pattern_lookahead.yaml",
+        "asyncapi-codegen/tests/broken/pattern_lookbehind.yaml",
+        "asyncapi-codegen/tests/broken/pattern_named_backreference.yaml",
+        "asyncapi-codegen/tests/broken/pattern_unclosed.yaml",
+        "asyncapi-codegen/tests/fixtures/names.yaml",
+        "asyncapi-codegen/tests/fixtures/nesting.yaml",
+        "asyncapi-codegen/tests/broken/schema_false.yaml",
+        "asyncapi-codegen/tests/parser_agreement/mutants/kitchen_sink__message_payload_true.json",
+        "asyncapi-codegen/tests/parser_agreement/mutants/kitchen_sink__schema_true.json",
+    ];
+    let text = std::fs::read_to_string(format!(
+        "{root}/asyncapi-codegen/tests/parser_agreement/verdicts.json"
+    ))
+    .expect("recorded verdicts");
+    let recorded: Value = serde_json::from_str(&text).expect("JSON");
+    let documents = recorded["documents"].as_object().expect("documents");
+    let (mut agreed, mut deliberate, mut disagreements) = (0, 0, Vec::new());
+    for (file, verdict) in documents {
+        if DELIBERATE.contains(&file.as_str()) {
+            deliberate += 1;
+            continue;
+        }
+        let theirs = verdict["valid"].as_bool();
+        let run = kinesis(&["check", &format!("{root}/{file}")], b"");
+        let ours = match run.code {
+            0 => Some(true),
+            1 => Some(false),
+            _ => None,
+        };
+        if ours == theirs {
+            agreed += 1;
+        } else {
+            disagreements.push(format!(
+                "{file}: the parser says {theirs:?}, kinesis check {ours:?}:\n{}",
+                run.stdout
+            ));
+        }
+    }
+    eprintln!(
+        "{} documents: {agreed} agreed, {deliberate} deliberate disagreements, {} disagreements",
+        documents.len(),
+        disagreements.len()
+    );
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+    assert_eq!(deliberate, DELIBERATE.len());
 }

@@ -1,6 +1,6 @@
 //! Multi Format Schema Objects in Avro and OpenAPI replaced by their JSON Schema
 //! translation, before references are resolved (so references inside an OpenAPI
-//! schema resolve like any other).
+//! schema resolve like any other). One that cannot be translated is left as written.
 
 use std::path::Path;
 
@@ -54,30 +54,25 @@ pub fn normalize(doc: &Document) -> Result<Document, Error> {
             },
             None => continue,
         };
-        match translate(&format, &schema, &schema_at) {
-            Ok(Some(translated)) => {
-                let mut replaced = Map::new();
-                replaced.insert(
-                    "schemaFormat",
-                    Value::from("application/schema+json;version=draft-07"),
-                );
-                replaced.insert("schema", translated);
-                let mut source = Map::new();
-                if let Some(original) = object.get("schemaFormat") {
-                    source.insert("schemaFormat", original.clone());
-                }
-                source.insert("schema", schema);
-                replaced.insert(SOURCE, Value::Object(source));
-                if let Some(slot) = out.root.pointer_mut(&at) {
-                    *slot = Value::Object(replaced);
-                }
+        // A schema that does not translate stays as written: the payload is opaque to
+        // the generator, and the check stage says why (the document is valid or not by
+        // its own rules, not by what the generator can type).
+        if let Ok(Some(translated)) = translate(&format, &schema, &schema_at) {
+            let mut replaced = Map::new();
+            replaced.insert(
+                "schemaFormat",
+                Value::from("application/schema+json;version=draft-07"),
+            );
+            replaced.insert("schema", translated);
+            let mut source = Map::new();
+            if let Some(original) = object.get("schemaFormat") {
+                source.insert("schemaFormat", original.clone());
             }
-            Ok(None) => {}
-            Err(problem) => errors.push(error(
-                doc,
-                &pointer::join(&schema_at, problem.pointer().trim_start_matches('#')),
-                Problem::Invalid(problem.to_string()),
-            )),
+            source.insert("schema", schema);
+            replaced.insert(SOURCE, Value::Object(source));
+            if let Some(slot) = out.root.pointer_mut(&at) {
+                *slot = Value::Object(replaced);
+            }
         }
     }
     Error::from_list(errors)?;

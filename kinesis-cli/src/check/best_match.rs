@@ -1,42 +1,12 @@
-//! Stage 2: the document's structure against the official AsyncAPI 3.0.0 JSON Schema.
-
-use std::collections::BTreeSet;
+//! Which of the `jsonschema` crate's errors to show for a value: for a failed
+//! `oneOf`/`anyOf`, the errors of the alternative that got furthest, as JSON Schema
+//! tools' "best match" does (a list of every alternative's complaints says little).
 
 use jsonschema::error::ValidationErrorKind;
 use jsonschema::ValidationError;
 use serde_json::Value;
 
-use super::report::{shorten, Finding};
-use crate::error::Fatal;
-
-/// The official AsyncAPI 3.0.0 JSON Schema (see `data/README.md`).
-const ASYNCAPI_3_0_0: &str = include_str!("../../data/asyncapi-3.0.0.json");
-
-/// Checks `root` against the official schema; problems with the schema itself (it is
-/// bundled) are fatal.
-pub fn check(root: &Value, findings: &mut Vec<Finding>) -> Result<(), Fatal> {
-    let schema: Value = serde_json::from_str(ASYNCAPI_3_0_0).map_err(|error| {
-        Fatal::new(format!("the AsyncAPI 3.0.0 schema does not parse: {error}"))
-    })?;
-    let validator = jsonschema::options()
-        .with_draft(jsonschema::Draft::Draft7)
-        .should_validate_formats(false)
-        .build(&schema)
-        .map_err(|error| {
-            Fatal::new(format!(
-                "the AsyncAPI 3.0.0 schema does not compile: {error}"
-            ))
-        })?;
-    let mut seen = BTreeSet::new();
-    for error in validator.iter_errors(root) {
-        for (pointer, message) in best_errors(&error) {
-            if seen.insert((pointer.clone(), message.clone())) {
-                findings.push(Finding::error("schema", pointer, message));
-            }
-        }
-    }
-    Ok(())
-}
+use super::report::shorten;
 
 /// The errors to show for `error`: itself, or for a failed `oneOf`/`anyOf` the errors of
 /// the alternative that fits best: the only one left once alternatives that merely want a
@@ -86,7 +56,7 @@ pub fn best_errors(error: &ValidationError<'_>) -> Vec<(String, String)> {
     vec![(
         at,
         format!(
-            "matches none of the {} forms the AsyncAPI 3.0.0 schema allows here",
+            "matches none of the {} forms the schema allows here",
             context.len()
         ),
     )]
