@@ -13,11 +13,9 @@
 //!    address parameters match the declared ones, operations name channels and
 //!    messages that exist; what the generator cannot type is a warning.
 //! 3. **example** (warnings, as `@asyncapi/parser` does not check examples of
-//!    AsyncAPI 3 documents): every message example conforms to its message. For the bundled
-//!    document, with the generated types (the validation this binary does); for any
-//!    other, with the `jsonschema` crate against the payload (and headers) schema, its
-//!    `$ref`s resolved in the document. There `format` is an annotation, as JSON Schema
-//!    says (the generated types also enforce `format: byte`).
+//!    AsyncAPI 3 documents): every message example (payload and headers, traits
+//!    applied) conforms to its message, judged by the generator's interpreter: the
+//!    verdict `kinesis validate` gives the same payload (`format: byte` enforced).
 //! 4. **lint** (warnings): likely mistakes that are valid AsyncAPI:
 //!    - a `pattern` that is unanchored (`ecma262_regex::is_unanchored`) and looks meant to
 //!      match the whole value. JSON Schema patterns search: `[0-9]+` accepts `"x1y"`.
@@ -30,7 +28,6 @@
 //!    - a `required` property that the schema does not list in `properties` (nor in its
 //!      `allOf` parts or an enclosing schema, nor matched by `patternProperties`).
 
-mod best_match;
 pub mod examples;
 mod generator;
 mod lint;
@@ -74,15 +71,11 @@ pub fn run(args: &Args) -> Result<Status, Fatal> {
     let (name, findings) = match args.spec.as_ref().or(args.spec_option.as_ref()) {
         Some(path) => {
             let text = document::read(path)?;
-            (path.display().to_string(), check_text(path, &text, false)?)
+            (path.display().to_string(), check_text(path, &text)?)
         }
         None => (
             document::BUNDLED_PATH.to_string(),
-            check_text(
-                Path::new(document::BUNDLED_PATH),
-                document::BUNDLED_TEXT,
-                true,
-            )?,
+            check_text(Path::new(document::BUNDLED_PATH), document::BUNDLED_TEXT)?,
         ),
     };
     let report = Report::new(&name, &findings);
@@ -97,14 +90,13 @@ pub fn run(args: &Args) -> Result<Status, Fatal> {
     Ok(Status::failed_if(report.errors > 0))
 }
 
-/// Checks the document `text` read from `file`. `bundled` says it is the document the
-/// generated types come from, so that examples are checked with them.
-pub fn check_text(file: &Path, text: &str, bundled: bool) -> Result<Vec<Finding>, Fatal> {
+/// Checks the document `text` read from `file`.
+pub fn check_text(file: &Path, text: &str) -> Result<Vec<Finding>, Fatal> {
     let doc = match Document::parse(file, text) {
         Ok(doc) => doc,
         Err(error) => return Ok(vec![generator::codegen_finding("version", &error, file)]),
     };
-    let mut findings = stages(&doc, bundled);
+    let mut findings = stages(&doc);
     // The stages after the generator's know pointers only: where each is written.
     for finding in &mut findings {
         if finding.file.is_none() && finding.line.is_none() {
@@ -116,7 +108,7 @@ pub fn check_text(file: &Path, text: &str, bundled: bool) -> Result<Vec<Finding>
 }
 
 /// The findings of every stage on `doc`, in order.
-fn stages(doc: &Document, bundled: bool) -> Vec<Finding> {
+fn stages(doc: &Document) -> Vec<Finding> {
     let mut findings = Vec::new();
     // The checks below read the document as serde_json values.
     let root = doc.root.to_serde();
@@ -143,7 +135,7 @@ fn stages(doc: &Document, bundled: bool) -> Vec<Finding> {
         }
     }
     generator::check(doc, &mut findings);
-    examples::check(&root, bundled, &mut findings);
+    examples::check(doc, &mut findings);
     lint::check(&root, &mut findings);
     findings
 }
