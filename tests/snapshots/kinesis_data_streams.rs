@@ -35,10 +35,10 @@ pub struct KinesisRecord {
     /// interpret, or change the data. Base64-encoded when serialized to JSON. Maximum size is 1
     /// MiB.
     ///
-    /// Constraints: at most 1048576 characters (code points); format `byte`: standard padded
+    /// Constraints: at most 1398104 characters (code points); format `byte`: standard padded
     /// base64, enforced.
     #[serde(rename = "Data")]
-    #[validate(max_length = 1048576, format = "byte")]
+    #[validate(max_length = 1398104, format = "byte")]
     pub data: Base64Data,
     /// Identifies which shard in the stream the data record is assigned to. Partition key is a
     /// Unicode string with a maximum length limit of 256 characters.
@@ -712,7 +712,7 @@ const SCHEMA_DOCUMENT: &str = r##"
           "Data": {
             "type": "string",
             "format": "byte",
-            "maxLength": 1048576
+            "maxLength": 1398104
           },
           "PartitionKey": {
             "type": "string",
@@ -2208,10 +2208,10 @@ pub mod borrowed {
         /// interpret, or change the data. Base64-encoded when serialized to JSON. Maximum size is 1
         /// MiB.
         ///
-        /// Constraints: at most 1048576 characters (code points); format `byte`: standard padded
+        /// Constraints: at most 1398104 characters (code points); format `byte`: standard padded
         /// base64, enforced.
         #[serde(rename = "Data")]
-        #[validate(max_length = 1048576, format = "byte")]
+        #[validate(max_length = 1398104, format = "byte")]
         pub data: ::asyncapi_runtime::Base64Ref<'a>,
         /// Identifies which shard in the stream the data record is assigned to. Partition key is a
         /// Unicode string with a maximum length limit of 256 characters.
