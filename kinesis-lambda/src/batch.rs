@@ -279,7 +279,11 @@ pub struct BatchHandler {
 #[allow(clippy::large_enum_variant)]
 enum Checked<'e> {
     Valid(borrowed::LambdaKinesisEventRecord<'e>),
-    Invalid(Violations),
+    Invalid {
+        violations: Violations,
+        sequence_number: String,
+        shard: String,
+    },
 }
 
 /// The envelope: `Records` kept as raw slices of the input, each parsed on its own.
@@ -356,14 +360,9 @@ impl BatchHandler {
             match kinesis_types::from_slice_borrowed::<borrowed::LambdaKinesisEventRecord<'_>>(
                 text.as_bytes(),
             ) {
-                Ok(record) => {
-                    let shard = shard_of(&record.event_id).to_string();
-                    checked.push((
-                        record.kinesis.sequence_number.to_string(),
-                        shard,
-                        Checked::Valid(record),
-                    ));
-                }
+                // Identified from the record itself when it is needed, so that valid
+                // records cost no copies.
+                Ok(record) => checked.push(Checked::Valid(record)),
                 Err(error) => {
                     let violations = within_record(index, &error);
                     let (sequence_number, shard) = identify(text);
@@ -373,7 +372,11 @@ impl BatchHandler {
                             reason: violations.to_string(),
                         });
                     }
-                    checked.push((sequence_number, shard, Checked::Invalid(violations)));
+                    checked.push(Checked::Invalid {
+                        violations,
+                        sequence_number,
+                        shard,
+                    });
                 }
             }
         }
@@ -382,19 +385,29 @@ impl BatchHandler {
         // failed under SkipShard.
         let mut failures = Vec::new();
         let mut failed_shards: HashMap<String, String> = HashMap::new();
-        for (index, (sequence_number, shard_id, record)) in checked.into_iter().enumerate() {
+        for (index, checked) in checked.iter().enumerate() {
+            let (sequence_number, shard_id): (&str, &str) = match checked {
+                Checked::Valid(record) => {
+                    (&record.kinesis.sequence_number, shard_of(&record.event_id))
+                }
+                Checked::Invalid {
+                    sequence_number,
+                    shard,
+                    ..
+                } => (sequence_number, shard),
+            };
             let skip_after = match self.after_failure {
-                AfterFailure::SkipShard => failed_shards.get(&shard_id).cloned(),
+                AfterFailure::SkipShard => failed_shards.get(shard_id).cloned(),
                 AfterFailure::Continue => None,
             };
-            let reason = match (skip_after, &record) {
+            let reason = match (skip_after, checked) {
                 (Some(after), _) => Some(FailureReason::Skipped { after }),
-                (None, Checked::Invalid(violations)) => {
+                (None, Checked::Invalid { violations, .. }) => {
                     Some(FailureReason::Invalid(violations.clone()))
                 }
                 (None, Checked::Valid(event_record)) => process(&Record {
                     index,
-                    shard_id: &shard_id,
+                    shard_id,
                     record: event_record,
                 })
                 .err(),
@@ -411,12 +424,12 @@ impl BatchHandler {
                 });
             }
             failed_shards
-                .entry(shard_id.clone())
-                .or_insert_with(|| sequence_number.clone());
+                .entry(shard_id.to_string())
+                .or_insert_with(|| sequence_number.to_string());
             failures.push(RecordFailure {
                 index,
-                sequence_number,
-                shard_id,
+                sequence_number: sequence_number.to_string(),
+                shard_id: shard_id.to_string(),
                 reason,
             });
         }
