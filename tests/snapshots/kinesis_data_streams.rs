@@ -926,7 +926,7 @@ pub mod channels {
             let mut out = String::new();
             out.push_str("kinesis/");
             out.push_str(&self.stream_name);
-            out.push_str("/");
+            out.push('/');
             out.push_str(&self.shard_id);
             out
         }
@@ -1116,7 +1116,7 @@ pub mod channels {
             let mut out = String::new();
             out.push_str("kinesis/");
             out.push_str(&self.stream_name);
-            out.push_str("/");
+            out.push('/');
             out.push_str(&self.shard_id);
             out.push_str("/consumer/");
             out.push_str(&self.consumer_name);

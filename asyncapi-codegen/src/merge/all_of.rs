@@ -261,9 +261,10 @@ fn intersect_types(a: &[String], b: &[String]) -> Vec<String> {
     for t in a {
         let kept = if b.contains(t) {
             Some(t.clone())
-        } else if t == "number" && b.iter().any(|x| x == "integer") {
-            Some("integer".to_string())
-        } else if t == "integer" && b.iter().any(|x| x == "number") {
+        } else if (t == "number" && b.iter().any(|x| x == "integer"))
+            || (t == "integer" && b.iter().any(|x| x == "number"))
+        {
+            // Integers are the numbers both allow.
             Some("integer".to_string())
         } else {
             None
