@@ -95,7 +95,7 @@ pub struct Builder {
     borrowed: bool,
 }
 
-/// What [`Builder::model_of`] found: the model and what is worth knowing.
+/// What [`model_of`] (and [`Builder::model`]) found: the model and what is worth knowing.
 #[derive(Debug, Clone)]
 pub struct Checked {
     /// The model.

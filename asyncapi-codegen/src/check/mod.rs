@@ -11,8 +11,8 @@
 //!   ([`schema`]).
 //!
 //! What is valid but likely a mistake (a misspelt keyword, siblings of `$ref`, which
-//! draft 07 ignores, `allOf` parts that contradict each other ([`all_of`]), a `discriminator` that
-//! `oneOf` cannot rely on ([`discriminator`])) is returned as [`Warning`]s.
+//! draft 07 ignores, `allOf` parts that contradict each other (`all_of`), a `discriminator` that
+//! `oneOf` cannot rely on (`discriminator`)) is returned as [`Warning`]s.
 
 pub mod address;
 mod all_of;

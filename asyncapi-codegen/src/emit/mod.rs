@@ -1,8 +1,8 @@
 //! Stage 6, emit: the model as Rust tokens, formatted by prettyplease into one file.
 //!
-//! In order: the imports the code uses, the named types ([`types`]), the message set
-//! ([`messages`]), the document's schemas ([`schemas`]), the `channels`, `operations`
-//! and `servers` modules ([`interfaces`]), and the zero-copy twins ([`borrowed`]).
+//! In order: the imports the code uses, the named types (`types`), the message set
+//! (`messages`), the document's schemas (`schemas`), the `channels`, `operations`
+//! and `servers` modules (`interfaces`), and the zero-copy twins (`borrowed`).
 //! One [`Context`] carries what every part needs: the runtime's path and the names of
 //! the runtime items the code uses, imported once at the top.
 

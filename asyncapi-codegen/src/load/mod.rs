@@ -1,7 +1,7 @@
 //! Stage 1, load: a YAML or JSON file into the runtime's exact `Value` (numbers as
 //! written, keys in document order), with the line and column of every value, and
 //! the knowledge of what each value of an AsyncAPI document is ([`walk`]), the JSON
-//! pointer helpers ([`pointer`]) and the address template parser ([`address`]) that
+//! pointer helpers ([`mod@pointer`]) and the address template parser ([`address`]) that
 //! every later stage uses.
 
 pub mod address;

@@ -258,7 +258,7 @@ pub struct LiteralsDef {
 pub struct UnionDef {
     /// How the alternatives are told apart when reading.
     pub by: UnionBy,
-    /// The variants: Rust name, type, and (for [`UnionBy::Schema`]) the entry of the
+    /// The variants: Rust name, type, and (when told apart by schema) the entry of the
     /// alternative's schema.
     pub variants: Vec<UnionVariant>,
 }
