@@ -219,9 +219,12 @@ fn merge_keys_merge_mappings_the_own_keys_winning() {
         .any(|p| p.contains("<<") && !p.starts_with("/quoted")));
 }
 
+/// A refused document: its text, where the error is (line, column), what it says.
+type Refusal = (&'static str, Option<(usize, usize)>, &'static str);
+
 #[test]
 fn refusals_say_what_and_where() {
-    let cases: &[(&str, Option<(usize, usize)>, &str)] = &[
+    let cases: &[Refusal] = &[
         (
             "a: [1,\n",
             Some((2, 1)),

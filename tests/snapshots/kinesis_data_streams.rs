@@ -569,6 +569,7 @@ impl MessageName {
 }
 
 /// A payload of one of the document's messages, written as the bare payload.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
 pub enum Message {
@@ -948,6 +949,7 @@ pub mod channels {
 
     /// The messages channel `kinesisStreamShard` carries, written as the bare payload (see the
     /// runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum KinesisStreamShardMessage {
@@ -1140,6 +1142,7 @@ pub mod channels {
 
     /// The messages channel `enhancedFanOutSubscription` carries, written as the bare payload
     /// (see the runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum EnhancedFanOutSubscriptionMessage {
@@ -1303,6 +1306,7 @@ pub mod channels {
 
     /// The messages channel `lambdaEventSource` carries, written as the bare payload (see the
     /// runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum LambdaEventSourceMessage {
@@ -1423,6 +1427,7 @@ pub mod operations {
 
     /// The messages operation `publishRecord` carries, written as the bare payload (see the
     /// runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum PublishRecordMessage {
@@ -1542,6 +1547,7 @@ pub mod operations {
 
     /// The messages operation `consumeRecordsByPolling` carries, written as the bare payload (see
     /// the runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum ConsumeRecordsByPollingMessage {
@@ -1664,6 +1670,7 @@ pub mod operations {
 
     /// The messages operation `consumeRecordsByEnhancedFanOut` carries, written as the bare
     /// payload (see the runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum ConsumeRecordsByEnhancedFanOutMessage {
@@ -1787,6 +1794,7 @@ pub mod operations {
 
     /// The messages operation `consumeRecordsByLambda` carries, written as the bare payload (see
     /// the runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum ConsumeRecordsByLambdaMessage {
@@ -2701,6 +2709,7 @@ pub mod borrowed {
     }
 
     /// A payload of one of the document's messages, borrowing from its input.
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     pub enum Message<'a> {

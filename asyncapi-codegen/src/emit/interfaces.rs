@@ -198,6 +198,9 @@ fn message_group(
     };
     quote! {
         #doc
+        // One value of one of several types: boxing the large ones would cost an
+        // allocation per value and change the public types.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
         pub enum #name {
