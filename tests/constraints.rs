@@ -454,16 +454,42 @@ fn base64_is_enforced_and_max_length_counts_its_characters() {
         };
         assert_eq!(verdict::<KinesisRecord>(&value), expected, "{data:?}");
     }
-    let at_limit = "A".repeat(1_048_576);
+}
+
+/// `Data` holds up to 1 MiB of data (the service's record size), written as base64:
+/// `maxLength: 1398104` counts characters, and base64 rounds up to whole groups of
+/// three bytes.
+#[test]
+fn data_holds_one_mebibyte() {
+    use base64::Engine as _;
+    let encoded =
+        |bytes: usize| base64::engine::general_purpose::STANDARD.encode(vec![0x5a; bytes]);
+    let data_of = |bytes: usize| with(record(), "/Data", json!(encoded(bytes)));
+
+    // A real 1 MiB record, as the service hands it out.
+    assert_eq!(encoded(1 << 20).len(), 1_398_104);
+    assert_eq!(verdict::<KinesisRecord>(&data_of(1 << 20)), vec![]);
+    let parsed: KinesisRecord = kinesis_types::from_value(&data_of(1 << 20)).unwrap();
+    assert_eq!(parsed.data.decode().unwrap().len(), 1 << 20);
+    // One byte more: the padding shrinks but the text stays 1398104 characters long,
+    // which is all maxLength can see (documented in the spec).
+    assert_eq!(encoded((1 << 20) + 2).len(), 1_398_104);
+    assert_eq!(verdict::<KinesisRecord>(&data_of((1 << 20) + 1)), vec![]);
+    assert_eq!(verdict::<KinesisRecord>(&data_of((1 << 20) + 2)), vec![]);
+    // The first size whose base64 is longer, and one character of text more.
     assert_eq!(
-        verdict::<KinesisRecord>(&with(record(), "/Data", json!(at_limit))),
-        vec![]
-    );
-    let over = "A".repeat(1_048_580);
-    assert_eq!(
-        verdict::<KinesisRecord>(&with(record(), "/Data", json!(over))),
+        verdict::<KinesisRecord>(&data_of((1 << 20) + 3)),
         one("/Data", Keyword::MaxLength)
     );
+    let over_by_one_character = format!("{}A", encoded(1 << 20));
+    let mut expected = one("/Data", Keyword::Format);
+    expected.extend(one("/Data", Keyword::MaxLength));
+    expected.sort_by_key(|(p, k)| (p.clone(), k.as_str()));
+    let mut got = verdict::<KinesisRecord>(&with(record(), "/Data", json!(over_by_one_character)));
+    got.sort_by_key(|(p, k)| (p.clone(), k.as_str()));
+    assert_eq!(got, expected);
+    // The seed's 1048576 characters (786,432 bytes) are far inside the limit now.
+    assert_eq!(verdict::<KinesisRecord>(&data_of(786_433)), vec![]);
 }
 
 #[test]

@@ -35,10 +35,10 @@ pub struct KinesisRecord {
     /// interpret, or change the data. Base64-encoded when serialized to JSON. Maximum size is 1
     /// MiB.
     ///
-    /// Constraints: at most 1048576 characters (code points); format `byte`: standard padded
+    /// Constraints: at most 1398104 characters (code points); format `byte`: standard padded
     /// base64, enforced.
     #[serde(rename = "Data")]
-    #[validate(max_length = 1048576, format = "byte")]
+    #[validate(max_length = 1398104, format = "byte")]
     pub data: Base64Data,
     /// Identifies which shard in the stream the data record is assigned to. Partition key is a
     /// Unicode string with a maximum length limit of 256 characters.
@@ -727,6 +727,7 @@ impl MessageName {
 }
 
 /// A payload of one of the document's messages, written as the bare payload.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
 #[allow(clippy::large_enum_variant)]
@@ -871,7 +872,7 @@ const SCHEMA_DOCUMENT: &str = r##"
           "Data": {
             "type": "string",
             "format": "byte",
-            "maxLength": 1048576
+            "maxLength": 1398104
           },
           "PartitionKey": {
             "type": "string",
@@ -1107,6 +1108,7 @@ pub mod channels {
 
     /// The messages channel `kinesisStreamShard` carries, written as the bare payload (see the
     /// runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1300,6 +1302,7 @@ pub mod channels {
 
     /// The messages channel `enhancedFanOutSubscription` carries, written as the bare payload
     /// (see the runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1464,6 +1467,7 @@ pub mod channels {
 
     /// The messages channel `lambdaEventSource` carries, written as the bare payload (see the
     /// runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1585,6 +1589,7 @@ pub mod operations {
 
     /// The messages operation `publishRecord` carries, written as the bare payload (see the
     /// runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1705,6 +1710,7 @@ pub mod operations {
 
     /// The messages operation `consumeRecordsByPolling` carries, written as the bare payload (see
     /// the runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1828,6 +1834,7 @@ pub mod operations {
 
     /// The messages operation `consumeRecordsByEnhancedFanOut` carries, written as the bare
     /// payload (see the runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1952,6 +1959,7 @@ pub mod operations {
 
     /// The messages operation `consumeRecordsByLambda` carries, written as the bare payload (see
     /// the runtime's `MessageGroup` for parsing one by name).
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -2385,10 +2393,10 @@ pub mod borrowed {
         /// interpret, or change the data. Base64-encoded when serialized to JSON. Maximum size is 1
         /// MiB.
         ///
-        /// Constraints: at most 1048576 characters (code points); format `byte`: standard padded
+        /// Constraints: at most 1398104 characters (code points); format `byte`: standard padded
         /// base64, enforced.
         #[serde(rename = "Data")]
-        #[validate(max_length = 1048576, format = "byte")]
+        #[validate(max_length = 1398104, format = "byte")]
         pub data: ::asyncapi_runtime::Base64Ref<'a>,
         /// Identifies which shard in the stream the data record is assigned to. Partition key is a
         /// Unicode string with a maximum length limit of 256 characters.
@@ -2878,6 +2886,7 @@ pub mod borrowed {
     }
 
     /// A payload of one of the document's messages, borrowing from its input.
+    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]

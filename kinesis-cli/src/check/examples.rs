@@ -9,6 +9,9 @@ use kinesis_types::{Value, Violations};
 
 use super::report::Finding;
 
+/// How one part of an example (payload or headers) is validated.
+type PartCheck = fn(&Interpreted, usize, &Value) -> Result<(), Violations>;
+
 /// Checks every example of every message of `doc`. A document the generator refuses
 /// (its errors are the generator stage's findings) has its examples left unchecked,
 /// with one warning saying so.
@@ -37,10 +40,7 @@ pub fn check(doc: &Document, findings: &mut Vec<Finding>) {
                 .get("name")
                 .and_then(Value::as_str)
                 .map_or_else(|| format!("#{number}"), |name| format!("{name:?}"));
-            let parts: [(
-                &str,
-                fn(&Interpreted, usize, &Value) -> Result<(), Violations>,
-            ); 2] = [
+            let parts: [(&str, PartCheck); 2] = [
                 ("payload", Interpreted::validate),
                 ("headers", Interpreted::validate_headers),
             ];

@@ -72,7 +72,8 @@ impl Lint<'_> {
             }
         }
         if map.get("format").and_then(Value::as_str) == Some("byte") {
-            if let Some(max) = map.get("maxLength").and_then(Value::as_u64) {
+            let max = map.get("maxLength").and_then(Value::as_u64);
+            if let Some(max) = max.filter(|&max| !encodes_a_round_size(max)) {
                 self.findings.push(Finding::warning(
                     "lint",
                     format!("{at}/maxLength"),
@@ -244,9 +245,42 @@ pub fn repeats_a_class(pattern: &str) -> bool {
     false
 }
 
+/// Whether `max` base64 characters are exactly what a round number of bytes takes (a
+/// power of two, or 1, 2 or 5 thousand, million, ...): then the author has already
+/// converted bytes to characters (as the bundled document's 1398104 for 1 MiB), and
+/// there is nothing to warn about. Base64 writes 1 to 3 bytes as 4 characters, so `max`
+/// characters hold the sizes from `max / 4 * 3 - 2` to `max / 4 * 3`.
+fn encodes_a_round_size(max: u64) -> bool {
+    if max == 0 || max % 4 != 0 {
+        return false;
+    }
+    let round_decimal = |mut n: u64| {
+        let mut zeros = 0;
+        while n >= 10 && n % 10 == 0 {
+            n /= 10;
+            zeros += 1;
+        }
+        zeros >= 3 && matches!(n, 1 | 2 | 5)
+    };
+    let most = max / 4 * 3;
+    (most - 2..=most).any(|n| n.is_power_of_two() || round_decimal(n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_sizes_already_in_characters_are_not_warned_about() {
+        // 1 MiB, 1 MB, 256 bytes, written as base64 lengths.
+        for max in [1_398_104, 1_333_336, 344] {
+            assert!(encodes_a_round_size(max), "{max}");
+        }
+        // Byte counts written as if maxLength counted bytes, and odd sizes.
+        for max in [1_048_576, 1_000_000, 100, 256, 1_398_105, 0] {
+            assert!(!encodes_a_round_size(max), "{max}");
+        }
+    }
 
     #[test]
     fn the_heuristic_looks_for_repeated_classes() {

@@ -207,8 +207,9 @@ mod tests {
         assert!(checked.is_valid(), "{checked:?}");
         assert_eq!(checked.data, Some(DataVerdict::Valid));
 
-        // 786,433 bytes are 1,048,580 base64 characters: over the document's maxLength.
-        let big = vec![b'{'; 786_433];
+        // 1,048,579 bytes are 1,398,108 base64 characters: over the document's
+        // maxLength 1398104 (1 MiB of data).
+        let big = vec![b'{'; 1_048_579];
         let checked = check(&fields(&big).wire_json(), Some(&Braces));
         let Verdict::Invalid { violations, .. } = &checked.record else {
             panic!("{checked:?}")
@@ -219,7 +220,7 @@ mod tests {
         // The data is still checked.
         assert_eq!(checked.data, Some(DataVerdict::Valid));
         assert!(!checked.is_valid());
-        let at_limit = vec![b'{'; 786_432];
+        let at_limit = vec![b'{'; 1 << 20];
         assert!(check(&fields(&at_limit).wire_json(), None).is_valid());
     }
 

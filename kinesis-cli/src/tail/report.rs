@@ -20,7 +20,7 @@ use crate::verdict::Verdict;
 ///
 /// ```text
 /// shardId-000000000001 4959...: invalid KinesisRecord: 1 violation
-///   /Data: 1398104 characters, more than maxLength 1048576
+///   /Data: 1398108 characters, more than maxLength 1398104
 /// shardId-000000000001 4959...: invalid data, not OrderPlaced of orders.yaml: 1 violation
 ///   /amount: -1 is less than the minimum of 0
 /// shardId-000000000002 4959...: invalid data: /Data decoded is not valid JSON at line 1 column 1: expected value
@@ -221,7 +221,7 @@ mod tests {
                 violations: vec![Violation {
                     pointer: "/Data".into(),
                     keyword: Keyword::MaxLength,
-                    message: "1398104 characters, more than maxLength 1048576".into(),
+                    message: "1398108 characters, more than maxLength 1398104".into(),
                 }],
             },
             data: Some(DataVerdict::Invalid {
@@ -249,7 +249,7 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "{\"shard\":\"shardId-000000000001\",\"sequence\":\"49\",\"valid\":false,\
              \"errors\":[{\"path\":\"/Data\",\"keyword\":\"maxLength\",\"message\":\
-             \"1398104 characters, more than maxLength 1048576\"}],\"data\":{\"valid\":false,\
+             \"1398108 characters, more than maxLength 1398104\"}],\"data\":{\"valid\":false,\
              \"errors\":[{\"path\":\"/amount\",\"keyword\":\"minimum\",\"message\":\
              \"-1 is less than the minimum of 0\"}]}}\n"
         );
@@ -283,7 +283,7 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "shardId-000000000001 49: invalid KinesisRecord: 1 violation\n  \
-             /Data: 1398104 characters, more than maxLength 1048576\n\
+             /Data: 1398108 characters, more than maxLength 1398104\n\
              shardId-000000000001 49: invalid data, not OrderPlaced of o.yaml: 1 violation\n  \
              /amount: -1 is less than the minimum of 0\n"
         );
