@@ -727,7 +727,6 @@ impl MessageName {
 }
 
 /// A payload of one of the document's messages, written as the bare payload.
-#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
 #[allow(clippy::large_enum_variant)]
@@ -1108,7 +1107,6 @@ pub mod channels {
 
     /// The messages channel `kinesisStreamShard` carries, written as the bare payload (see the
     /// runtime's `MessageGroup` for parsing one by name).
-    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1302,7 +1300,6 @@ pub mod channels {
 
     /// The messages channel `enhancedFanOutSubscription` carries, written as the bare payload
     /// (see the runtime's `MessageGroup` for parsing one by name).
-    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1467,7 +1464,6 @@ pub mod channels {
 
     /// The messages channel `lambdaEventSource` carries, written as the bare payload (see the
     /// runtime's `MessageGroup` for parsing one by name).
-    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1589,7 +1585,6 @@ pub mod operations {
 
     /// The messages operation `publishRecord` carries, written as the bare payload (see the
     /// runtime's `MessageGroup` for parsing one by name).
-    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1710,7 +1705,6 @@ pub mod operations {
 
     /// The messages operation `consumeRecordsByPolling` carries, written as the bare payload (see
     /// the runtime's `MessageGroup` for parsing one by name).
-    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1834,7 +1828,6 @@ pub mod operations {
 
     /// The messages operation `consumeRecordsByEnhancedFanOut` carries, written as the bare
     /// payload (see the runtime's `MessageGroup` for parsing one by name).
-    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -1959,7 +1952,6 @@ pub mod operations {
 
     /// The messages operation `consumeRecordsByLambda` carries, written as the bare payload (see
     /// the runtime's `MessageGroup` for parsing one by name).
-    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]
@@ -2886,7 +2878,6 @@ pub mod borrowed {
     }
 
     /// A payload of one of the document's messages, borrowing from its input.
-    #[allow(clippy::large_enum_variant)]
     #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
     #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
     #[allow(clippy::large_enum_variant)]

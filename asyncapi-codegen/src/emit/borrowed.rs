@@ -288,9 +288,6 @@ pub fn emit(cx: &Context, model: &Model) -> Result<TokenStream, Error> {
     let message = (!variants.is_empty()).then(|| {
         quote! {
                 /// A payload of one of the document's messages, borrowing from its input.
-                // One value of one of several types: boxing the large ones would cost an
-                // allocation per value and change the public types.
-                #[allow(clippy::large_enum_variant)]
                 #[derive(Debug, Clone, PartialEq, #rt::__private::serde::Serialize)]
                 #[serde(crate = #serde_crate, untagged)]
                 #lints

@@ -207,9 +207,6 @@ fn message_group(
         .then(|| quote!(#[allow(clippy::infallible_try_from)]));
     quote! {
         #doc
-        // One value of one of several types: boxing the large ones would cost an
-        // allocation per value and change the public types.
-        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
         #lints

@@ -127,9 +127,6 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
             quote!(MessageHeaders),
             quote! {
                 /// The headers of one of the document's messages (those that declare `headers`).
-                // One value of one of several types: boxing the large ones would cost an
-                // allocation per value and change the public types.
-                #[allow(clippy::large_enum_variant)]
                 #[derive(Debug, Clone, PartialEq, #serialize)]
                 #[serde(crate = #serde_crate, untagged)]
                 #lints
@@ -273,9 +270,6 @@ pub fn emit(cx: &Context, model: &Model, borrowed: bool) -> TokenStream {
         #borrowed_parse
 
         /// A payload of one of the document's messages, written as the bare payload.
-        // One value of one of several types: boxing the large ones would cost an
-        // allocation per value and change the public types.
-        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
         #lints

@@ -477,9 +477,6 @@ fn union_def(cx: &Context, name: &syn::Ident, u: &UnionDef, def: &TypeDef) -> To
     );
     let lints = super::value_enum_lints();
     quote! {
-        // One value of one of several types: boxing the large ones would cost an
-        // allocation per value and change the public types.
-        #[allow(clippy::large_enum_variant)]
         #[derive(Debug, Clone, PartialEq, #serialize)]
         #[serde(crate = #serde_crate, untagged)]
         #lints
