@@ -54,6 +54,12 @@ function pointer(segments) {
   return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
 
+// Messages name files by absolute path (a missing `$ref` target, a stack trace): the
+// checkout's root is written `<repository>`, so that the record is the same anywhere.
+function portable(message) {
+  return String(message).split(ROOT).join('<repository>');
+}
+
 async function verdict(parser, file) {
   const full = path.join(ROOT, file);
   const text = fs.readFileSync(full, 'utf8');
@@ -61,7 +67,7 @@ async function verdict(parser, file) {
   const errors = diagnostics
     .filter((d) => d.severity === 0)
     .map((d) => {
-      const error = { rule: String(d.code), path: pointer(d.path || []), message: d.message };
+      const error = { rule: String(d.code), path: pointer(d.path || []), message: portable(d.message) };
       if (d.source && path.resolve(d.source) !== full) {
         error.source = path.relative(path.dirname(full), d.source);
       }
@@ -154,7 +160,7 @@ if (isMainThread) {
   parentPort.on('message', (file) => {
     verdict(parser, file).then(
       (result) => parentPort.postMessage(result),
-      (error) => parentPort.postMessage({ valid: false, errors: [{ rule: 'exception', path: '', message: String(error) }] }),
+      (error) => parentPort.postMessage({ valid: false, errors: [{ rule: 'exception', path: '', message: portable(error) }] }),
     );
   });
 }
