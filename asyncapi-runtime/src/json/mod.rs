@@ -14,7 +14,7 @@ use std::fmt;
 
 pub use map::Map;
 pub use parse::{parse, parse_str, Parser, SyntaxError};
-pub(crate) use serde_impl::{raw_text, unexpected};
+pub(crate) use serde_impl::{raw_text, unexpected, Key, KeySeed, TextSeed};
 
 use crate::number::Number;
 

@@ -74,12 +74,14 @@ pub(crate) fn unexpected(text: &str) -> de::Unexpected<'_> {
     }
 }
 
-enum Key {
+/// A member name read by a visitor: the raw-number token, or a name.
+pub(crate) enum Key {
     Raw,
     Name(String),
 }
 
-struct KeySeed;
+/// Reads a member name as a [`Key`].
+pub(crate) struct KeySeed;
 
 impl<'de> DeserializeSeed<'de> for KeySeed {
     type Value = Key;
@@ -113,7 +115,8 @@ impl Visitor<'_> for KeySeed {
     }
 }
 
-struct TextSeed;
+/// Reads a string, borrowed from the input where it can be.
+pub(crate) struct TextSeed;
 
 impl<'de> DeserializeSeed<'de> for TextSeed {
     type Value = std::borrow::Cow<'de, str>;
