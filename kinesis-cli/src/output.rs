@@ -155,14 +155,7 @@ impl fmt::Display for PayloadReport<'_> {
             Verdict::Invalid {
                 message,
                 violations,
-            } => {
-                writeln!(
-                    f,
-                    "{at}: invalid {message}: {}",
-                    Count(violations.len() as u64, "violation", "violations")
-                )?;
-                violation_lines(f, "  ", violations)
-            }
+            } => invalid_lines(f, &at, message, violations),
             Verdict::NoMatch { by_message } => {
                 let closest = by_message.first().map_or("", |(m, _)| m.name.as_str());
                 writeln!(
@@ -286,6 +279,21 @@ impl fmt::Display for Count<'_> {
         let Count(count, one, many) = *self;
         write!(f, "{count} {}", if count == 1 { one } else { many })
     }
+}
+
+/// `AT: invalid MESSAGE: N violations`, then each violation on its own line.
+pub fn invalid_lines(
+    f: &mut fmt::Formatter<'_>,
+    at: &dyn fmt::Display,
+    message: &Message,
+    violations: &[Violation],
+) -> fmt::Result {
+    writeln!(
+        f,
+        "{at}: invalid {message}: {}",
+        Count(violations.len() as u64, "violation", "violations")
+    )?;
+    violation_lines(f, "  ", violations)
 }
 
 fn violation_lines(

@@ -99,16 +99,7 @@ impl fmt::Display for RecordReport<'_> {
             Verdict::Invalid {
                 message,
                 violations,
-            } => {
-                writeln!(
-                    f,
-                    "{at}: invalid {message}: {}",
-                    Count(violations.len() as u64, "violation", "violations")
-                )?;
-                for violation in violations {
-                    writeln!(f, "  {violation}")?;
-                }
-            }
+            } => crate::output::invalid_lines(f, &at, message, violations)?,
         }
         match &self.checked.data {
             None | Some(DataVerdict::Valid) => Ok(()),
