@@ -505,11 +505,12 @@ fn tail_reports_exactly_the_invalid_records_each_record_once_across_a_split() {
     assert_eq!(
         stderr,
         format!(
-            "{} records from 5 shards: {} valid, {invalid} invalid (1 as KinesisRecord, {} in \
+            "{} records from 5 shards: {} valid, {invalid} invalid ({} as KinesisRecord, {} in \
              their data)\n",
             expected.len(),
             expected.len() - invalid,
-            invalid - 1
+            expected.iter().filter(|(_, e)| !e.record).count(),
+            expected.iter().filter(|(_, e)| e.record && !e.data).count(),
         )
     );
 
@@ -835,8 +836,8 @@ fn usage_errors_come_first() {
     assert_eq!(
         text(&run.stderr),
         format!(
-            "kinesis: --data-message: {spec} has no message \"OrderShipped\"; its messages are: \
-             OrderPlaced\n"
+            "kinesis: --data-message: unknown message \"OrderShipped\" in {spec}; the known \
+             messages are: OrderPlaced\n"
         )
     );
 
