@@ -228,21 +228,6 @@ impl Catalog {
         }
     }
 
-    /// Parses `bytes` as `message` into an owned value (for writing back).
-    pub fn parse_owned(
-        &self,
-        message: &Message,
-        bytes: &[u8],
-    ) -> Result<Emitted<'static>, PayloadError> {
-        match (message.by, &self.interpreted) {
-            (By::Generated(name), _) => name.parse(bytes).map(Emitted::Owned),
-            (By::Interpreted(index), Some(interpreted)) => {
-                interpreted.parse(index, bytes).map(Emitted::Json)
-            }
-            (By::Interpreted(_), None) => unreachable_catalog(),
-        }
-    }
-
     /// Validates a JSON value as a payload of `message`: every violation.
     pub fn validate(&self, message: &Message, json: &Value) -> Result<(), Violations> {
         match (message.by, &self.interpreted) {

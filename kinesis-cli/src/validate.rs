@@ -108,7 +108,7 @@ impl Checker {
         }
     }
 
-    fn check_all(&self, bytes: &[u8], first_line: u64) -> Outcome<'static> {
+    fn check_all<'b>(&self, bytes: &'b [u8], first_line: u64) -> Outcome<'b> {
         // The runtime's parser: numbers keep every digit, duplicate keys are refused.
         let json = match kinesis_types::parse_json(bytes) {
             Ok(json) => json,
@@ -137,7 +137,7 @@ impl Checker {
         };
         let mut value = None;
         if self.emit {
-            match self.catalog.parse_owned(first, bytes) {
+            match self.catalog.parse(first, bytes) {
                 Ok(payload) => value = Some(payload),
                 // The typed read refusing what the walk accepted would be a bug; report
                 // what the typed read says rather than a value that was not produced.

@@ -82,10 +82,8 @@ pub struct Outcome<'a> {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Emitted<'a> {
-    /// Parsed zero-copy, as a named message is.
+    /// Parsed zero-copy by the generated types.
     Borrowed(kinesis_types::borrowed::Message<'a>),
-    /// Parsed from a JSON value, as when every message is tried.
-    Owned(kinesis_types::Message),
     /// A payload of a document given with `--spec`, as the exact JSON value it is.
     Json(kinesis_types::Value),
 }
