@@ -17,6 +17,8 @@ pub(crate) struct Compiler<'a> {
     by_pointer: HashMap<String, NodeId>,
     /// Where each node was compiled from, for errors found after compiling.
     pub pointers: Vec<String>,
+    /// Nodes asked for and not compiled yet.
+    todo: Vec<NodeId>,
 }
 
 type Compiled<T> = Result<T, SchemaError>;
@@ -28,6 +30,7 @@ impl<'a> Compiler<'a> {
             nodes: Vec::new(),
             by_pointer: HashMap::new(),
             pointers: Vec::new(),
+            todo: Vec::new(),
         }
     }
 
@@ -38,22 +41,41 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// The node of the schema at `pointer`, compiling it (and what it refers to) once.
+    /// The node of the schema at `pointer`, compiled by [`Compiler::finish`] (once,
+    /// however many schemas refer to it).
     pub(crate) fn node(&mut self, pointer: &str) -> Compiled<NodeId> {
         if let Some(&id) = self.by_pointer.get(pointer) {
             return Ok(id);
         }
-        let schema = self
-            .document
-            .pointer(pointer)
-            .ok_or_else(|| Self::error(pointer, "no schema here"))?;
+        if self.document.pointer(pointer).is_none() {
+            return Err(Self::error(pointer, "no schema here"));
+        }
         let id = self.nodes.len();
         self.nodes.push(Node::Pending);
         self.pointers.push(pointer.to_string());
         self.by_pointer.insert(pointer.to_string(), id);
-        let node = self.compile(schema, pointer)?;
-        self.nodes[id] = node;
+        self.todo.push(id);
         Ok(id)
+    }
+
+    /// Compiles every node asked for, and those they reach. A worklist, not recursion:
+    /// a chain of thousands of `$ref`s must not exhaust the stack. Nodes are compiled
+    /// in the order recursion would take (a schema, then its subschemas in order), so
+    /// the first error reported is the same.
+    pub(crate) fn finish(&mut self) -> Compiled<()> {
+        let mut todo = std::mem::take(&mut self.todo);
+        todo.reverse();
+        while let Some(id) = todo.pop() {
+            let pointer = self.pointers[id].clone();
+            let document = self.document;
+            let schema = document
+                .pointer(&pointer)
+                .ok_or_else(|| Self::error(&pointer, "no schema here"))?;
+            self.nodes[id] = self.compile(schema, &pointer)?;
+            // What this node asked for, first child on top.
+            todo.extend(self.todo.drain(..).rev());
+        }
+        Ok(())
     }
 
     fn child(&mut self, pointer: &str, token: &str) -> Compiled<NodeId> {

@@ -70,6 +70,7 @@ impl Schema {
             .iter()
             .map(|entry| compiler.node(entry))
             .collect::<Result<Vec<_>, _>>()?;
+        compiler.finish()?;
         compiler.refuse_cycles()?;
         Ok(Schema {
             nodes: compiler.nodes,
