@@ -3,33 +3,58 @@
 //! `Cow<'a, str>` borrowed from the input and base64 as `Base64Ref<'a>`. Types without
 //! text (and unions, enums, maps) are shared with the owned module.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::context::{ident, number};
 use super::messages::payload_ty;
+use super::writer::Module;
 use super::{checks, docs, types, Context};
-use crate::error::Error;
 use crate::model::{Field, Model, Payload, StructDef, Ty, TypeKind};
 
 /// The structs that get a twin: those with a field holding text, directly or through
-/// another twin.
+/// another twin. A worklist over who refers to whom, so that a long chain of structs
+/// costs its length, not its length squared.
 pub(super) fn twins(model: &Model) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
-    loop {
-        let before = out.len();
-        for def in &model.types {
-            if let TypeKind::Struct(s) = &def.kind {
-                if s.fields.iter().any(|f| holds_text(&f.ty, &out)) {
-                    out.insert(def.name.clone());
-                }
+    let mut referrers: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut pending = Vec::new();
+    for def in &model.types {
+        let TypeKind::Struct(s) = &def.kind else {
+            continue;
+        };
+        for field in &s.fields {
+            match text_held(&field.ty) {
+                Held::Text => pending.push(def.name.as_str()),
+                Held::Through(name) => referrers.entry(name).or_default().push(&def.name),
+                Held::None => {}
             }
         }
-        if out.len() == before {
-            return out;
+    }
+    while let Some(name) = pending.pop() {
+        if out.insert(name.to_string()) {
+            pending.extend(referrers.get(name).into_iter().flatten());
         }
+    }
+    out
+}
+
+/// Whether a field of this type holds text itself, or does when a named type does.
+enum Held<'m> {
+    Text,
+    Through(&'m str),
+    None,
+}
+
+fn text_held(ty: &Ty) -> Held<'_> {
+    match ty {
+        Ty::String | Ty::Bytes => Held::Text,
+        Ty::Named(name) => Held::Through(name),
+        Ty::Array(item, _) => text_held(item),
+        Ty::Nullable(inner) => text_held(inner),
+        _ => Held::None,
     }
 }
 
@@ -220,22 +245,10 @@ fn twin(
     }
 }
 
-/// The `borrowed` module.
-pub fn emit(cx: &Context, model: &Model) -> Result<TokenStream, Error> {
+/// The `borrowed` module, its twins made one at a time as the writer asks for them.
+pub fn emit<'a>(cx: &'a Context, model: &'a Model) -> Module<'a> {
     let rt = &cx.rt;
     let twins = twins(model);
-    let items: Vec<TokenStream> = model
-        .types
-        .iter()
-        .filter(|def| twins.contains(&def.name))
-        .filter_map(|def| match &def.kind {
-            TypeKind::Struct(s) => {
-                let doc = format!("Borrowed form of [`super::{}`].", def.name);
-                Some(twin(cx, &def.name, s, def.schema, def.extra, &doc, &twins))
-            }
-            _ => None,
-        })
-        .collect();
     let variants: Vec<_> = model.messages.iter().map(|m| ident(&m.variant)).collect();
     let payloads: Vec<TokenStream> = model
         .messages
@@ -338,14 +351,21 @@ pub fn emit(cx: &Context, model: &Model) -> Result<TokenStream, Error> {
                 }
         }
     });
-    Ok(quote! {
-        /// Zero-copy twins of the structs of this module that hold text, parsed with
-        /// the runtime's `from_slice_borrowed`: the same fields and checks, strings as
-        /// `Cow<'a, str>` borrowed from the input where the JSON string needs no
-        /// unescaping. `into_owned()` gives the owned type.
-        pub mod borrowed {
-            #(#items)*
-            #message
+    let items = model.types.iter().filter_map(move |def| match &def.kind {
+        TypeKind::Struct(s) if twins.contains(&def.name) => {
+            let doc = format!("Borrowed form of [`super::{}`].", def.name);
+            Some(twin(cx, &def.name, s, def.schema, def.extra, &doc, &twins))
         }
-    })
+        _ => None,
+    });
+    Module {
+        head: quote! {
+            /// Zero-copy twins of the structs of this module that hold text, parsed with
+            /// the runtime's `from_slice_borrowed`: the same fields and checks, strings as
+            /// `Cow<'a, str>` borrowed from the input where the JSON string needs no
+            /// unescaping. `into_owned()` gives the owned type.
+            pub mod borrowed
+        },
+        items: Box::new(items.chain(message)),
+    }
 }

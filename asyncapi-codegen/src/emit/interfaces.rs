@@ -10,6 +10,7 @@ use quote::{format_ident, quote};
 use super::context::{ident, number};
 use super::messages::payload_ty;
 use super::types::string_enum_impls;
+use super::writer::Module;
 use super::{docs, Context};
 use crate::load::address::{self, Piece};
 use crate::model::{MessageDef, Model, ParameterDef, Payload};
@@ -256,10 +257,10 @@ fn message_group(
     }
 }
 
-fn channels(cx: &Context, model: &Model) -> TokenStream {
+fn channels<'a>(cx: &'a Context, model: &'a Model) -> Module<'a> {
     let rt = &cx.rt;
     let mut emitted = Vec::new();
-    let items = model.channels.iter().map(|c| {
+    let items = model.channels.iter().map(move |c| {
         let address_name = ident(&c.address_type);
         let key = &c.key;
         let mut paragraphs = vec![match &c.address {
@@ -392,15 +393,16 @@ fn channels(cx: &Context, model: &Model) -> TokenStream {
             #messages
         }
     });
-    quote! {
-        /// The document's channels: typed addresses and the messages each carries.
-        pub mod channels {
-            #(#items)*
-        }
+    Module {
+        head: quote! {
+            /// The document's channels: typed addresses and the messages each carries.
+            pub mod channels
+        },
+        items: Box::new(items),
     }
 }
 
-fn operations(cx: &Context, model: &Model) -> TokenStream {
+fn operations<'a>(cx: &'a Context, model: &'a Model) -> Module<'a> {
     let rt = &cx.rt;
     let set = quote!(#rt::OperationSet);
     let info_ty = quote!(#rt::OperationInfo);
@@ -563,11 +565,7 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
             }
         }
     });
-    quote! {
-        /// The document's operations: who sends and receives which messages, where.
-        pub mod operations {
-            #(#items)*
-
+    let set_items = quote! {
             /// Every operation of the document, for looking them up at run time (see the
             /// runtime's `OperationSet`).
             #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -608,13 +606,19 @@ fn operations(cx: &Context, model: &Model) -> TokenStream {
             }
 
             #(#payload_impls)*
-        }
+    };
+    Module {
+        head: quote! {
+            /// The document's operations: who sends and receives which messages, where.
+            pub mod operations
+        },
+        items: Box::new(items.into_iter().chain(std::iter::once(set_items))),
     }
 }
 
-fn servers(cx: &Context, model: &Model) -> TokenStream {
+fn servers<'a>(cx: &'a Context, model: &'a Model) -> Module<'a> {
     let mut emitted = Vec::new();
-    let items = model.servers.iter().map(|s| {
+    let items = model.servers.iter().map(move |s| {
         let name = ident(&s.name);
         let key = &s.key;
         let paragraphs = {
@@ -711,23 +715,27 @@ fn servers(cx: &Context, model: &Model) -> TokenStream {
             #enums
         }
     });
-    quote! {
-        /// The document's servers, with their variables.
-        pub mod servers {
-            #(#items)*
-        }
+    Module {
+        head: quote! {
+            /// The document's servers, with their variables.
+            pub mod servers
+        },
+        items: Box::new(items),
     }
 }
 
 /// The `channels`, `operations` and `servers` modules, each only when the document
 /// has some.
-pub fn emit(cx: &Context, model: &Model) -> TokenStream {
-    let channels = (!model.channels.is_empty()).then(|| channels(cx, model));
-    let operations = (!model.operations.is_empty()).then(|| operations(cx, model));
-    let servers = (!model.servers.is_empty()).then(|| servers(cx, model));
-    quote! {
-        #channels
-        #operations
-        #servers
+pub fn emit<'a>(cx: &'a Context, model: &'a Model) -> Vec<Module<'a>> {
+    let mut modules = Vec::new();
+    if !model.channels.is_empty() {
+        modules.push(channels(cx, model));
     }
+    if !model.operations.is_empty() {
+        modules.push(operations(cx, model));
+    }
+    if !model.servers.is_empty() {
+        modules.push(servers(cx, model));
+    }
+    modules
 }

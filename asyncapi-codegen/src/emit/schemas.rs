@@ -1,6 +1,8 @@
 //! The document's schemas in the generated code: `SCHEMAS`, a `LazySchema` over the
 //! schemas the types and messages refer to, annotations left out.
 
+use std::collections::BTreeSet;
+
 use asyncapi_runtime::{Map, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -43,15 +45,25 @@ pub fn raw_string(document: &Value) -> String {
 /// `$ref`s reach, and nothing else; without annotations (titles, descriptions,
 /// examples, ...), which validation ignores.
 pub fn prune(document: &Value, entries: &[String]) -> Value {
-    let mut keep: Vec<String> = Vec::new();
+    // Sorted, so that what lies within a kept pointer is a range, and what contains one
+    // is among its few ancestors: linear in the number of schemas, not quadratic.
+    let mut keep: BTreeSet<String> = BTreeSet::new();
     let mut pending: Vec<String> = entries.to_vec();
     while let Some(at) = pending.pop() {
         let root = copy_root(document, &at);
-        if keep.iter().any(|k| is_within(&root, k)) {
+        if ancestors(&root).any(|a| keep.contains(a)) {
             continue;
         }
-        keep.retain(|k| !is_within(k, &root));
-        keep.push(root.clone());
+        let inner = format!("{root}/");
+        let within: Vec<String> = keep
+            .range(inner.clone()..)
+            .take_while(|k| k.starts_with(&inner))
+            .cloned()
+            .collect();
+        for k in within {
+            keep.remove(&k);
+        }
+        keep.insert(root.clone());
         if let Some(value) = document.pointer(&root) {
             let place = walk::place_of(document, &root).unwrap_or(Place::Schema);
             walk::walk(value, place, &root, &mut |_, value, place| {
@@ -68,7 +80,6 @@ pub fn prune(document: &Value, entries: &[String]) -> Value {
         }
     }
     let mut out = Value::Object(Map::new());
-    keep.sort();
     for at in &keep {
         if let Some(value) = document.pointer(at) {
             let place = walk::place_of(document, at).unwrap_or(Place::Schema);
@@ -80,9 +91,12 @@ pub fn prune(document: &Value, entries: &[String]) -> Value {
     out
 }
 
-/// `a` is `b` or inside it.
-fn is_within(a: &str, b: &str) -> bool {
-    a == b || (a.starts_with(b) && a[b.len()..].starts_with('/'))
+/// The pointer and those that contain it: `/a/b`, `/a`, and the document's root `""`.
+fn ancestors(pointer: &str) -> impl Iterator<Item = &str> {
+    pointer
+        .match_indices('/')
+        .map(|(i, _)| &pointer[..i])
+        .chain(std::iter::once(pointer))
 }
 
 /// The pointer to copy for `at`: `at` itself, or the first array on the way to it
