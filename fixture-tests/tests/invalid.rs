@@ -4,7 +4,9 @@
 
 use asyncapi_runtime::MessageSet;
 use asyncapi_runtime::{Keyword, ValidateJson};
-use fixture_tests::{arrays, composition, headers, maps, names, nesting, numbers, unions};
+use fixture_tests::{
+    arrays, composition, deep_chain, headers, maps, names, nesting, numbers, unions,
+};
 use serde_json::{json, Value};
 
 /// The (pointer, keyword) pairs both entry points report for `json` as `T`.
@@ -422,5 +424,47 @@ fn one_of_matching_two() {
     assert_eq!(
         violations::<unions::AnyValuePayload>(neither),
         one("/amount", Keyword::OneOf)
+    );
+}
+
+/// A `deep_chain` payload nested `levels` deep, with `label` at level `bad_label`
+/// too long and `depth` at level `bad_depth` wrong.
+fn chain(levels: usize, bad_label: usize, bad_depth: usize) -> Value {
+    let mut value: Option<Value> = None;
+    for level in (0..levels).rev() {
+        let label = if level == bad_label {
+            "far too long".to_string()
+        } else {
+            format!("l{level}")
+        };
+        let depth = if level == bad_depth { level + 1 } else { level };
+        let mut object = json!({"depth": depth, "label": label});
+        if let Some(next) = value.take() {
+            object["next"] = next;
+        }
+        value = Some(object);
+    }
+    value.expect("at least one level")
+}
+
+#[test]
+fn deep_chains_are_checked_below_the_typed_levels() {
+    // The generated types stop at 32 levels held by value; deeper links are JSON
+    // checked against their schema, with the same pointers and keywords.
+    let next = |levels: usize| "/next".repeat(levels);
+    assert_eq!(violations!(deep_chain::Level0, chain(60, 99, 99)), vec![]);
+    assert_eq!(
+        violations!(deep_chain::Level0, chain(60, 3, 50)),
+        vec![
+            (format!("{}/label", next(3)), Keyword::MaxLength),
+            (format!("{}/depth", next(50)), Keyword::Const),
+        ]
+    );
+    assert_eq!(
+        violations!(deep_chain::Level0, chain(70, 69, 40)),
+        vec![
+            (format!("{}/depth", next(40)), Keyword::Const),
+            (format!("{}/label", next(69)), Keyword::MaxLength),
+        ]
     );
 }

@@ -7,9 +7,11 @@
 //! References are followed only where they are references ([`Place::has_references`]:
 //! not inside examples, enums or extensions); a reference back into one being
 //! followed (a recursive schema) stays a `$ref`. Documents that share schemas a great
-//! deal would grow without bound when every use is inlined, so past [`MAX_NODES`]
-//! values (or [`MAX_DEPTH`] levels) references are left as written: what they name is
-//! then checked where it is written only.
+//! deal would grow without bound when every use is inlined, so past a budget of values
+//! ([`NODES_PER_VALUE`] per value of the bundle, at least [`MIN_NODES`], at most
+//! [`MAX_NODES`]: checking stays linear in the document's size) or [`MAX_DEPTH`]
+//! levels, references are left as written: what they name is then checked where it is
+//! written only.
 
 use std::collections::HashMap;
 
@@ -22,6 +24,11 @@ use crate::load::walk::{self, Place};
 
 /// Values the view may hold at most before references are no longer inlined.
 pub const MAX_NODES: usize = 1_000_000;
+/// Values the view may hold before references are no longer inlined, whatever the size
+/// of the document.
+pub const MIN_NODES: usize = 50_000;
+/// Values the view may hold per value of the bundle.
+pub const NODES_PER_VALUE: usize = 8;
 /// Levels the view may nest at most before references are no longer inlined.
 pub const MAX_DEPTH: usize = 200;
 
@@ -43,6 +50,7 @@ impl Resolved {
             bundle,
             origins: HashMap::new(),
             nodes: 0,
+            budget: (count_values(&bundle.root) * NODES_PER_VALUE).clamp(MIN_NODES, MAX_NODES),
             following: Vec::new(),
         };
         let mut root = builder.value(&bundle.root, Place::Document, "", "", 0);
@@ -93,6 +101,8 @@ struct Builder<'b> {
     bundle: &'b Bundle,
     origins: HashMap<String, String>,
     nodes: usize,
+    /// How many values `nodes` may reach before references are no longer inlined.
+    budget: usize,
     /// The bundle pointers of the references being followed (to stop on cycles).
     following: Vec<String>,
 }
@@ -166,7 +176,7 @@ impl Builder<'_> {
 
     /// The bundle pointer a reference at this place leads to, when it is to be followed.
     fn target(&self, value: &Value, place: Place, depth: usize) -> Option<String> {
-        if !place.has_references() || depth > MAX_DEPTH || self.nodes > MAX_NODES {
+        if !place.has_references() || depth > MAX_DEPTH || self.nodes > self.budget {
             return None;
         }
         let target = value
@@ -195,4 +205,19 @@ impl Builder<'_> {
             .insert(pointer::join(at, "schema"), pointer::join(origin, "schema"));
         Value::Object(out)
     }
+}
+
+/// How many values `root` holds, itself included.
+fn count_values(root: &Value) -> usize {
+    let mut count = 0;
+    let mut pending = vec![root];
+    while let Some(value) = pending.pop() {
+        count += 1;
+        match value {
+            Value::Object(map) => pending.extend(map.values()),
+            Value::Array(items) => pending.extend(items.iter()),
+            _ => {}
+        }
+    }
+    count
 }

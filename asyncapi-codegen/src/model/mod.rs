@@ -5,6 +5,7 @@
 //! and message sets ([`interfaces`]). Every name is claimed through [`naming`], so the
 //! same document always gives the same names.
 
+mod depth;
 pub mod interfaces;
 pub mod ir;
 pub mod messages;
@@ -40,6 +41,29 @@ pub const RESERVED_TYPE_NAMES: &[&str] = &[
 
 /// Builds the model of a checked, merged bundle.
 pub fn model(bundle: &Bundle) -> Result<Model, Error> {
+    // Types nested in types are built by recursion, up to `MAX_NESTED_TYPES` deep: on a
+    // thread whose stack holds that many levels (reserved, not used, until needed),
+    // whatever stack the caller (a build script, a test thread) has.
+    std::thread::scope(|scope| {
+        match std::thread::Builder::new()
+            .name("asyncapi-codegen model".into())
+            .stack_size(MODEL_STACK)
+            .spawn_scoped(scope, || model_here(bundle))
+        {
+            Ok(thread) => thread
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            // No thread to be had: the caller's stack, which real documents fit.
+            Err(_) => model_here(bundle),
+        }
+    })
+}
+
+/// The stack [`model`] runs on: room for `MAX_NESTED_TYPES` levels of type building in
+/// an unoptimised build (a build script's), which takes the most per level.
+const MODEL_STACK: usize = 512 << 20;
+
+fn model_here(bundle: &Bundle) -> Result<Model, Error> {
     let root = &bundle.root;
     let reserved: Vec<&str> = RESERVED_TYPE_NAMES
         .iter()
@@ -49,7 +73,8 @@ pub fn model(bundle: &Bundle) -> Result<Model, Error> {
     let mut typer = schemas::Typer::new(bundle, root, &reserved);
     typer.components();
     let messages = messages::messages(root, &mut typer, bundle);
-    let (types, schemas, mut warnings) = typer.finish()?;
+    let (mut types, schemas, mut warnings) = typer.finish()?;
+    depth::cut_deep_chains(&mut types);
     let channels = interfaces::channels(bundle, &messages);
     let operations = interfaces::operations(bundle, &channels, &messages, &mut warnings);
     let servers = interfaces::servers(bundle);

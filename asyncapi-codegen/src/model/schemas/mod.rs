@@ -12,7 +12,7 @@
 pub mod docs;
 pub mod rep;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use asyncapi_runtime::{JsonType, Map, Number, Schema, Value};
 
@@ -26,6 +26,10 @@ use crate::model::ir::{
     TypeDef, TypeKind, UnionBy, UnionDef, UnionVariant, Variant,
 };
 use crate::model::naming::{self, Scope};
+
+/// How many types may be built one inside another (each a frame of recursion): far
+/// beyond any real document, and within the stack [`crate::model::model`] runs on.
+pub const MAX_NESTED_TYPES: usize = 2048;
 
 /// Where schemas the model derives are kept in the schema document.
 pub const DERIVED: &str = crate::load::walk::DERIVED;
@@ -42,8 +46,14 @@ pub struct Typer<'b> {
     /// Types in emission order; a slot is taken before a type's inline children are
     /// built, so parents come first.
     slots: Vec<Option<TypeDef>>,
-    /// Pointers of the types being built (a `$ref` back to one of them is recursion).
-    building: Vec<String>,
+    /// Names of the types with a filled slot.
+    built: HashSet<String>,
+    /// Pointers and names of the types being built (a `$ref` back to one of them is
+    /// recursion); sets, so that a long chain of types costs its length, not its square.
+    building: HashSet<String>,
+    building_names: HashSet<String>,
+    /// Whether [`MAX_NESTED_TYPES`] was reported.
+    too_deep: bool,
     entries: Vec<String>,
     entry_of: HashMap<String, Entry>,
     /// What is worth knowing.
@@ -97,7 +107,10 @@ impl<'b> Typer<'b> {
             names,
             named: HashMap::new(),
             slots: Vec::new(),
-            building: Vec::new(),
+            built: HashSet::new(),
+            building: HashSet::new(),
+            building_names: HashSet::new(),
+            too_deep: false,
             entries: Vec::new(),
             entry_of: HashMap::new(),
             warnings: Vec::new(),
@@ -196,9 +209,7 @@ impl<'b> Typer<'b> {
     pub fn named_type(&mut self, at: &str, context: &str) -> String {
         if let Some(name) = self.named.get(at) {
             let name = name.clone();
-            if !self.slots.iter().flatten().any(|t| t.name == name)
-                && !self.building.contains(&at.to_string())
-            {
+            if !self.built.contains(&name) && !self.building.contains(at) {
                 self.build(at, &name);
             }
             return name;
@@ -605,11 +616,28 @@ impl<'b> Typer<'b> {
 
     /// Builds the named type `name` for the schema at `at` into its slot.
     fn build(&mut self, at: &str, name: &str) {
+        // Each type nested in the one being built is built on the stack above it.
+        if self.building.len() >= MAX_NESTED_TYPES {
+            if !self.too_deep {
+                self.too_deep = true;
+                self.errors.push(self.bundle.error_at(
+                    at,
+                    Problem::Invalid(format!(
+                        "schemas nest more than {MAX_NESTED_TYPES} types deep here (through \
+                         $ref or inline), deeper than generation goes"
+                    )),
+                ));
+            }
+            return;
+        }
         let slot = self.slots.len();
         self.slots.push(None);
-        self.building.push(at.to_string());
+        self.building.insert(at.to_string());
+        self.building_names.insert(name.to_string());
         let def = self.type_def(at, name);
-        self.building.retain(|b| b != at);
+        self.building.remove(at);
+        self.building_names.remove(name);
+        self.built.insert(name.to_string());
         self.slots[slot] = Some(def);
     }
 
@@ -826,10 +854,7 @@ impl<'b> Typer<'b> {
     /// Whether `ty` names a type still being built (a field of it must be boxed).
     pub fn is_recursive(&self, ty: &Ty) -> bool {
         match ty {
-            Ty::Named(target) => self
-                .building
-                .iter()
-                .any(|b| self.named.get(b) == Some(target)),
+            Ty::Named(target) => self.building_names.contains(target),
             Ty::Nullable(inner) => self.is_recursive(inner),
             _ => false,
         }
