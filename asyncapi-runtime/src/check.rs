@@ -254,6 +254,24 @@ fn code_points_above(text: &str, bound: u64) -> Option<u64> {
     (count > bound).then_some(count)
 }
 
+/// Whether `text` has fewer than `bound` code points (counted only when its length in
+/// bytes cannot tell).
+pub(crate) fn fewer_code_points(text: &str, bound: u64) -> bool {
+    let len = text.len() as u64;
+    len < bound || (len < bound.saturating_mul(4) && (text.chars().count() as u64) < bound)
+}
+
+/// Whether `text` has more than `bound` code points (counted only when its length in
+/// bytes cannot tell).
+pub(crate) fn more_code_points(text: &str, bound: u64) -> bool {
+    text.len() as u64 > bound && text.chars().count() as u64 > bound
+}
+
+/// Whether `text` contains a match of `pattern` (remembering recent matches).
+pub(crate) fn matches(text: &str, pattern: &Pattern) -> bool {
+    is_match_memo(pattern, text)
+}
+
 fn plural(count: u64, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }

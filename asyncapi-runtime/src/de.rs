@@ -487,6 +487,17 @@ pub fn extra_schema<T: Serialize + ?Sized>(
     path: &Path<'_>,
     report: &mut Report,
 ) {
+    // A value that serializes as a string (text, base64 data) is checked as the string
+    // it lends, not copied into a `Value` first: this runs on every record.
+    let probe = StrProbe {
+        schema,
+        entry,
+        path,
+        report: &mut *report,
+    };
+    if let Ok(true) = value.serialize(probe) {
+        return;
+    }
     match to_json_value(value) {
         Ok(json) => {
             schema.validate_at(entry, &json, path, report);
@@ -496,6 +507,157 @@ pub fn extra_schema<T: Serialize + ?Sized>(
             Keyword::Type,
             format!("the value cannot be written as JSON: {error}"),
         ),
+    }
+}
+
+/// A serializer that validates a value serialized as a string (through `Option`s and
+/// newtypes) against a schema entry, and declines anything else (`Ok(false)` or an
+/// error), for [`extra_schema`] to take the general way.
+struct StrProbe<'a, 'p, 'r> {
+    schema: &'a LazySchema,
+    entry: usize,
+    path: &'a Path<'p>,
+    report: &'r mut Report,
+}
+
+/// Why [`StrProbe`] declined: the value is not a string.
+#[derive(Debug)]
+struct NotAString;
+
+impl fmt::Display for NotAString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a string")
+    }
+}
+
+impl std::error::Error for NotAString {}
+
+impl serde::ser::Error for NotAString {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        NotAString
+    }
+}
+
+macro_rules! decline {
+    ($($method:ident($($ty:ty),*);)*) => {
+        $(fn $method(self, $(_: $ty),*) -> Result<bool, NotAString> {
+            Ok(false)
+        })*
+    };
+}
+
+impl serde::Serializer for StrProbe<'_, '_, '_> {
+    type Ok = bool;
+    type Error = NotAString;
+    type SerializeSeq = serde::ser::Impossible<bool, NotAString>;
+    type SerializeTuple = serde::ser::Impossible<bool, NotAString>;
+    type SerializeTupleStruct = serde::ser::Impossible<bool, NotAString>;
+    type SerializeTupleVariant = serde::ser::Impossible<bool, NotAString>;
+    type SerializeMap = serde::ser::Impossible<bool, NotAString>;
+    type SerializeStruct = serde::ser::Impossible<bool, NotAString>;
+    type SerializeStructVariant = serde::ser::Impossible<bool, NotAString>;
+
+    fn serialize_str(self, text: &str) -> Result<bool, NotAString> {
+        self.schema
+            .validate_str_at(self.entry, text, self.path, self.report);
+        Ok(true)
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<bool, NotAString> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<bool, NotAString> {
+        // serde_json's private tokens (raw values, exact numbers) are text that is
+        // not a JSON string.
+        if name.starts_with("$serde_json") {
+            return Ok(false);
+        }
+        value.serialize(self)
+    }
+
+    decline! {
+        serialize_bool(bool);
+        serialize_i8(i8);
+        serialize_i16(i16);
+        serialize_i32(i32);
+        serialize_i64(i64);
+        serialize_i128(i128);
+        serialize_u8(u8);
+        serialize_u16(u16);
+        serialize_u32(u32);
+        serialize_u64(u64);
+        serialize_u128(u128);
+        serialize_f32(f32);
+        serialize_f64(f64);
+        serialize_char(char);
+        serialize_bytes(&[u8]);
+        serialize_none();
+        serialize_unit();
+        serialize_unit_struct(&'static str);
+        serialize_unit_variant(&'static str, u32, &'static str);
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<bool, NotAString> {
+        Ok(false)
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotAString> {
+        Err(NotAString)
+    }
+
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotAString> {
+        Err(NotAString)
+    }
+
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, NotAString> {
+        Err(NotAString)
+    }
+
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, NotAString> {
+        Err(NotAString)
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotAString> {
+        Err(NotAString)
+    }
+
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, NotAString> {
+        Err(NotAString)
+    }
+
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, NotAString> {
+        Err(NotAString)
     }
 }
 

@@ -16,6 +16,31 @@ use crate::validate::{Keyword, Path, Report, Violation};
 /// only an absurdly long chain of `allOf`s reaches it).
 const MAX_NESTING: usize = 512;
 
+/// What is validated: a JSON value, or a string lent by a typed value (a generated
+/// field's text, checked without copying it into a [`Value`]).
+#[derive(Clone, Copy)]
+pub(crate) enum Instance<'v> {
+    Value(&'v Value),
+    Str(&'v str),
+}
+
+impl Instance<'_> {
+    /// JSON equality with `other` (`const`, `enum`).
+    fn equals(self, other: &Value) -> bool {
+        match self {
+            Instance::Value(value) => value == other,
+            Instance::Str(s) => other.as_str() == Some(s),
+        }
+    }
+
+    fn describe(self) -> String {
+        match self {
+            Instance::Value(value) => describe(value),
+            Instance::Str(s) => check::excerpt(s),
+        }
+    }
+}
+
 pub(crate) struct Interpreter<'s> {
     pub nodes: &'s [Node],
 }
@@ -57,7 +82,7 @@ impl Interpreter<'_> {
     pub(crate) fn validate(
         &self,
         id: NodeId,
-        value: &Value,
+        value: Instance<'_>,
         path: &Path<'_>,
         report: &mut Report,
     ) -> bool {
@@ -71,7 +96,7 @@ impl Interpreter<'_> {
     }
 
     /// Whether `value` is valid against node `id`.
-    pub(crate) fn is_valid(&self, id: NodeId, value: &Value) -> bool {
+    pub(crate) fn is_valid(&self, id: NodeId, value: Instance<'_>) -> bool {
         let mut out = Out {
             report: None,
             valid: true,
@@ -81,7 +106,14 @@ impl Interpreter<'_> {
         out.valid
     }
 
-    fn apply(&self, id: NodeId, value: &Value, path: &Path<'_>, out: &mut Out<'_>, depth: usize) {
+    fn apply(
+        &self,
+        id: NodeId,
+        value: Instance<'_>,
+        path: &Path<'_>,
+        out: &mut Out<'_>,
+        depth: usize,
+    ) {
         if depth > MAX_NESTING {
             out.fail(path, Keyword::AllOf, || {
                 format!("the schema nests more than {MAX_NESTING} levels deep for one value")
@@ -101,7 +133,7 @@ impl Interpreter<'_> {
     fn keywords(
         &self,
         k: &Keywords,
-        value: &Value,
+        value: Instance<'_>,
         path: &Path<'_>,
         out: &mut Out<'_>,
         depth: usize,
@@ -117,34 +149,38 @@ impl Interpreter<'_> {
         if let Some(types) = &k.types {
             if !types.iter().any(|&t| has_type(value, t)) {
                 out.fail(path, Keyword::Type, || {
-                    format!("{} is not of type {}", describe(value), type_list(types))
+                    format!("{} is not of type {}", value.describe(), type_list(types))
                 });
                 stop!();
             }
         }
         if let Some(constant) = &k.constant {
-            if value != constant {
+            if !value.equals(constant) {
                 out.fail(path, Keyword::Const, || {
-                    format!("{} is not {}", describe(value), constant)
+                    format!("{} is not {}", value.describe(), constant)
                 });
                 stop!();
             }
         }
         if let Some(values) = &k.enumeration {
-            if !values.iter().any(|v| v == value) {
+            if !values.iter().any(|v| value.equals(v)) {
                 out.fail(path, Keyword::Enum, || match values.len() {
-                    0 => format!("{} is not allowed: the enum has no values", describe(value)),
-                    _ => format!("{} is not one of {}", describe(value), value_list(values)),
+                    0 => format!(
+                        "{} is not allowed: the enum has no values",
+                        value.describe()
+                    ),
+                    _ => format!("{} is not one of {}", value.describe(), value_list(values)),
                 });
                 stop!();
             }
         }
         match value {
-            Value::Number(n) => self.number(k, n, path, out),
-            Value::String(s) => self.string(k, s, path, out),
-            Value::Array(items) => self.array(k, items, path, out, depth),
-            Value::Object(_) => self.object(k, value, path, out, depth),
-            Value::Null | Value::Bool(_) => {}
+            Instance::Str(s) => self.string(k, s, path, out),
+            Instance::Value(Value::String(s)) => self.string(k, s, path, out),
+            Instance::Value(Value::Number(n)) => self.number(k, n, path, out),
+            Instance::Value(Value::Array(items)) => self.array(k, items, path, out, depth),
+            Instance::Value(value @ Value::Object(_)) => self.object(k, value, path, out, depth),
+            Instance::Value(Value::Null | Value::Bool(_)) => {}
         }
         stop!();
         for &part in &k.all_of {
@@ -212,7 +248,7 @@ impl Interpreter<'_> {
     fn tried(
         &self,
         alternatives: &[NodeId],
-        value: &Value,
+        value: Instance<'_>,
         path: &Path<'_>,
         depth: usize,
     ) -> Vec<(usize, Vec<Violation>)> {
@@ -232,7 +268,7 @@ impl Interpreter<'_> {
             .collect()
     }
 
-    fn valid_at(&self, id: NodeId, value: &Value, depth: usize) -> bool {
+    fn valid_at(&self, id: NodeId, value: Instance<'_>, depth: usize) -> bool {
         let mut out = Out {
             report: None,
             valid: true,
@@ -265,31 +301,40 @@ impl Interpreter<'_> {
     }
 
     fn string(&self, k: &Keywords, s: &str, path: &Path<'_>, out: &mut Out<'_>) {
+        // Each verdict is decided first without a message, which is written only when
+        // a report collects it: `if`, `anyOf`, `not` ask validity alone, often of
+        // strings that fail (`if: {minLength: ...}` on every short one).
         if let Some(pattern) = &k.pattern {
-            if let Some(message) = check::judge_pattern(s, pattern) {
-                if !out.fail(path, Keyword::Pattern, || message) {
-                    return;
-                }
+            if !check::matches(s, pattern)
+                && !out.fail(path, Keyword::Pattern, || {
+                    check::judge_pattern(s, pattern).unwrap_or_default()
+                })
+            {
+                return;
             }
         }
         if let Some(min) = k.min_length {
-            if let Some(message) = check::judge_min_length(s, min) {
-                if !out.fail(path, Keyword::MinLength, || message) {
-                    return;
-                }
+            if check::fewer_code_points(s, min)
+                && !out.fail(path, Keyword::MinLength, || {
+                    check::judge_min_length(s, min).unwrap_or_default()
+                })
+            {
+                return;
             }
         }
         if let Some(max) = k.max_length {
-            if let Some(message) = check::judge_max_length(s, max) {
-                if !out.fail(path, Keyword::MaxLength, || message) {
-                    return;
-                }
+            if check::more_code_points(s, max)
+                && !out.fail(path, Keyword::MaxLength, || {
+                    check::judge_max_length(s, max).unwrap_or_default()
+                })
+            {
+                return;
             }
         }
-        if k.format_byte {
-            if let Some(message) = check::judge_format_byte(s) {
-                out.fail(path, Keyword::Format, || message);
-            }
+        if k.format_byte && crate::base64_data::check_base64(s).is_err() {
+            out.fail(path, Keyword::Format, || {
+                check::judge_format_byte(s).unwrap_or_default()
+            });
         }
     }
 
@@ -323,7 +368,13 @@ impl Interpreter<'_> {
             Items::None => {}
             Items::All(schema) => {
                 for (i, item) in items.iter().enumerate() {
-                    self.apply(*schema, item, &path.index(i), out, depth + 1);
+                    self.apply(
+                        *schema,
+                        Instance::Value(item),
+                        &path.index(i),
+                        out,
+                        depth + 1,
+                    );
                     if !out.valid && !out.collecting() {
                         return;
                     }
@@ -333,7 +384,9 @@ impl Interpreter<'_> {
                 for (i, item) in items.iter().enumerate() {
                     let item_path = path.index(i);
                     match schemas.get(i) {
-                        Some(schema) => self.apply(*schema, item, &item_path, out, depth + 1),
+                        Some(schema) => {
+                            self.apply(*schema, Instance::Value(item), &item_path, out, depth + 1)
+                        }
                         None => match k.additional_items {
                             None => break,
                             Some(extra) if matches!(self.nodes[extra], Node::Bool(false)) => {
@@ -342,7 +395,9 @@ impl Interpreter<'_> {
                                     format!("item not allowed: the schema describes {len} items and additionalItems is false")
                                 });
                             }
-                            Some(extra) => self.apply(extra, item, &item_path, out, depth + 1),
+                            Some(extra) => {
+                                self.apply(extra, Instance::Value(item), &item_path, out, depth + 1)
+                            }
                         },
                     }
                     if !out.valid && !out.collecting() {
@@ -354,7 +409,7 @@ impl Interpreter<'_> {
         if let Some(contains) = k.contains {
             if !items
                 .iter()
-                .any(|item| self.valid_at(contains, item, depth))
+                .any(|item| self.valid_at(contains, Instance::Value(item), depth))
             {
                 out.fail(path, Keyword::Contains, || {
                     "no item matches the contains schema".into()
@@ -401,7 +456,13 @@ impl Interpreter<'_> {
         }
         for (name, schema) in &k.properties {
             if let Some(item) = map.get(name) {
-                self.apply(*schema, item, &path.key(name), out, depth + 1);
+                self.apply(
+                    *schema,
+                    Instance::Value(item),
+                    &path.key(name),
+                    out,
+                    depth + 1,
+                );
                 go_on!();
             }
         }
@@ -414,7 +475,7 @@ impl Interpreter<'_> {
                 for (pattern, schema) in &k.pattern_properties {
                     if pattern.is_match(key) {
                         matched = true;
-                        self.apply(*schema, item, &item_path, out, depth + 1);
+                        self.apply(*schema, Instance::Value(item), &item_path, out, depth + 1);
                         go_on!();
                     }
                 }
@@ -425,7 +486,7 @@ impl Interpreter<'_> {
                                 format!("property {key:?} is not allowed (additionalProperties is false)")
                             });
                         } else {
-                            self.apply(extra, item, &item_path, out, depth + 1);
+                            self.apply(extra, Instance::Value(item), &item_path, out, depth + 1);
                         }
                         go_on!();
                     }
@@ -437,7 +498,7 @@ impl Interpreter<'_> {
             for key in map.keys() {
                 let name = Value::String(key.clone());
                 if !out.collecting() {
-                    if !self.valid_at(names, &name, depth) {
+                    if !self.valid_at(names, Instance::Value(&name), depth) {
                         out.valid = false;
                         return;
                     }
@@ -449,7 +510,13 @@ impl Interpreter<'_> {
                     valid: true,
                     explain: out.explain,
                 };
-                self.apply(names, &name, &Path::ROOT, &mut name_out, depth + 1);
+                self.apply(
+                    names,
+                    Instance::Value(&name),
+                    &Path::ROOT,
+                    &mut name_out,
+                    depth + 1,
+                );
                 if !name_out.valid {
                     let reasons: Vec<String> = inner
                         .into_violations()
@@ -483,7 +550,7 @@ impl Interpreter<'_> {
                     }
                 }
                 Dependency::Schema(schema) => {
-                    self.apply(*schema, value, path, out, depth + 1);
+                    self.apply(*schema, Instance::Value(value), path, out, depth + 1);
                     go_on!();
                 }
             }
@@ -491,7 +558,11 @@ impl Interpreter<'_> {
     }
 }
 
-fn has_type(value: &Value, t: JsonType) -> bool {
+fn has_type(value: Instance<'_>, t: JsonType) -> bool {
+    let value = match value {
+        Instance::Str(_) => return t == JsonType::String,
+        Instance::Value(value) => value,
+    };
     match (value, t) {
         (Value::Null, JsonType::Null) => true,
         (Value::Bool(_), JsonType::Boolean) => true,

@@ -35,6 +35,7 @@ use std::sync::OnceLock;
 
 use crate::json::{Map, Value};
 use crate::validate::{Keyword, Path, Report, Violations};
+use interpret::Instance;
 
 pub(crate) use interpret::describe as describe_value;
 
@@ -118,22 +119,43 @@ impl Schema {
         path: &Path<'_>,
         report: &mut Report,
     ) -> bool {
-        match self.entries.get(entry) {
-            Some(&id) => {
-                interpret::Interpreter { nodes: &self.nodes }.validate(id, value, path, report)
-            }
-            None => {
-                report.push(path, Keyword::False, format!("no schema number {entry}"));
-                false
-            }
-        }
+        self.validate_instance(entry, Instance::Value(value), path, report)
+    }
+
+    /// As [`Schema::validate_at`], for the JSON string `text`, without making a
+    /// [`Value`] of it (the check generated code runs on text fields).
+    pub fn validate_str_at(
+        &self,
+        entry: usize,
+        text: &str,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> bool {
+        self.validate_instance(entry, Instance::Str(text), path, report)
+    }
+
+    fn validate_instance(
+        &self,
+        entry: usize,
+        value: Instance<'_>,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> bool {
+        let interpreter = interpret::Interpreter { nodes: &self.nodes };
+        let Some(&id) = self.entries.get(entry) else {
+            report.push(path, Keyword::False, format!("no schema number {entry}"));
+            return false;
+        };
+        // Valid values, the common case, are told apart without collecting anything;
+        // an invalid one is walked again for every violation.
+        interpreter.is_valid(id, value) || interpreter.validate(id, value, path, report)
     }
 
     /// Whether `value` is valid against entry `entry`.
     pub fn is_valid(&self, entry: usize, value: &Value) -> bool {
-        self.entries
-            .get(entry)
-            .is_some_and(|&id| interpret::Interpreter { nodes: &self.nodes }.is_valid(id, value))
+        self.entries.get(entry).is_some_and(|&id| {
+            interpret::Interpreter { nodes: &self.nodes }.is_valid(id, Instance::Value(value))
+        })
     }
 }
 
@@ -192,6 +214,28 @@ impl LazySchema {
     ) -> bool {
         match self.get() {
             Ok(schema) => schema.validate_at(entry, value, path, report),
+            Err(error) => {
+                report.push(
+                    path,
+                    Keyword::False,
+                    format!("the generated schema does not compile: {error}"),
+                );
+                false
+            }
+        }
+    }
+
+    /// As [`LazySchema::validate_at`], for the JSON string `text`, without making a
+    /// [`Value`] of it.
+    pub fn validate_str_at(
+        &self,
+        entry: usize,
+        text: &str,
+        path: &Path<'_>,
+        report: &mut Report,
+    ) -> bool {
+        match self.get() {
+            Ok(schema) => schema.validate_str_at(entry, text, path, report),
             Err(error) => {
                 report.push(
                     path,
