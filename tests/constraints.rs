@@ -456,11 +456,12 @@ fn base64_is_enforced_and_max_length_counts_its_characters() {
     }
 }
 
-/// `Data` holds up to 1 MiB of data (the service's record size), written as base64:
-/// `maxLength: 1398104` counts characters, and base64 rounds up to whole groups of
-/// three bytes.
+/// `Data` holds up to 1 MiB of data (the service's record size), written as base64,
+/// exactly: `maxLength: 1398104` counts characters, and base64 rounds up to whole
+/// groups of three bytes, so the document's `if`/`then` refuses the 1398104-character
+/// strings that hold one or two bytes more (their padding is shorter).
 #[test]
-fn data_holds_one_mebibyte() {
+fn data_holds_one_mebibyte_and_not_a_byte_more() {
     use base64::Engine as _;
     let encoded =
         |bytes: usize| base64::engine::general_purpose::STANDARD.encode(vec![0x5a; bytes]);
@@ -471,11 +472,25 @@ fn data_holds_one_mebibyte() {
     assert_eq!(verdict::<KinesisRecord>(&data_of(1 << 20)), vec![]);
     let parsed: KinesisRecord = kinesis_types::from_value(&data_of(1 << 20)).unwrap();
     assert_eq!(parsed.data.decode().unwrap().len(), 1 << 20);
-    // One byte more: the padding shrinks but the text stays 1398104 characters long,
-    // which is all maxLength can see (documented in the spec).
-    assert_eq!(encoded((1 << 20) + 2).len(), 1_398_104);
-    assert_eq!(verdict::<KinesisRecord>(&data_of((1 << 20) + 1)), vec![]);
-    assert_eq!(verdict::<KinesisRecord>(&data_of((1 << 20) + 2)), vec![]);
+    let bytes = serde_json::to_vec(&data_of(1 << 20)).unwrap();
+    let borrowed =
+        kinesis_types::from_slice_borrowed::<kinesis_types::borrowed::KinesisRecord>(&bytes);
+    assert!(borrowed.is_ok());
+    // One byte more, and two: the same 1398104 characters with less padding, refused
+    // by the pattern that `if` applies to strings that long.
+    for extra in [1, 2] {
+        assert_eq!(encoded((1 << 20) + extra).len(), 1_398_104);
+        assert_eq!(
+            verdict::<KinesisRecord>(&data_of((1 << 20) + extra)),
+            one("/Data", Keyword::Pattern),
+            "{extra} byte(s) more"
+        );
+        let bytes = serde_json::to_vec(&data_of((1 << 20) + extra)).unwrap();
+        let error =
+            kinesis_types::from_slice_borrowed::<kinesis_types::borrowed::KinesisRecord>(&bytes)
+                .expect_err("refused");
+        assert_eq!(error.violations()[0].pointer, "/Data");
+    }
     // The first size whose base64 is longer, and one character of text more.
     assert_eq!(
         verdict::<KinesisRecord>(&data_of((1 << 20) + 3)),
@@ -484,10 +499,15 @@ fn data_holds_one_mebibyte() {
     let over_by_one_character = format!("{}A", encoded(1 << 20));
     let mut expected = one("/Data", Keyword::Format);
     expected.extend(one("/Data", Keyword::MaxLength));
+    // At least 1398104 characters, and not ending in "==".
+    expected.extend(one("/Data", Keyword::Pattern));
     expected.sort_by_key(|(p, k)| (p.clone(), k.as_str()));
     let mut got = verdict::<KinesisRecord>(&with(record(), "/Data", json!(over_by_one_character)));
     got.sort_by_key(|(p, k)| (p.clone(), k.as_str()));
     assert_eq!(got, expected);
+    // Just below: 1 MiB less a byte is 1398100 characters, which `if` lets through.
+    assert_eq!(encoded((1 << 20) - 1).len(), 1_398_100);
+    assert_eq!(verdict::<KinesisRecord>(&data_of((1 << 20) - 1)), vec![]);
     // The seed's 1048576 characters (786,432 bytes) are far inside the limit now.
     assert_eq!(verdict::<KinesisRecord>(&data_of(786_433)), vec![]);
 }

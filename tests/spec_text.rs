@@ -137,15 +137,21 @@ fn context(words: &[&str], at: usize) -> String {
 }
 
 /// Where the spec deliberately says something else than the seed: (the spec's line,
-/// the seed's line). Each is explained by a YAML comment above it in the spec, and
-/// each must occur exactly once, so a stale entry fails the test.
-const DEVIATIONS: [(&str, &str); 1] = [
+/// the seed's line, or `None` for a line the spec adds). Each is explained by a YAML
+/// comment above it in the spec, and each must occur exactly once, so a stale entry
+/// fails the test.
+const DEVIATIONS: [(&str, Option<&str>); 5] = [
     // The seed's maxLength counted bytes, but JSON Schema counts the base64
     // characters: 1 MiB of data is 1398104 of them.
     (
         "          maxLength: 1398104",
-        "          maxLength: 1048576",
+        Some("          maxLength: 1048576"),
     ),
+    // And those 1398104 characters hold 1 MiB only when they end in "==".
+    ("          if:", None),
+    ("            minLength: 1398104", None),
+    ("          then:", None),
+    ("            pattern: '==$'", None),
 ];
 
 /// The spec as the seed would say it: YAML comments (the spec's own explanations)
@@ -160,7 +166,10 @@ fn as_the_seed_says(spec: &str) -> String {
         let line = match DEVIATIONS.iter().position(|(ours, _)| *ours == line) {
             Some(i) => {
                 applied[i] += 1;
-                DEVIATIONS[i].1
+                match DEVIATIONS[i].1 {
+                    Some(seed) => seed,
+                    None => continue,
+                }
             }
             None => line,
         };
