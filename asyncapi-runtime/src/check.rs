@@ -419,12 +419,13 @@ pub fn excerpt(text: &str) -> String {
 /// The last few strings that matched, per pattern, on this thread.
 ///
 /// Payloads repeat values that carry patterns (every record of a Lambda event has the
-/// same `eventSourceARN`), and a run of the `regex` crate's engine or of the
-/// backtracking one costs far more than comparing the string with the last match. Only
-/// those patterns are remembered ([`worth_remembering`]): a specialised check (a byte
-/// scan, a literal search) costs less than the lookup and the copy into a slot, which
-/// then only slow down values that differ from record to record, as sequence numbers
-/// do. A slot holds a clone of its `Pattern`, which keeps the compiled pattern alive,
+/// same `eventSourceARN`), and a run of the `regex` crate's engine, of the backtracking
+/// one, or a `Segments` check (several literal searches, as for an ARN: about 900
+/// instructions) costs several times comparing the string with the last match. Only
+/// those patterns are remembered ([`worth_remembering`]): the other specialised checks
+/// (one byte scan or literal comparison) cost less than the lookup and the copy into a
+/// slot, which would only slow down values that differ from record to record, as
+/// sequence numbers do. A slot holds a clone of its `Pattern`, which keeps the compiled pattern alive,
 /// so that `Pattern::same_as` identifies the pattern (and its clones) for as long as
 /// the slot exists.
 struct MatchMemo {
@@ -442,13 +443,13 @@ thread_local! {
     };
 }
 
-/// Whether matches of `pattern` go through [`MatchMemo`]: those run by an engine, not
-/// by one of `Matcher`'s specialised checks.
+/// Whether matches of `pattern` go through [`MatchMemo`]: those run by an engine or by
+/// the `Segments` check, not by a single scan.
 fn worth_remembering(pattern: &Pattern) -> bool {
     use ecma262_regex::{Engine, MatcherKind};
     matches!(
         pattern.engine(),
-        Engine::Backtracking | Engine::Matcher(MatcherKind::Regex)
+        Engine::Backtracking | Engine::Matcher(MatcherKind::Regex | MatcherKind::Segments)
     )
 }
 
@@ -802,20 +803,22 @@ mod tests {
     #[test]
     fn specialised_checks_are_not_remembered() {
         let digit = compile_pattern("0|([1-9]\\d{0,128})");
-        let arn = compile_pattern("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
-        assert!(!worth_remembering(&digit) && !worth_remembering(&arn));
+        let name = compile_pattern("^[a-z0-9-]{1,64}$");
+        assert!(!worth_remembering(&digit) && !worth_remembering(&name));
         for _ in 0..2 {
             assert!(is_match_memo(&digit, "x1y"));
-            assert!(is_match_memo(
-                &arn,
-                "arn:aws:kinesis:eu-west-1:123456789012:stream/s"
-            ));
+            assert!(is_match_memo(&name, "stream-1"));
         }
-        assert!(!remembered(&digit) && !remembered(&arn));
+        assert!(!remembered(&digit) && !remembered(&name));
         let engine = compile_pattern("\\b[0-9]+$");
-        assert!(worth_remembering(&engine));
+        let arn = compile_pattern("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
+        assert!(worth_remembering(&engine) && worth_remembering(&arn));
         assert!(is_match_memo(&engine, "x 12"));
-        assert!(remembered(&engine));
+        assert!(is_match_memo(
+            &arn,
+            "arn:aws:kinesis:eu-west-1:123456789012:stream/s"
+        ));
+        assert!(remembered(&engine) && remembered(&arn));
     }
 
     #[test]
