@@ -7,7 +7,8 @@
 //! - `parse_validate`: `kinesis_types::from_slice` (parse, then every constraint);
 //! - `borrowed_parse` / `borrowed_parse_validate`: the same with the zero-copy twins
 //!   (`kinesis_types::borrowed`), strings borrowed from the input;
-//! - `validate`: `Validate::validate` alone on an already parsed value;
+//! - `validate` / `borrowed_validate`: `Validate::validate` alone on an already parsed
+//!   owned / zero-copy value (so each is compared with the parse of that same value);
 //! - `ignored_any`: `serde_json::from_slice::<IgnoredAny>`, the cost of reading the JSON.
 //!
 //! Run with `cargo bench --bench parse`; see BENCHMARKS.md.
@@ -17,6 +18,7 @@ mod common;
 use std::hint::black_box;
 use std::time::Duration;
 
+use common::Arns;
 use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Throughput};
 use kinesis_types::{borrowed, KinesisRecord, LambdaKinesisEvent, SubscribeToShardEvent, Validate};
@@ -38,8 +40,20 @@ fn jsonschema_validator(name: &str) -> jsonschema::Validator {
 
 fn lambda(c: &mut Criterion) {
     let validator = jsonschema_validator("LambdaKinesisEvent");
-    for records in [1, 100, 4_000] {
-        let input = common::lambda_event(records);
+    for (records, arns) in [
+        (1, Arns::Shared),
+        (100, Arns::Shared),
+        (4_000, Arns::Shared),
+        (100, Arns::Distinct),
+        (4_000, Arns::Distinct),
+    ] {
+        let input = common::lambda_event_with(records, arns);
+        // `lambda/N`: one ARN per event, as Lambda sends; `lambda-arns/N`: one per record,
+        // measured with our contenders only.
+        let (name, all) = match arns {
+            Arns::Shared => (format!("lambda/{records}"), true),
+            Arns::Distinct => (format!("lambda-arns/{records}"), false),
+        };
         // Every contender accepts the input, so all of them do the full work.
         let value: Value = serde_json::from_slice(&input).unwrap();
         assert!(validator.is_valid(&value));
@@ -47,32 +61,34 @@ fn lambda(c: &mut Criterion) {
         assert_eq!(parsed.records.len(), records);
         let lent: borrowed::LambdaKinesisEvent =
             kinesis_types::from_slice_borrowed(&input).unwrap();
-        assert_eq!(lent.into_owned(), parsed);
+        assert_eq!(lent.clone().into_owned(), parsed);
         let theirs: aws_lambda_events::event::kinesis::KinesisEvent =
             serde_json::from_slice(&input).unwrap();
         assert_eq!(theirs.records.len(), records);
 
-        let mut g = group(c, &format!("lambda/{records}"), input.len());
-        g.bench_function("jsonschema_is_valid", |b| {
-            b.iter(|| {
-                let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
-                validator.is_valid(&value)
-            })
-        });
-        g.bench_function("jsonschema_all_errors", |b| {
-            b.iter(|| {
-                let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
-                validator.iter_errors(&value).count()
-            })
-        });
-        g.bench_function("aws_lambda_events", |b| {
-            b.iter(|| {
-                serde_json::from_slice::<aws_lambda_events::event::kinesis::KinesisEvent>(
-                    black_box(&input),
-                )
-                .unwrap()
-            })
-        });
+        let mut g = group(c, &name, input.len());
+        if all {
+            g.bench_function("jsonschema_is_valid", |b| {
+                b.iter(|| {
+                    let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
+                    validator.is_valid(&value)
+                })
+            });
+            g.bench_function("jsonschema_all_errors", |b| {
+                b.iter(|| {
+                    let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
+                    validator.iter_errors(&value).count()
+                })
+            });
+            g.bench_function("aws_lambda_events", |b| {
+                b.iter(|| {
+                    serde_json::from_slice::<aws_lambda_events::event::kinesis::KinesisEvent>(
+                        black_box(&input),
+                    )
+                    .unwrap()
+                })
+            });
+        }
         g.bench_function("parse", |b| {
             b.iter(|| serde_json::from_slice::<LambdaKinesisEvent>(black_box(&input)).unwrap())
         });
@@ -95,6 +111,9 @@ fn lambda(c: &mut Criterion) {
         g.bench_function("validate", |b| {
             b.iter(|| black_box(&parsed).validate().is_ok())
         });
+        g.bench_function("borrowed_validate", |b| {
+            b.iter(|| black_box(&lent).validate().is_ok())
+        });
         g.bench_function("ignored_any", |b| {
             b.iter(|| serde_json::from_slice::<IgnoredAny>(black_box(&input)).unwrap())
         });
@@ -109,7 +128,7 @@ fn subscribe(c: &mut Criterion) {
     assert!(validator.is_valid(&value));
     let parsed: SubscribeToShardEvent = kinesis_types::from_slice(&input).unwrap();
     let lent: borrowed::SubscribeToShardEvent = kinesis_types::from_slice_borrowed(&input).unwrap();
-    assert_eq!(lent.into_owned(), parsed);
+    assert_eq!(lent.clone().into_owned(), parsed);
 
     let mut g = group(c, "subscribe/1000", input.len());
     g.bench_function("jsonschema_is_valid", |b| {
@@ -144,6 +163,9 @@ fn subscribe(c: &mut Criterion) {
     g.bench_function("validate", |b| {
         b.iter(|| black_box(&parsed).validate().is_ok())
     });
+    g.bench_function("borrowed_validate", |b| {
+        b.iter(|| black_box(&lent).validate().is_ok())
+    });
     g.bench_function("ignored_any", |b| {
         b.iter(|| serde_json::from_slice::<IgnoredAny>(black_box(&input)).unwrap())
     });
@@ -152,10 +174,25 @@ fn subscribe(c: &mut Criterion) {
 
 fn ndjson(c: &mut Criterion) {
     let validator = jsonschema_validator("KinesisRecord");
-    let input = common::ndjson(100_000);
-    assert_eq!(common::lines(&input).count(), 100_000);
+    // 1,000 lines stay in the processor's caches, as one batch being handled does;
+    // 100,000 (90 MB) do not, so validating the parsed records reads them from memory.
+    for lines in [1_000, 100_000] {
+        ndjson_group(c, &validator, lines);
+    }
+}
 
-    let mut g = group(c, "ndjson/100000", input.len());
+fn ndjson_group(c: &mut Criterion, validator: &jsonschema::Validator, lines: usize) {
+    let input = common::ndjson(lines);
+    assert_eq!(common::lines(&input).count(), lines);
+    // The records parsed once, for `validate` alone.
+    let parsed: Vec<KinesisRecord> = common::lines(&input)
+        .map(|line| kinesis_types::from_slice(line).unwrap())
+        .collect();
+    let lent: Vec<borrowed::KinesisRecord> = common::lines(&input)
+        .map(|line| kinesis_types::from_slice_borrowed(line).unwrap())
+        .collect();
+
+    let mut g = group(c, &format!("ndjson/{lines}"), input.len());
     g.bench_function("jsonschema_is_valid", |b| {
         b.iter(|| {
             common::lines(black_box(&input))
@@ -203,6 +240,20 @@ fn ndjson(c: &mut Criterion) {
                 black_box(
                     kinesis_types::from_slice_borrowed::<borrowed::KinesisRecord>(line).unwrap(),
                 );
+            }
+        })
+    });
+    g.bench_function("validate", |b| {
+        b.iter(|| {
+            for record in black_box(&parsed) {
+                black_box(record.validate().is_ok());
+            }
+        })
+    });
+    g.bench_function("borrowed_validate", |b| {
+        b.iter(|| {
+            for record in black_box(&lent) {
+                black_box(record.validate().is_ok());
             }
         })
     });

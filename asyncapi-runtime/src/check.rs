@@ -436,11 +436,16 @@ pub fn excerpt(text: &str) -> String {
 
 /// The last few strings that matched, per pattern, on this thread.
 ///
-/// Payloads repeat values that carry patterns: every record of a Lambda event has the
-/// same `eventSourceARN`, and running the regex on it each time was a third of the cost
-/// of validating a record. A slot holds a clone of its `Pattern`, which keeps the
-/// compiled pattern alive, so that `Pattern::same_as` identifies the pattern (and its
-/// clones) for as long as the slot exists.
+/// Payloads repeat values that carry patterns (every record of a Lambda event has the
+/// same `eventSourceARN`), and a run of the `regex` crate's engine, of the backtracking
+/// one, or a `Segments` check (several literal searches, as for an ARN: about 900
+/// instructions) costs several times comparing the string with the last match. Only
+/// those patterns are remembered ([`worth_remembering`]): the other specialised checks
+/// (one byte scan or literal comparison) cost less than the lookup and the copy into a
+/// slot, which would only slow down values that differ from record to record, as
+/// sequence numbers do. A slot holds a clone of its `Pattern`, which keeps the compiled pattern alive,
+/// so that `Pattern::same_as` identifies the pattern (and its clones) for as long as
+/// the slot exists.
 struct MatchMemo {
     slots: [Option<(Pattern, String)>; MEMO_SLOTS],
     next: usize,
@@ -456,9 +461,19 @@ thread_local! {
     };
 }
 
+/// Whether matches of `pattern` go through [`MatchMemo`]: those run by an engine or by
+/// the `Segments` check, not by a single scan.
+fn worth_remembering(pattern: &Pattern) -> bool {
+    use ecma262_regex::{Engine, MatcherKind};
+    matches!(
+        pattern.engine(),
+        Engine::Backtracking | Engine::Matcher(MatcherKind::Regex | MatcherKind::Segments)
+    )
+}
+
 /// `pattern.is_match(text)`, answered from [`MatchMemo`] when `text` matched last time.
 fn is_match_memo(pattern: &Pattern, text: &str) -> bool {
-    if text.len() > MEMO_MAX_LEN {
+    if text.len() > MEMO_MAX_LEN || !worth_remembering(pattern) {
         return pattern.is_match(text);
     }
     let remembered = MATCH_MEMO.try_with(|memo| {
@@ -792,10 +807,44 @@ mod tests {
         }
     }
 
+    /// Whether a slot of this thread's memo holds `pattern`.
+    fn remembered(pattern: &Pattern) -> bool {
+        MATCH_MEMO.with(|memo| {
+            memo.borrow()
+                .slots
+                .iter()
+                .flatten()
+                .any(|(p, _)| p.same_as(pattern))
+        })
+    }
+
+    #[test]
+    fn specialised_checks_are_not_remembered() {
+        let digit = compile_pattern("0|([1-9]\\d{0,128})");
+        let name = compile_pattern("^[a-z0-9-]{1,64}$");
+        assert!(!worth_remembering(&digit) && !worth_remembering(&name));
+        for _ in 0..2 {
+            assert!(is_match_memo(&digit, "x1y"));
+            assert!(is_match_memo(&name, "stream-1"));
+        }
+        assert!(!remembered(&digit) && !remembered(&name));
+        let engine = compile_pattern("\\b[0-9]+$");
+        let arn = compile_pattern("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
+        assert!(worth_remembering(&engine) && worth_remembering(&arn));
+        assert!(is_match_memo(&engine, "x 12"));
+        assert!(is_match_memo(
+            &arn,
+            "arn:aws:kinesis:eu-west-1:123456789012:stream/s"
+        ));
+        assert!(remembered(&engine) && remembered(&arn));
+    }
+
     #[test]
     fn remembered_matches_belong_to_their_pattern() {
-        let digits = compile_pattern("^[0-9]+$");
-        let letters = compile_pattern("^[a-z]+$");
+        // Patterns the `regex` crate's engine runs, which the memo remembers.
+        let digits = compile_pattern("\\b[0-9]+$");
+        let letters = compile_pattern("\\b[a-z]+$");
+        assert!(worth_remembering(&digits) && worth_remembering(&letters));
         for _ in 0..3 {
             assert!(is_match_memo(&digits, "123"));
             assert!(!is_match_memo(&letters, "123"));
@@ -803,10 +852,11 @@ mod tests {
             assert!(!is_match_memo(&digits, "abc"));
         }
         // A pattern built after another is dropped, at whatever address, starts afresh.
-        for source in ["^1", "^2", "^3", "^4", "^5", "^6"] {
+        for source in ["\\b1", "\\b2", "\\b3", "\\b4", "\\b5", "\\b6"] {
             let pattern = compile_pattern(source);
-            assert_eq!(is_match_memo(&pattern, "1"), source == "^1");
-            assert_eq!(is_match_memo(&pattern, "1"), source == "^1");
+            assert!(worth_remembering(&pattern));
+            assert_eq!(is_match_memo(&pattern, "1"), source.ends_with('1'));
+            assert_eq!(is_match_memo(&pattern, "1"), source.ends_with('1'));
         }
         let long = "1".repeat(MEMO_MAX_LEN + 1);
         assert!(is_match_memo(&digits, &long));

@@ -58,9 +58,35 @@ fn timestamp(rng: &mut Rng, i: usize) -> f64 {
     (1_700_000_000_000u64 + i as u64 * 37 + rng.range(0, 36)) as f64 / 1000.0
 }
 
-fn lambda_record(rng: &mut Rng, i: usize) -> Value {
+/// Which `eventSourceARN` the records of a Lambda event carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arns {
+    /// One ARN for the whole event, as Lambda delivers it (one event source per batch).
+    Shared,
+    /// A different ARN in every record (stream, region, account and partition vary), so
+    /// that nothing remembered about one record's ARN helps with the next.
+    Distinct,
+}
+
+const SHARED_ARN: &str = "arn:aws:kinesis:eu-west-1:123456789012:stream/clickstream-production";
+
+/// An ARN of its own: another partition, region, account and stream name each time.
+fn distinct_arn(rng: &mut Rng, i: usize) -> String {
+    let partition = ["aws", "aws-cn", "aws-us-gov"][rng.range(0, 2) as usize];
+    let region =
+        ["us-east-1", "eu-west-1", "ap-southeast-2", "sa-east-1"][rng.range(0, 3) as usize];
+    let account = rng.range(100_000_000_000, 999_999_999_999);
+    let app = ["clickstream", "orders", "telemetry", "audit-log"][rng.range(0, 3) as usize];
+    format!("arn:{partition}:kinesis:{region}:{account}:stream/{app}-{i}")
+}
+
+fn lambda_record(rng: &mut Rng, i: usize, arns: Arns) -> Value {
     let sequence = sequence_number(rng);
     let shard = rng.range(0, 15);
+    let arn = match arns {
+        Arns::Shared => SHARED_ARN.to_owned(),
+        Arns::Distinct => distinct_arn(rng, i),
+    };
     json!({
         "kinesis": {
             "kinesisSchemaVersion": "1.0",
@@ -75,14 +101,23 @@ fn lambda_record(rng: &mut Rng, i: usize) -> Value {
         "eventName": "aws:kinesis:record",
         "invokeIdentityArn": "arn:aws:iam::123456789012:role/lambda-kinesis-consumer-role",
         "awsRegion": "eu-west-1",
-        "eventSourceARN": "arn:aws:kinesis:eu-west-1:123456789012:stream/clickstream-production",
+        "eventSourceARN": arn,
     })
 }
 
-/// A Lambda Kinesis event with `records` records (4,000 is about 5 MB).
+/// A Lambda Kinesis event with `records` records (4,000 is about 5 MB), all from one
+/// stream.
 pub fn lambda_event(records: usize) -> Vec<u8> {
+    lambda_event_with(records, Arns::Shared)
+}
+
+/// A Lambda Kinesis event with `records` records whose ARNs are as `arns` says, the
+/// other fields drawn as for [`lambda_event`].
+pub fn lambda_event_with(records: usize, arns: Arns) -> Vec<u8> {
     let mut rng = Rng::new(0x4b49_4e45_5349_5300 ^ records as u64);
-    let records: Vec<Value> = (0..records).map(|i| lambda_record(&mut rng, i)).collect();
+    let records: Vec<Value> = (0..records)
+        .map(|i| lambda_record(&mut rng, i, arns))
+        .collect();
     serde_json::to_vec(&json!({ "Records": records })).expect("serialisable")
 }
 
