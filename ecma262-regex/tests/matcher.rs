@@ -246,6 +246,22 @@ fn fixed_haystacks() -> Vec<String> {
         ]
         .map(String::from),
     );
+    // Literals are searched one way in values up to 256 bytes and another beyond:
+    // matches and near misses on both sides of that length.
+    for pad in [200, 209, 210, 216, 250, 300] {
+        let arn = "arn:aws:example:us-east-1:123456789012:widget/w";
+        out.push(format!("{}{arn}", ":".repeat(pad)));
+        out.push(format!("{arn}{}", " ".repeat(pad)));
+        out.push(format!(
+            "{}{}",
+            "arn:aws:exampl".repeat(pad / 14),
+            &arn[4..]
+        ));
+        out.push(format!("{}:widget", "arn:aws:example:".repeat(pad / 16)));
+        // The literal as the last bytes of the value.
+        out.push(format!("a{}b", "-".repeat(pad)));
+        out.push(format!("{}foo", "fo".repeat(pad / 2)));
+    }
     out.push("0".repeat(10_000));
     out.push(format!("{}\n", "a".repeat(5_000)));
     out.push("é".repeat(3_000));

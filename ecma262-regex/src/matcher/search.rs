@@ -1,9 +1,78 @@
 //! The structured strategies: an anchored [`Sequence`] of literals and class
 //! runs, and [`Segments`], fixed-width pieces separated by gaps (`.*`).
 
+use memchr::arch::all::packedpair::Pair;
 use memchr::memmem::Finder;
 
 use super::charset::CharSet;
+
+/// Whether `hay` starts with `lit`. Literals of a pattern are short and so are the
+/// values they are checked against: two overlapping word compares beat a call to
+/// `memcmp`.
+#[inline(always)]
+fn starts_with(hay: &[u8], lit: &[u8]) -> bool {
+    hay.len() >= lit.len() && same(&hay[..lit.len()], lit)
+}
+
+/// `a == b` for slices of one length.
+#[inline(always)]
+fn same(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    let word = |s: &[u8], at: usize| u64::from_le_bytes(s[at..at + 8].try_into().expect("8 bytes"));
+    let half = |s: &[u8], at: usize| u32::from_le_bytes(s[at..at + 4].try_into().expect("4 bytes"));
+    match n {
+        0..4 => a == b,
+        4..8 => half(a, 0) == half(b, 0) && half(a, n - 4) == half(b, n - 4),
+        8..=16 => word(a, 0) == word(b, 0) && word(a, n - 8) == word(b, n - 8),
+        _ => a == b,
+    }
+}
+
+/// Haystacks up to this many bytes are searched by [`Needle`]'s rare byte; longer ones
+/// with `memmem`, whose set-up costs more than such a scan.
+const SHORT_HAYSTACK: usize = 256;
+
+/// A literal to find within a value.
+#[derive(Clone, Debug)]
+struct Needle {
+    lit: Box<[u8]>,
+    /// The offset in `lit` of its byte believed rarest in text.
+    rare: usize,
+    finder: Box<Finder<'static>>,
+}
+
+impl Needle {
+    fn new(lit: &str) -> Needle {
+        let lit = lit.as_bytes();
+        Needle {
+            lit: lit.into(),
+            rare: Pair::new(lit).map_or(0, |pair| usize::from(pair.index1())),
+            finder: Box::new(Finder::new(lit).into_owned()),
+        }
+    }
+
+    /// The offset of the first occurrence in `hay`.
+    #[inline]
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        if hay.len() > SHORT_HAYSTACK {
+            return self.finder.find(hay);
+        }
+        let n = self.lit.len();
+        let byte = self.lit[self.rare];
+        // The rare byte of the last place the literal fits.
+        let last = (hay.len().checked_sub(n)?) + self.rare;
+        let mut from = self.rare;
+        while from <= last {
+            let at = from + memchr::memchr(byte, &hay[from..=last])?;
+            let start = at - self.rare;
+            if starts_with(&hay[start..], &self.lit) {
+                return Some(start);
+            }
+            from = at + 1;
+        }
+        None
+    }
+}
 
 /// One element of a pattern reduced to a sequence.
 #[derive(Clone, Debug)]
@@ -69,7 +138,7 @@ fn match_items(items: &[Item], s: &str, at: usize, end: usize) -> Option<usize> 
     for item in items {
         match item {
             Item::Lit(l) => {
-                if !s.as_bytes()[p..].starts_with(l.as_bytes()) {
+                if !starts_with(&s.as_bytes()[p..], l.as_bytes()) {
                     return None;
                 }
                 p += l.len();
@@ -147,10 +216,7 @@ impl Sequence {
 #[derive(Clone, Debug)]
 enum Locate {
     /// A literal item at a fixed byte offset from the segment's start.
-    Literal {
-        finder: Box<Finder<'static>>,
-        offset: usize,
-    },
+    Literal { needle: Needle, offset: usize },
     /// The segment is one run: a scan for enough members in a row.
     Run,
     /// The segment is empty.
@@ -193,7 +259,7 @@ impl Segment {
             }
             let (offset, lit) = best?;
             Locate::Literal {
-                finder: Box::new(Finder::new(lit.as_bytes()).into_owned()),
+                needle: Needle::new(lit),
                 offset,
             }
         };
@@ -218,10 +284,10 @@ impl Segment {
     fn find(&self, s: &str, from: usize, end: usize) -> Option<(usize, usize)> {
         match &self.locate {
             Locate::Empty => Some((from, from)),
-            Locate::Literal { finder, offset } => {
+            Locate::Literal { needle, offset } => {
                 let mut start = from;
                 while start + offset <= end {
-                    let hit = finder.find(&s.as_bytes()[start + offset..end])?;
+                    let hit = needle.find(&s.as_bytes()[start + offset..end])?;
                     start += hit;
                     if let Some(e) = self.at(s, start, end) {
                         return Some((start, e));
