@@ -193,6 +193,34 @@ pub enum CheckKind {
     Items(Vec<Check>),
     /// Checks applied to every value of a map (located by its key).
     Values(Vec<Check>),
+    /// `if`/`then`/`else`: `then` when every condition holds, else `otherwise`.
+    When {
+        /// Tested without reporting anything.
+        condition: Vec<Condition>,
+        /// Checks when the conditions hold.
+        then: Vec<Check>,
+        /// Checks when one does not.
+        otherwise: Vec<Check>,
+    },
+}
+
+/// One condition of a `when`: a string keyword tested for its answer alone, so that
+/// the common case (a condition that fails) costs no message.
+pub struct Condition {
+    /// Where the condition is written.
+    pub span: Span,
+    /// What it tests.
+    pub kind: ConditionKind,
+}
+
+/// The keywords a condition can test.
+pub enum ConditionKind {
+    /// `minLength`.
+    MinLength(u64),
+    /// `maxLength`.
+    MaxLength(u64),
+    /// `pattern`: an index into [`Model::patterns`].
+    Pattern(usize),
 }
 
 /// An enum.

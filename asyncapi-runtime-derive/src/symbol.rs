@@ -49,6 +49,12 @@ pub const FORMAT: Symbol = Symbol("format");
 pub const ITEMS: Symbol = Symbol("items");
 /// Field: `values(...)`, the constraints of every value of a map.
 pub const VALUES: Symbol = Symbol("values");
+/// Field: `when(conditions.., then(..), otherwise(..))`, JSON Schema `if`/`then`/`else`.
+pub const WHEN: Symbol = Symbol("when");
+/// Field: `then(...)` inside `when(...)`, the constraints when the conditions hold.
+pub const THEN: Symbol = Symbol("then");
+/// Field: `otherwise(...)` inside `when(...)`, the constraints when they do not.
+pub const OTHERWISE: Symbol = Symbol("otherwise");
 /// Field: `#[validate(skip)]`, and serde's `#[serde(skip)]`.
 pub const SKIP: Symbol = Symbol("skip");
 /// Field: `required`, on an `Option` that must be present.

@@ -115,6 +115,109 @@ fn patterns_are_unanchored_ecma_searches() {
     assert!(check(&r).is_empty());
 }
 
+/// `when(...)`: JSON Schema `if`/`then`/`else` over string keywords.
+#[derive(Debug, Deserialize, Validate)]
+struct Conditional {
+    /// Long text must end in `==`; short text must be lower case.
+    #[validate(when(min_length = 4, then(pattern = "==$"), otherwise(pattern = "^[a-z]*$")))]
+    text: String,
+    /// Every condition must hold: text starting with `x` of at most 3 characters
+    /// must be exactly 3 long.
+    #[validate(when(pattern = "^x", max_length = 3, then(min_length = 3)))]
+    short_x: Option<String>,
+    /// Only `otherwise`: text that does not start with `#` has at most 2 characters.
+    #[validate(items(when(pattern = "^#", otherwise(max_length = 2))))]
+    tags: Vec<String>,
+    /// Conditions count code points, as `minLength` does.
+    #[validate(when(min_length = 2, then(max_length = 2)))]
+    pair: Option<String>,
+}
+
+#[test]
+fn when_applies_then_or_otherwise_by_its_conditions() {
+    let value =
+        |text: &str, short_x: Option<&str>, tags: &[&str], pair: Option<&str>| Conditional {
+            text: text.into(),
+            short_x: short_x.map(str::to_string),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            pair: pair.map(str::to_string),
+        };
+    // Each branch taken and passed.
+    assert!(check(&value("ab==", None, &[], None)).is_empty());
+    assert!(check(&value("abc", Some("xyz"), &["#long", "ab"], Some("é"))).is_empty());
+    // `then` fails: four characters or more, no `==` at the end.
+    assert_eq!(
+        check(&value("abcd", None, &[], None)),
+        [v(
+            "/text",
+            Keyword::Pattern,
+            r#""abcd" does not match pattern ==$"#
+        )]
+    );
+    // `otherwise` fails: under four characters, not lower case.
+    assert_eq!(
+        check(&value("aB", None, &[], None)),
+        [v(
+            "/text",
+            Keyword::Pattern,
+            r#""aB" does not match pattern ^[a-z]*$"#
+        )]
+    );
+    // Both conditions hold for "xy"; one fails for "xyzw" (too long) and for "ab".
+    assert_eq!(
+        check(&value("ab", Some("xy"), &[], None)),
+        [v(
+            "/short_x",
+            Keyword::MinLength,
+            "2 characters, fewer than minLength 3"
+        )]
+    );
+    assert!(check(&value("ab", Some("xyzw"), &[], None)).is_empty());
+    assert!(check(&value("ab", Some("ab"), &[], None)).is_empty());
+    // Inside `items(...)`, located at each item.
+    assert_eq!(
+        check(&value("ab", None, &["#anything", "abc", "ab", "xyz"], None)),
+        [
+            v(
+                "/tags/1",
+                Keyword::MaxLength,
+                "3 characters, more than maxLength 2"
+            ),
+            v(
+                "/tags/3",
+                Keyword::MaxLength,
+                "3 characters, more than maxLength 2"
+            ),
+        ]
+    );
+    // "éé" is four bytes but two code points: the condition holds, and `then` passes.
+    assert!(check(&value("ab", None, &[], Some("éé"))).is_empty());
+    assert_eq!(
+        check(&value("ab", None, &[], Some("ééé"))),
+        [v(
+            "/pair",
+            Keyword::MaxLength,
+            "3 characters, more than maxLength 2"
+        )]
+    );
+    // The same verdicts from JSON.
+    assert_eq!(
+        check_json::<Conditional>(json!({"text": "abcd", "tags": ["#x", "abc"]})),
+        [
+            v(
+                "/text",
+                Keyword::Pattern,
+                r#""abcd" does not match pattern ==$"#
+            ),
+            v(
+                "/tags/1",
+                Keyword::MaxLength,
+                "3 characters, more than maxLength 2"
+            ),
+        ]
+    );
+}
+
 #[test]
 fn format_byte_is_enforced_and_other_formats_are_not() {
     let mut r = record("k");

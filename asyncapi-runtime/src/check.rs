@@ -552,6 +552,28 @@ pub fn pattern(value: &impl MaybeText, pattern: &Pattern, path: &Path<'_>, repor
     report_if(judge_pattern(text, pattern), Keyword::Pattern, path, report);
 }
 
+// ----------------------------------------------------------- conditions of `if`
+
+/// Whether `value` passes `minLength: min` as the condition of an `if`: what is not
+/// text passes, as in JSON Schema, and a failure writes nothing.
+pub fn satisfies_min_length(value: &impl MaybeText, min: u64) -> bool {
+    value
+        .as_text()
+        .is_none_or(|text| !fewer_code_points(text, min))
+}
+
+/// Whether `value` passes `maxLength: max` as the condition of an `if`.
+pub fn satisfies_max_length(value: &impl MaybeText, max: u64) -> bool {
+    value
+        .as_text()
+        .is_none_or(|text| !more_code_points(text, max))
+}
+
+/// Whether `value` passes `pattern` as the condition of an `if`.
+pub fn satisfies_pattern(value: &impl MaybeText, pattern: &Pattern) -> bool {
+    value.as_text().is_none_or(|text| matches(text, pattern))
+}
+
 fn bound_check(
     value: &impl MaybeNumber,
     bound: impl Into<Number>,

@@ -1,5 +1,6 @@
-//! The constraints of a field's `#[validate(...)]`: `key = literal`, flags, and
-//! `items(...)`/`values(...)` holding the constraints of each item or value.
+//! The constraints of a field's `#[validate(...)]`: `key = literal`, flags,
+//! `items(...)`/`values(...)` holding the constraints of each item or value, and
+//! `when(...)` holding conditions and the constraints they select.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, ToTokens};
@@ -58,6 +59,15 @@ pub enum ConstraintKind {
     Items(Vec<Constraint>),
     /// `values(...)`: the constraints of every value of a map.
     Values(Vec<Constraint>),
+    /// `when(conditions.., then(..), otherwise(..))`: JSON Schema `if`/`then`/`else`.
+    When {
+        /// The constraints that must all hold for `then` to apply.
+        condition: Vec<Constraint>,
+        /// What applies when they hold.
+        then: Vec<Constraint>,
+        /// What applies when one does not.
+        otherwise: Vec<Constraint>,
+    },
     /// `skip`.
     Skip,
 }
@@ -193,6 +203,32 @@ pub fn parse(cx: &Ctxt, meta: ParseNestedMeta, out: &mut Vec<Constraint>) -> syn
             };
             (kind, path.to_token_stream())
         }
+        WHEN => {
+            if !meta.input.peek(syn::token::Paren) {
+                cx.error_at(
+                    span,
+                    format!(
+                        "`{WHEN}` takes its conditions and what they select in parentheses: \
+                         `{WHEN}({MIN_LENGTH} = 10, {THEN}({PATTERN} = \"==$\"))`"
+                    ),
+                );
+                return skip_value(&meta);
+            }
+            let (condition, then, otherwise) = parse_when(cx, &meta)?;
+            let kind = ConstraintKind::When {
+                condition,
+                then,
+                otherwise,
+            };
+            (kind, path.to_token_stream())
+        }
+        THEN | OTHERWISE => {
+            cx.error_at(
+                span,
+                format!("`{key}(...)` belongs inside `{WHEN}(...)`, after its conditions"),
+            );
+            return skip_value(&meta);
+        }
         SKIP => {
             reject_value(&meta, SKIP)?;
             (ConstraintKind::Skip, path.to_token_stream())
@@ -225,4 +261,45 @@ pub fn parse(cx: &Ctxt, meta: ParseNestedMeta, out: &mut Vec<Constraint>) -> syn
         kind,
     });
     Ok(())
+}
+
+/// The inside of `when(...)`: `then(...)` and `otherwise(...)`, each at most once, and
+/// every other key a condition.
+fn parse_when(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta,
+) -> syn::Result<(Vec<Constraint>, Vec<Constraint>, Vec<Constraint>)> {
+    let mut condition = Vec::new();
+    let mut branches: [Option<Vec<Constraint>>; 2] = [None, None];
+    meta.parse_nested_meta(|nested| {
+        let Some(key) = Symbol::find(&nested.path, &[THEN, OTHERWISE]) else {
+            return parse(cx, nested, &mut condition);
+        };
+        let span = nested.path.span();
+        if !nested.input.peek(syn::token::Paren) {
+            cx.error_at(
+                span,
+                format!("`{key}` takes constraints in parentheses: `{key}({PATTERN} = \"...\")`"),
+            );
+            return skip_value(&nested);
+        }
+        let mut inner = Vec::new();
+        nested.parse_nested_meta(|n| parse(cx, n, &mut inner))?;
+        let slot = &mut branches[usize::from(key == OTHERWISE)];
+        if slot.is_some() {
+            cx.error_at(
+                span,
+                format!("duplicate `{key}`: a `{WHEN}` has at most one"),
+            );
+        } else {
+            *slot = Some(inner);
+        }
+        Ok(())
+    })?;
+    let [then, otherwise] = branches;
+    Ok((
+        condition,
+        then.unwrap_or_default(),
+        otherwise.unwrap_or_default(),
+    ))
 }

@@ -7,7 +7,7 @@ use std::cmp::Ordering;
 use super::pattern::Patterns;
 use crate::attr::{Constraint, ConstraintKind, Num};
 use crate::ctxt::Ctxt;
-use crate::model::{Check, CheckKind};
+use crate::model::{Check, CheckKind, Condition, ConditionKind};
 use crate::symbol::*;
 
 /// The pairs of keys that bound each other: (lower, upper, whether equal bounds leave
@@ -123,6 +123,26 @@ pub fn checks(
             ConstraintKind::Values(inner) => {
                 CheckKind::Values(checks(cx, inner, patterns, false).0)
             }
+            ConstraintKind::When {
+                condition,
+                then,
+                otherwise,
+            } => {
+                if condition.is_empty() {
+                    cx.error_at(
+                        constraint.span,
+                        format!(
+                            "`{WHEN}` needs at least one condition before `{THEN}(...)`: \
+                             `{WHEN}({MIN_LENGTH} = 10, {THEN}(...))`"
+                        ),
+                    );
+                }
+                CheckKind::When {
+                    condition: conditions(cx, condition, patterns),
+                    then: checks(cx, then, patterns, false).0,
+                    otherwise: checks(cx, otherwise, patterns, false).0,
+                }
+            }
             ConstraintKind::Skip => continue,
         };
         out.push(Check {
@@ -135,4 +155,40 @@ pub fn checks(
         out.clear();
     }
     (out, skip.is_some())
+}
+
+/// The conditions of a `when`: `min_length`, `max_length` and `pattern`, which are
+/// answered without writing a message (the others are refused at their key).
+fn conditions(cx: &Ctxt, constraints: &[Constraint], patterns: &mut Patterns) -> Vec<Condition> {
+    let mut out = Vec::new();
+    for constraint in constraints {
+        let kind = match &constraint.kind {
+            ConstraintKind::MinLength(n) => ConditionKind::MinLength(*n),
+            ConstraintKind::MaxLength(n) => ConditionKind::MaxLength(*n),
+            ConstraintKind::Pattern(lit) => match patterns.add(lit) {
+                Ok(index) => ConditionKind::Pattern(index),
+                Err(error) => {
+                    cx.syn_error(error);
+                    continue;
+                }
+            },
+            _ => {
+                cx.error_at(
+                    constraint.span,
+                    format!(
+                        "`{}` cannot be a condition of `{WHEN}`: conditions are \
+                         `{MIN_LENGTH}`, `{MAX_LENGTH}` and `{PATTERN}` (a schema's other \
+                         `if` keywords go through `{EXTRA_SCHEMA}`)",
+                        constraint.key
+                    ),
+                );
+                continue;
+            }
+        };
+        out.push(Condition {
+            span: constraint.span,
+            kind,
+        });
+    }
+    out
 }

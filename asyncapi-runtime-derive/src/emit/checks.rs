@@ -4,7 +4,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use super::{located_at, pattern_static, Emitter};
-use crate::model::{Check, CheckKind, Num, StructBody};
+use crate::model::{Check, CheckKind, ConditionKind, Num, StructBody};
 
 impl Emitter<'_> {
     /// Calls for `checks` on the value `v` (a `&T`) at the path `p` (a `Path`).
@@ -70,6 +70,42 @@ impl Emitter<'_> {
                                     #inner
                                 }
                             }
+                        }
+                    }
+                    CheckKind::When {
+                        condition,
+                        then,
+                        otherwise,
+                    } => {
+                        let tests = condition.iter().map(|c| {
+                            let span = located_at(c.span);
+                            let v = &Ident::new(&v.to_string(), span);
+                            match &c.kind {
+                                ConditionKind::MinLength(n) => {
+                                    let n = Literal::u64_unsuffixed(*n);
+                                    quote_spanned!(span=> #private::satisfies_min_length(#v, #n))
+                                }
+                                ConditionKind::MaxLength(n) => {
+                                    let n = Literal::u64_unsuffixed(*n);
+                                    quote_spanned!(span=> #private::satisfies_max_length(#v, #n))
+                                }
+                                ConditionKind::Pattern(index) => {
+                                    let name = pattern_static(*index);
+                                    quote_spanned!(span=> #private::satisfies_pattern(#v, &#name))
+                                }
+                            }
+                        });
+                        let holds = quote!(#(#tests)&&*);
+                        let then = self.checks(then, v, p, depth);
+                        let otherwise = self.checks(otherwise, v, p, depth);
+                        // No empty branch: generated code stays clippy-clean.
+                        match (then.is_empty(), otherwise.is_empty()) {
+                            (true, true) => quote!(),
+                            (false, true) => quote_spanned!(span=> if #holds { #then }),
+                            (true, false) => quote_spanned!(span=> if !(#holds) { #otherwise }),
+                            (false, false) => quote_spanned! {span=>
+                                if #holds { #then } else { #otherwise }
+                            },
                         }
                     }
                     CheckKind::Values(inner) => {
