@@ -233,3 +233,107 @@ fn lookaround_and_backreference_patterns_get_the_same_verdict() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// `string_conditions.yaml`: `if`/`then`/`else` typed as `when(...)` on a field, a
+/// nullable field, array items and map values, beside conditions left to the
+/// interpreter (over `const`, on an untyped value). Each payload gets the expected
+/// verdict from the generated code, and the interpreter agrees on every message.
+#[test]
+fn string_conditions_get_the_same_verdict() {
+    use asyncapi_runtime::Keyword::{MaxLength, MinLength, Pattern};
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../asyncapi-codegen/tests/fixtures/string_conditions.yaml");
+    let messages = interpreted(&path);
+    let index = messages.find("Upload").expect("the Upload message");
+    let cases: &[(&str, &[(&str, asyncapi_runtime::Keyword)])] = &[
+        (r#"{"data": "QUJD", "code": "ABCD"}"#, &[]),
+        // 16 characters: `then` asks for padding.
+        (
+            r#"{"data": "QUJDREVGR0hJSktM", "code": "ABCD"}"#,
+            &[("/data", Pattern)],
+        ),
+        (r#"{"data": "QUJDREVGR0hJSw==", "code": "ABC"}"#, &[]),
+        // Upper case: 3 to 5 characters; otherwise lower case.
+        (r#"{"data": "QQ==", "code": "AB"}"#, &[("/code", MinLength)]),
+        (
+            r#"{"data": "QQ==", "code": "ABCDEF"}"#,
+            &[("/code", MaxLength)],
+        ),
+        (r#"{"data": "QQ==", "code": "Ab_"}"#, &[]),
+        (r#"{"data": "QQ==", "code": "ab_"}"#, &[("/code", Pattern)]),
+        // Short notes end in `!`; `null` passes.
+        (
+            r#"{"data": "QQ==", "code": "ab", "note": "hey"}"#,
+            &[("/note", Pattern)],
+        ),
+        (r#"{"data": "QQ==", "code": "ab", "note": "hey!"}"#, &[]),
+        (
+            r#"{"data": "QQ==", "code": "ab", "note": "a longer note"}"#,
+            &[],
+        ),
+        (r#"{"data": "QQ==", "code": "ab", "note": null}"#, &[]),
+        // Code points, not bytes: "éé!" is 5 bytes, 3 characters.
+        (
+            r#"{"data": "QQ==", "code": "ab", "note": "éé"}"#,
+            &[("/note", Pattern)],
+        ),
+        (r#"{"data": "QQ==", "code": "ab", "note": "ééé!"}"#, &[]),
+        (
+            r##"{"data": "QQ==", "code": "ab", "tags": ["#a long tag", "abcde", "abcd"]}"##,
+            &[("/tags/1", MaxLength)],
+        ),
+        (
+            r#"{"data": "QQ==", "code": "ab", "labels": {"a": "B", "bb": "Cc", "cc": "ok"}}"#,
+            &[("/labels/bb", Pattern)],
+        ),
+        // Left to the interpreter.
+        (r#"{"data": "QQ==", "code": "ab", "mixed": "x"}"#, &[]),
+        (r#"{"data": "QQ==", "code": "ab", "mixed": "xy"}"#, &[]),
+        (
+            r#"{"data": "QQ==", "code": "ab", "mixed": "y"}"#,
+            &[("/mixed", MinLength)],
+        ),
+        (r#"{"data": "QQ==", "code": "ab", "untyped": 42}"#, &[]),
+        (
+            r#"{"data": "QQ==", "code": "ab", "untyped": "bcd"}"#,
+            &[("/untyped", Pattern)],
+        ),
+        // Everything at once, in field order.
+        (
+            r##"{"data": "QUJDREVGR0hJSktM", "code": "aB", "note": "no", "tags": ["abcde"],
+                "labels": {"x": "Yy"}, "mixed": "z", "untyped": "xyz"}"##,
+            &[
+                ("/data", Pattern),
+                ("/code", Pattern),
+                ("/note", Pattern),
+                ("/tags/0", MaxLength),
+                ("/labels/x", Pattern),
+                ("/mixed", MinLength),
+                ("/untyped", Pattern),
+            ],
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (payload, expected) in cases {
+        let bytes = payload.as_bytes();
+        let generated = generated_verdict("string_conditions.yaml", "Upload", bytes).unwrap();
+        let interpreted = verdict(&messages.parse(index, bytes));
+        let found: Vec<(String, asyncapi_runtime::Keyword)> = match &generated {
+            Ok(()) => Vec::new(),
+            Err(violations) => violations
+                .iter()
+                .map(|(pointer, keyword, _)| (pointer.clone(), *keyword))
+                .collect(),
+        };
+        let expected: Vec<(String, asyncapi_runtime::Keyword)> = expected
+            .iter()
+            .map(|(pointer, keyword)| (pointer.to_string(), *keyword))
+            .collect();
+        if found != expected || generated != interpreted {
+            wrong.push(format!(
+                "{payload}:\n  expected:    {expected:?}\n  generated:   {generated:?}\n  interpreted: {interpreted:?}"
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

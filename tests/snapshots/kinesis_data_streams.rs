@@ -36,9 +36,14 @@ pub struct KinesisRecord {
     /// MiB.
     ///
     /// Constraints: at most 1398104 characters (code points); format `byte`: standard padded
-    /// base64, enforced; and what the schema says beyond these (checked on the JSON value).
+    /// base64, enforced; if at least 1398104 characters (code points), then contains a match of
+    /// `==$` (ECMA-262, unanchored).
     #[serde(rename = "Data")]
-    #[validate(max_length = 1398104, format = "byte", extra_schema(SCHEMAS, 1))]
+    #[validate(
+        max_length = 1398104,
+        format = "byte",
+        when(min_length = 1398104, then(pattern = "==$"))
+    )]
     pub data: Base64Data,
     /// Identifies which shard in the stream the data record is assigned to. Partition key is a
     /// Unicode string with a maximum length limit of 256 characters.
@@ -110,7 +115,7 @@ impl KinesisRecord {
     Validate
 )]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
-#[validate(json_schema(SCHEMAS, 2))]
+#[validate(json_schema(SCHEMAS, 1))]
 pub enum KinesisRecordEncryptionType {
     /// `NONE`
     #[serde(rename = "NONE")]
@@ -163,7 +168,7 @@ impl ::std::str::FromStr for KinesisRecordEncryptionType {
 /// HTTP/2 connection to the registered consumer.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
-#[validate(json_schema(SCHEMAS, 3))]
+#[validate(json_schema(SCHEMAS, 2))]
 pub struct SubscribeToShardEvent {
     /// The data records from the shard.
     #[serde(rename = "Records")]
@@ -218,7 +223,7 @@ impl SubscribeToShardEvent {
 /// A child shard resulting from a shard split or merge operation.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
-#[validate(json_schema(SCHEMAS, 4))]
+#[validate(json_schema(SCHEMAS, 3))]
 pub struct ChildShard {
     /// The shard ID of the child shard.
     ///
@@ -257,7 +262,7 @@ impl ChildShard {
 /// The range of possible hash key values for the shard.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
-#[validate(json_schema(SCHEMAS, 5))]
+#[validate(json_schema(SCHEMAS, 4))]
 pub struct HashKeyRange {
     /// The starting hash key of the hash key range.
     #[serde(rename = "StartingHashKey")]
@@ -288,7 +293,7 @@ impl HashKeyRange {
 /// Contains an array of event records with Kinesis data and metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
-#[validate(json_schema(SCHEMAS, 6))]
+#[validate(json_schema(SCHEMAS, 5))]
 pub struct LambdaKinesisEvent {
     /// An array of Kinesis event records.
     #[serde(rename = "Records")]
@@ -312,7 +317,7 @@ impl LambdaKinesisEvent {
 /// record with event source metadata.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
-#[validate(json_schema(SCHEMAS, 7))]
+#[validate(json_schema(SCHEMAS, 6))]
 pub struct LambdaKinesisEventRecord {
     /// The `kinesis` property.
     pub kinesis: LambdaKinesisData,
@@ -383,7 +388,7 @@ impl LambdaKinesisEventRecord {
 /// partition key, sequence information, and arrival timestamp.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
-#[validate(json_schema(SCHEMAS, 8))]
+#[validate(json_schema(SCHEMAS, 7))]
 pub struct LambdaKinesisData {
     /// The Kinesis schema version for this record.
     ///
@@ -464,7 +469,7 @@ impl LambdaKinesisData {
     Validate
 )]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
-#[validate(json_schema(SCHEMAS, 9))]
+#[validate(json_schema(SCHEMAS, 8))]
 pub enum LambdaKinesisEventRecordEventSource {
     /// `aws:kinesis`
     #[default]
@@ -525,7 +530,7 @@ impl ::std::str::FromStr for LambdaKinesisEventRecordEventSource {
     Validate
 )]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
-#[validate(json_schema(SCHEMAS, 10))]
+#[validate(json_schema(SCHEMAS, 9))]
 pub enum LambdaKinesisEventRecordEventName {
     /// `aws:kinesis:record`
     #[default]
@@ -602,7 +607,7 @@ static MESSAGE_INFO: [MessageInfo; 3] = [
         payload_type: "KinesisRecord",
         headers_type: None,
         correlation_id: None,
-        schemas: (Some(11), None),
+        schemas: (Some(10), None),
     },
     MessageInfo {
         key: "SubscribeToShardEvent",
@@ -616,7 +621,7 @@ static MESSAGE_INFO: [MessageInfo; 3] = [
         payload_type: "SubscribeToShardEvent",
         headers_type: None,
         correlation_id: None,
-        schemas: (Some(12), None),
+        schemas: (Some(11), None),
     },
     MessageInfo {
         key: "LambdaKinesisEvent",
@@ -630,7 +635,7 @@ static MESSAGE_INFO: [MessageInfo; 3] = [
         payload_type: "LambdaKinesisEvent",
         headers_type: None,
         correlation_id: None,
-        schemas: (Some(13), None),
+        schemas: (Some(12), None),
     },
 ];
 
@@ -776,7 +781,6 @@ static SCHEMAS: LazySchema = LazySchema::new(
     SCHEMA_DOCUMENT,
     &[
         "/components/schemas/KinesisRecord",
-        "/x-asyncapi-codegen-derived/0",
         "/components/schemas/KinesisRecord/properties/EncryptionType",
         "/components/schemas/SubscribeToShardEvent",
         "/components/schemas/ChildShard",
@@ -1010,17 +1014,7 @@ const SCHEMA_DOCUMENT: &str = r##"
         }
       }
     }
-  },
-  "x-asyncapi-codegen-derived": [
-    {
-      "if": {
-        "minLength": 1398104
-      },
-      "then": {
-        "pattern": "==$"
-      }
-    }
-  ]
+  }
 }
 "##;
 
@@ -2403,12 +2397,13 @@ pub mod borrowed {
         /// MiB.
         ///
         /// Constraints: at most 1398104 characters (code points); format `byte`: standard padded
-        /// base64, enforced; and what the schema says beyond these (checked on the JSON value).
+        /// base64, enforced; if at least 1398104 characters (code points), then contains a match of
+        /// `==$` (ECMA-262, unanchored).
         #[serde(rename = "Data")]
         #[validate(
             max_length = 1398104,
             format = "byte",
-            extra_schema(super::SCHEMAS, 1)
+            when(min_length = 1398104, then(pattern = "==$"))
         )]
         pub data: ::asyncapi_runtime::Base64Ref<'a>,
         /// Identifies which shard in the stream the data record is assigned to. Partition key is a

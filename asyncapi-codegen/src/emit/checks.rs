@@ -50,6 +50,18 @@ pub fn items(cx: &Context, ty: &Ty, checks: &Checks, schemas: &TokenStream) -> V
     if checks.format.as_deref() == Some("byte") {
         out.push(quote!(format = "byte"));
     }
+    if let Some(when) = &checks.when {
+        // The branches hold string keywords only (see `model::schemas::conditional`).
+        let mut inside = items(cx, &Ty::String, &when.condition, schemas);
+        for (name, branch) in [("then", &when.then), ("otherwise", &when.otherwise)] {
+            let branch = items(cx, &Ty::String, branch, schemas);
+            if !branch.is_empty() {
+                let name = quote::format_ident!("{}", name);
+                inside.push(quote!(#name(#(#branch),*)));
+            }
+        }
+        out.push(quote!(when(#(#inside),*)));
+    }
     if let Some(entry) = checks.extra {
         let entry = super::context::number(entry);
         out.push(quote!(extra_schema(#schemas, #entry)));

@@ -95,7 +95,7 @@ pub enum TypeKind {
     /// validated against the whole schema.
     Union(UnionDef),
     /// A named wrapper around another type, with its checks.
-    Newtype(Ty, Checks),
+    Newtype(Ty, Box<Checks>),
     /// Any JSON value, checked against the schema: what no Rust type can say more
     /// precisely (`not`, `if`/`then`/`else`, an impossible schema, ...).
     Any,
@@ -213,8 +213,22 @@ pub struct Checks {
     pub max_properties: Option<u64>,
     /// `format` (enforced only for `byte`; others are documented).
     pub format: Option<String>,
+    /// `if`/`then`/`else` over string keywords, as typed checks.
+    pub when: Option<Box<When>>,
     /// A schema the value must also match, checked on it as JSON.
     pub extra: Option<Entry>,
+}
+
+/// A string's `if`/`then`/`else` whose schemas hold only `minLength`, `maxLength` and
+/// `pattern`: `then` applies when every check of `condition` passes, else `otherwise`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct When {
+    /// The `if` schema's checks, tested without reporting.
+    pub condition: Checks,
+    /// The `then` schema's checks (none when absent).
+    pub then: Checks,
+    /// The `else` schema's checks (none when absent).
+    pub otherwise: Checks,
 }
 
 impl Checks {

@@ -25,7 +25,13 @@ pub fn of(map: &Map, checks: Option<&Checks>) -> Docs {
 
 /// The constraints sentence (`Constraints: 1 to 256 characters; ...`).
 pub fn describe(c: &Checks) -> Option<String> {
-    let mut parts = Vec::new();
+    let parts = parts(c);
+    (!parts.is_empty()).then(|| format!("Constraints: {}.", parts.join("; ")))
+}
+
+/// The clauses of [`describe`].
+fn parts(c: &Checks) -> Vec<String> {
+    let mut out = Vec::new();
     let range = |lo: Option<u64>, hi: Option<u64>, unit: &str| match (lo, hi) {
         (Some(lo), Some(hi)) if lo == hi => Some(format!("exactly {lo} {unit}")),
         (Some(lo), Some(hi)) => Some(format!("{lo} to {hi} {unit}")),
@@ -33,13 +39,13 @@ pub fn describe(c: &Checks) -> Option<String> {
         (None, Some(hi)) => Some(format!("at most {hi} {unit}")),
         (None, None) => None,
     };
-    parts.extend(range(
+    out.extend(range(
         c.min_length,
         c.max_length,
         "characters (code points)",
     ));
     if let Some(pattern) = &c.pattern {
-        parts.push(format!(
+        out.push(format!(
             "contains a match of `{pattern}` (ECMA-262, unanchored)"
         ));
     }
@@ -51,21 +57,32 @@ pub fn describe(c: &Checks) -> Option<String> {
         ("multiple of", &c.multiple_of),
     ] {
         if let Some(value) = value {
-            parts.push(format!("{label} {value}"));
+            out.push(format!("{label} {value}"));
         }
     }
-    parts.extend(range(c.min_items, c.max_items, "items"));
+    out.extend(range(c.min_items, c.max_items, "items"));
     if c.unique_items {
-        parts.push("items unique".into());
+        out.push("items unique".into());
     }
-    parts.extend(range(c.min_properties, c.max_properties, "properties"));
+    out.extend(range(c.min_properties, c.max_properties, "properties"));
     match c.format.as_deref() {
-        Some("byte") => parts.push("format `byte`: standard padded base64, enforced".into()),
-        Some(other) => parts.push(format!("format `{other}` (annotation, not enforced)")),
+        Some("byte") => out.push("format `byte`: standard padded base64, enforced".into()),
+        Some(other) => out.push(format!("format `{other}` (annotation, not enforced)")),
         None => {}
     }
-    if c.extra.is_some() {
-        parts.push("and what the schema says beyond these (checked on the JSON value)".into());
+    if let Some(when) = &c.when {
+        let clause = |c: &Checks| parts(c).join(", ");
+        let mut text = format!("if {}", clause(&when.condition));
+        if !when.then.is_empty() {
+            text.push_str(&format!(", then {}", clause(&when.then)));
+        }
+        if !when.otherwise.is_empty() {
+            text.push_str(&format!(", otherwise {}", clause(&when.otherwise)));
+        }
+        out.push(text);
     }
-    (!parts.is_empty()).then(|| format!("Constraints: {}.", parts.join("; ")))
+    if c.extra.is_some() {
+        out.push("and what the schema says beyond these (checked on the JSON value)".into());
+    }
+    out
 }

@@ -9,6 +9,7 @@
 //! schema), so that no keyword is ever dropped. Every named type also knows its whole
 //! schema, against which a JSON value that does not read as the type is reported.
 
+pub mod conditional;
 pub mod docs;
 pub mod rep;
 
@@ -541,6 +542,9 @@ impl<'b> Typer<'b> {
                     .get("format")
                     .and_then(Value::as_str)
                     .map(str::to_string);
+                if let conditional::Conditional::Typed(when) = conditional::of(map) {
+                    checks.when = when;
+                }
                 if checks.format.as_deref() == Some("byte") {
                     Ty::Bytes
                 } else {
@@ -665,7 +669,7 @@ impl<'b> Typer<'b> {
                 name: name.to_string(),
                 pointer: at.to_string(),
                 docs: docs::of(&original, None),
-                kind: TypeKind::Newtype(ty, checks),
+                kind: TypeKind::Newtype(ty, Box::new(checks)),
                 schema: schema_entry,
                 extra: None,
             };
@@ -691,7 +695,7 @@ impl<'b> Typer<'b> {
                 kind: JsonType::Object,
                 nullable: true,
             } if has_fields(&map) => (
-                TypeKind::Newtype(self.nullable_struct(&map, name), Checks::default()),
+                TypeKind::Newtype(self.nullable_struct(&map, name), Box::default()),
                 None,
             ),
             Rep::Single {
@@ -712,7 +716,7 @@ impl<'b> Typer<'b> {
                 } else {
                     ty
                 };
-                (TypeKind::Newtype(ty, checks), None)
+                (TypeKind::Newtype(ty, Box::new(checks)), None)
             }
         };
         if rep::admitted(&map).is_none()

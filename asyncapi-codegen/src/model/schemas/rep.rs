@@ -182,9 +182,18 @@ pub fn residual(kind: JsonType, nullable: bool, map: &Map) -> Option<Map> {
         (Some(JsonType::Number), JsonType::Integer) => true,
         (Some(k), kind) => k == kind,
     };
+    // A string's `if`/`then`/`else` over its own keywords is a typed check.
+    let typed_condition = kind == JsonType::String
+        && matches!(
+            super::conditional::of(map),
+            super::conditional::Conditional::Typed(_)
+        );
     let mut out = Map::new();
     for (key, value) in map.iter() {
         if !validates(key, value) || owned.contains(&key.as_str()) || !same_kind(kind_of(key)) {
+            continue;
+        }
+        if typed_condition && matches!(key.as_str(), "if" | "then" | "else") {
             continue;
         }
         // `enum`, `const`, `oneOf`, `anyOf` and `allOf` are resolved before a schema is
