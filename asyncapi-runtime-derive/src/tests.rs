@@ -55,6 +55,7 @@ fn expand_file(source: &str) -> Result<String, String> {
         .chain(items.into_iter().map(|item| {
             prettyplease::unparse(&syn::File {
                 shebang: None,
+                frontmatter: None,
                 attrs: Vec::new(),
                 items: vec![item],
             })

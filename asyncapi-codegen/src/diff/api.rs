@@ -198,7 +198,7 @@ impl Catalog {
             return;
         };
         match &i.trait_ {
-            Some((_, path, _)) => {
+            Some((path, _)) => {
                 let Some(last) = path.segments.last() else {
                     return;
                 };
