@@ -73,8 +73,8 @@ fn model_here(bundle: &Bundle) -> Result<Model, Error> {
     let mut typer = schemas::Typer::new(bundle, root, &reserved);
     typer.components();
     let messages = messages::messages(root, &mut typer, bundle);
-    let (mut types, schemas, mut warnings) = typer.finish()?;
-    depth::cut_deep_chains(&mut types);
+    let (mut types, mut schemas, mut warnings) = typer.finish()?;
+    depth::cut_deep_chains(&mut types, &mut schemas);
     let channels = interfaces::channels(bundle, &messages);
     let operations = interfaces::operations(bundle, &channels, &messages, &mut warnings);
     let servers = interfaces::servers(bundle);

@@ -237,7 +237,8 @@ fn check_agrees_with_the_official_parser_on_the_corpus() {
     // The generator's deliberate disagreements, with their reasons, are listed in
     // asyncapi-codegen/tests/parser_agreement.rs: 2.x documents, YAML without a JSON
     // form, schemas that are only references to themselves, patterns that are not
-    // ECMA-262, `$ref` inside example data, boolean schemas.
+    // ECMA-262, `$ref` inside example data, boolean schemas, a document the parser does
+    // not finish.
     const DELIBERATE: &[&str] = &[
         "asyncapi-codegen/tests/broken/asyncapi_2_6.yaml",
         "asyncapi-codegen/tests/broken/minimum_nan.yaml",
@@ -247,6 +248,7 @@ fn check_agrees_with_the_official_parser_on_the_corpus() {
         "asyncapi-codegen/tests/broken/pattern_unclosed.yaml",
         "asyncapi-codegen/tests/broken/pattern_properties_invalid.yaml",
         "asyncapi-codegen/tests/fixtures/names.yaml",
+        "asyncapi-codegen/tests/fixtures/deep_nullable.yaml",
         "asyncapi-codegen/tests/fixtures/nesting.yaml",
         "asyncapi-codegen/tests/broken/schema_false.yaml",
         "asyncapi-codegen/tests/parser_agreement/mutants/kitchen_sink__message_payload_true.json",
