@@ -48,8 +48,18 @@ pub fn emit(model: &Model) -> TokenStream {
         None => walk,
     };
     if let Some(schema) = &model.extra_schema {
-        validate.extend(e.extra_schema_call(schema, &quote!(self), &quote!(path)));
-        json.extend(e.schema_walk(schema, &quote!(value), &quote!(path)));
+        // `json_schema` is the value's whole schema, the extra one a part of it: where
+        // the whole one is walked (by `validate_json`, and by `validate()` of an
+        // untagged enum, which counts its alternatives with it), the part is not
+        // walked again, or its violations would be reported twice.
+        let whole = model.json_schema.is_some();
+        let counted = matches!(&model.body, Body::Enum(body) if e.counts_alternatives(body));
+        if !(whole && counted) {
+            validate.extend(e.extra_schema_call(schema, &quote!(self), &quote!(path)));
+        }
+        if !whole {
+            json.extend(e.schema_walk(schema, &quote!(value), &quote!(path)));
+        }
     }
     let mut validate_generics = bounded(&model.generics, quote!(#krate::Validate));
     if let Body::Enum(body) = &model.body {

@@ -5,7 +5,7 @@ use asyncapi_runtime::{FromJson, Keyword, LazySchema, Map, Validate, Violation};
 use serde::Serialize;
 
 static SCHEMAS: LazySchema = LazySchema::new(
-    r#"{
+    r##"{
         "definitions": {
             "reading": {
                 "type": "object",
@@ -14,13 +14,15 @@ static SCHEMAS: LazySchema = LazySchema::new(
                 "not": {"required": ["legacy"]}
             },
             "even": {"type": "integer", "multipleOf": 2},
-            "either": {"oneOf": [{"type": "string"}, {"type": "integer", "minimum": 0}]}
+            "either": {"oneOf": [{"type": "string"}, {"type": "integer", "minimum": 0}]},
+            "even_either": {"allOf": [{"$ref": "#/definitions/either"}, {"$ref": "#/definitions/even"}]}
         }
-    }"#,
+    }"##,
     &[
         "/definitions/reading",
         "/definitions/even",
         "/definitions/either",
+        "/definitions/even_either",
     ],
 );
 
@@ -112,10 +114,32 @@ fn extra_schema_on_values_and_fields() {
     assert_eq!(found(error.violations()), [at("/either", Keyword::OneOf)]);
 }
 
-/// Enums take both, too.
+/// Both on one type: `json_schema` is the whole schema, `extra_schema` the part of it
+/// the fields do not check, which the walk does not check a second time.
+#[derive(Debug, FromJson, Serialize, Validate)]
+#[validate(json_schema(SCHEMAS, 0), extra_schema(SCHEMAS, 0))]
+struct Whole {
+    id: String,
+    #[serde(flatten)]
+    rest: Map,
+}
+
+#[test]
+fn the_whole_schema_reports_each_violation_once() {
+    let text = r#"{"id": "x", "legacy": 1}"#;
+    let expected = [at("/id", Keyword::Pattern), at("", Keyword::Not)];
+    assert_eq!(walk::<Whole>(text), expected);
+    assert_eq!(typed::<Whole>(text), expected);
+    let error = asyncapi_runtime::from_str::<Whole>(text).unwrap_err();
+    assert_eq!(found(error.violations()), expected);
+    assert!(asyncapi_runtime::from_str::<Whole>(r#"{"id": "r1"}"#).is_ok());
+}
+
+/// Enums take both, too: the whole schema is `either` and `even`, `even` the part the
+/// variants do not check.
 #[derive(Debug, FromJson, Serialize, Validate)]
 #[serde(untagged)]
-#[validate(json_schema(SCHEMAS, 2), extra_schema(SCHEMAS, 1))]
+#[validate(json_schema(SCHEMAS, 3), extra_schema(SCHEMAS, 1))]
 enum Either {
     Text(String),
     Number(i64),
@@ -126,8 +150,9 @@ fn schemas_on_enums() {
     assert_eq!(walk::<Either>("-2"), [at("", Keyword::OneOf)]);
     assert_eq!(walk::<Either>("3"), [at("", Keyword::MultipleOf)]);
     assert!(walk::<Either>("4").is_empty());
-    // The extra schema applies to every variant: "s" is not an integer.
+    // The whole schema applies to every variant: "s" is not an integer.
     assert_eq!(walk::<Either>(r#""s""#), [at("", Keyword::Type)]);
+    assert_eq!(typed::<Either>(r#""s""#), [at("", Keyword::Type)]);
     // `validate()` of an untagged enum counts alternatives with the schema as well.
     assert_eq!(typed::<Either>("-2"), [at("", Keyword::OneOf)]);
     assert_eq!(typed::<Either>("3"), [at("", Keyword::MultipleOf)]);

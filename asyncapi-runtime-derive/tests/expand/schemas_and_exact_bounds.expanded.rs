@@ -116,13 +116,6 @@ const _: () = {
                 path,
                 report,
             );
-            ::asyncapi_runtime::LazySchema::validate_at(
-                &crate::SCHEMAS,
-                4usize,
-                value,
-                path,
-                report,
-            );
         }
     }
 };
