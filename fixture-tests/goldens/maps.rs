@@ -4,7 +4,7 @@
 use ::asyncapi_runtime::__private::serde::Serialize;
 
 use ::asyncapi_runtime::{
-    FromJson, Integer, LazySchema, Map, MessageInfo, MessageSet, Validate,
+    FromJson, Integer, LazySchema, Map, MessageInfo, MessageSet, Validate, Value,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
@@ -28,6 +28,15 @@ pub struct Settings {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(min_properties = 0)]
     pub flags: Option<Map<bool>>,
+    /// A required property described only by additionalProperties.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub owner: Option<SettingsOwner>,
+    /// A required property that additionalProperties forbids.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sealed: Option<SettingsSealed>,
+    /// A required property described only by patternProperties.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tagged: Option<SettingsTagged>,
     /// Properties the schema does not list, each checked against `additionalProperties`.
     #[serde(flatten)]
     pub additional_properties: Map<String>,
@@ -46,6 +55,9 @@ impl Settings {
             labels: None,
             strict: strict.into(),
             flags: None,
+            owner: None,
+            sealed: None,
+            tagged: None,
             additional_properties: Map::default(),
         }
     }
@@ -61,6 +73,27 @@ impl Settings {
     #[must_use]
     pub fn with_flags(mut self, value: impl Into<Map<bool>>) -> Self {
         self.flags = Some(value.into());
+        self
+    }
+
+    /// With `owner` (`owner` on the wire) set.
+    #[must_use]
+    pub fn with_owner(mut self, value: impl Into<SettingsOwner>) -> Self {
+        self.owner = Some(value.into());
+        self
+    }
+
+    /// With `sealed` (`sealed` on the wire) set.
+    #[must_use]
+    pub fn with_sealed(mut self, value: impl Into<SettingsSealed>) -> Self {
+        self.sealed = Some(value.into());
+        self
+    }
+
+    /// With `tagged` (`tagged` on the wire) set.
+    #[must_use]
+    pub fn with_tagged(mut self, value: impl Into<SettingsTagged>) -> Self {
+        self.tagged = Some(value.into());
         self
     }
 }
@@ -120,6 +153,110 @@ impl SettingsStrict {
     }
 }
 
+/// A required property described only by additionalProperties.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
+#[validate(json_schema(SCHEMAS, 3))]
+pub struct SettingsOwner {
+    /// The `kind` property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Required by the schema, which describes it only as one of the properties it does not list
+    /// (\`additionalProperties\`).
+    #[validate(max_length = 4)]
+    pub id: String,
+    /// Properties the schema does not list, each checked against `additionalProperties`.
+    #[serde(flatten)]
+    #[validate(values(max_length = 4))]
+    pub additional_properties: Map<String>,
+}
+
+impl SettingsOwner {
+    /// A value with the required properties, the optional ones absent and no other properties; `validated()` checks it.
+    pub fn new(id: impl Into<String>) -> Self {
+        Self {
+            kind: None,
+            id: id.into(),
+            additional_properties: Map::default(),
+        }
+    }
+
+    /// With `kind` (`kind` on the wire) set.
+    #[must_use]
+    pub fn with_kind(mut self, value: impl Into<String>) -> Self {
+        self.kind = Some(value.into());
+        self
+    }
+}
+
+/// A required property that additionalProperties forbids.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
+#[validate(json_schema(SCHEMAS, 4))]
+#[validate(extra_schema(SCHEMAS, 5))]
+pub struct SettingsSealed {
+    /// The `kind` property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Required by the schema, which allows no property it does not list: no object is valid.
+    pub id: Value,
+    /// Always empty: the schema allows no other properties (`additionalProperties: false`).
+    #[serde(flatten)]
+    pub additional_properties: Map<::asyncapi_runtime::Forbidden>,
+}
+
+impl SettingsSealed {
+    /// A value with the required properties, the optional ones absent; `validated()` checks it.
+    pub fn new(id: impl Into<Value>) -> Self {
+        Self {
+            kind: None,
+            id: id.into(),
+            additional_properties: Map::default(),
+        }
+    }
+
+    /// With `kind` (`kind` on the wire) set.
+    #[must_use]
+    pub fn with_kind(mut self, value: impl Into<String>) -> Self {
+        self.kind = Some(value.into());
+        self
+    }
+}
+
+/// A required property described only by patternProperties.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde")]
+#[validate(json_schema(SCHEMAS, 6))]
+#[validate(extra_schema(SCHEMAS, 7))]
+pub struct SettingsTagged {
+    /// The `kind` property.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Required by the schema, which does not describe it.
+    pub id: Value,
+    /// Properties the schema does not list, kept as they came so that they survive a round trip.
+    #[serde(flatten)]
+    pub additional_properties: Map,
+}
+
+impl SettingsTagged {
+    /// A value with the required properties, the optional ones absent and no other properties; `validated()` checks it.
+    pub fn new(id: impl Into<Value>) -> Self {
+        Self {
+            kind: None,
+            id: id.into(),
+            additional_properties: Map::default(),
+        }
+    }
+
+    /// With `kind` (`kind` on the wire) set.
+    #[must_use]
+    pub fn with_kind(mut self, value: impl Into<String>) -> Self {
+        self.kind = Some(value.into());
+        self
+    }
+}
+
 /// The messages the document declares, by name (see the runtime's `MessageSet`
 /// for what can be asked of one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -140,7 +277,7 @@ static MESSAGE_INFO: [MessageInfo; 1] = [
         payload_type: "Settings",
         headers_type: None,
         correlation_id: None,
-        schemas: (Some(3), None),
+        schemas: (Some(8), None),
     },
 ];
 
@@ -252,6 +389,11 @@ static SCHEMAS: LazySchema = LazySchema::new(
         "/components/schemas/Settings",
         "/components/schemas/Settings/properties/labels",
         "/components/schemas/Settings/properties/strict",
+        "/components/schemas/Settings/properties/owner",
+        "/components/schemas/Settings/properties/sealed",
+        "/x-asyncapi-codegen-derived/0",
+        "/components/schemas/Settings/properties/tagged",
+        "/x-asyncapi-codegen-derived/1",
         "/components/messages/Settings/payload",
     ],
 );
@@ -322,6 +464,49 @@ const SCHEMA_DOCUMENT: &str = r##"
             "additionalProperties": {
               "type": "boolean"
             }
+          },
+          "owner": {
+            "type": "object",
+            "required": [
+              "id"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string"
+              }
+            },
+            "additionalProperties": {
+              "type": "string",
+              "maxLength": 4
+            }
+          },
+          "sealed": {
+            "type": "object",
+            "required": [
+              "id"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string"
+              }
+            },
+            "additionalProperties": false
+          },
+          "tagged": {
+            "type": "object",
+            "required": [
+              "id"
+            ],
+            "properties": {
+              "kind": {
+                "type": "string"
+              }
+            },
+            "patternProperties": {
+              "^i": {
+                "type": "string"
+              }
+            }
           }
         },
         "additionalProperties": {
@@ -329,7 +514,22 @@ const SCHEMA_DOCUMENT: &str = r##"
         }
       }
     }
-  }
+  },
+  "x-asyncapi-codegen-derived": [
+    {
+      "properties": {
+        "kind": true
+      },
+      "additionalProperties": false
+    },
+    {
+      "patternProperties": {
+        "^i": {
+          "type": "string"
+        }
+      }
+    }
+  ]
 }
 "##;
 
@@ -506,6 +706,15 @@ pub mod borrowed {
         #[serde(skip_serializing_if = "Option::is_none")]
         #[validate(min_properties = 0)]
         pub flags: Option<super::Map<bool>>,
+        /// A required property described only by additionalProperties.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub owner: Option<SettingsOwner<'a>>,
+        /// A required property that additionalProperties forbids.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub sealed: Option<SettingsSealed<'a>>,
+        /// A required property described only by patternProperties.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub tagged: Option<SettingsTagged<'a>>,
         /// Properties the schema does not list, each checked against `additionalProperties`.
         #[serde(flatten)]
         pub additional_properties: super::Map<String>,
@@ -529,6 +738,9 @@ pub mod borrowed {
                 labels: IntoOwned::into_owned(self.labels),
                 strict: IntoOwned::into_owned(self.strict),
                 flags: self.flags,
+                owner: IntoOwned::into_owned(self.owner),
+                sealed: IntoOwned::into_owned(self.sealed),
+                tagged: IntoOwned::into_owned(self.tagged),
                 additional_properties: self.additional_properties,
             }
         }
@@ -650,6 +862,177 @@ pub mod borrowed {
 
     impl<'a> ::asyncapi_runtime::Borrowed<'a> for SettingsStrict<'a> {
         type Owned = super::SettingsStrict;
+    }
+
+    /// Borrowed form of [`super::SettingsOwner`].
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::asyncapi_runtime::__private::serde::Serialize,
+        ::asyncapi_runtime::FromJson,
+        ::asyncapi_runtime::Validate
+    )]
+    #[serde(crate = "::asyncapi_runtime::__private::serde")]
+    pub struct SettingsOwner<'a> {
+        /// The `kind` property.
+        #[serde(
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "::asyncapi_runtime::__private::borrowed::non_null",
+            default
+        )]
+        pub kind: Option<::std::borrow::Cow<'a, str>>,
+        /// Required by the schema, which describes it only as one of the properties it does not list
+        /// (\`additionalProperties\`).
+        #[serde(deserialize_with = "::asyncapi_runtime::__private::borrowed::lend")]
+        #[validate(max_length = 4)]
+        pub id: ::std::borrow::Cow<'a, str>,
+        /// Properties the schema does not list, each checked against `additionalProperties`.
+        #[serde(flatten)]
+        #[validate(values(max_length = 4))]
+        pub additional_properties: super::Map<String>,
+    }
+
+    impl<'a> SettingsOwner<'a> {
+        /// The owned value, copying only the strings still borrowed.
+        pub fn into_owned(self) -> super::SettingsOwner {
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
+        }
+    }
+
+    impl ::asyncapi_runtime::IntoOwned for SettingsOwner<'_> {
+        type Owned = super::SettingsOwner;
+
+        fn into_owned(self) -> super::SettingsOwner {
+            use ::asyncapi_runtime::IntoOwned;
+            super::SettingsOwner {
+                kind: IntoOwned::into_owned(self.kind),
+                id: IntoOwned::into_owned(self.id),
+                additional_properties: self.additional_properties,
+            }
+        }
+    }
+
+    impl<'a> From<SettingsOwner<'a>> for super::SettingsOwner {
+        fn from(value: SettingsOwner<'a>) -> Self {
+            value.into_owned()
+        }
+    }
+
+    impl<'a> ::asyncapi_runtime::Borrowed<'a> for SettingsOwner<'a> {
+        type Owned = super::SettingsOwner;
+    }
+
+    /// Borrowed form of [`super::SettingsSealed`].
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::asyncapi_runtime::__private::serde::Serialize,
+        ::asyncapi_runtime::FromJson,
+        ::asyncapi_runtime::Validate
+    )]
+    #[serde(crate = "::asyncapi_runtime::__private::serde")]
+    #[validate(extra_schema(super::SCHEMAS, 5))]
+    pub struct SettingsSealed<'a> {
+        /// The `kind` property.
+        #[serde(
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "::asyncapi_runtime::__private::borrowed::non_null",
+            default
+        )]
+        pub kind: Option<::std::borrow::Cow<'a, str>>,
+        /// Required by the schema, which allows no property it does not list: no object is valid.
+        pub id: super::Value,
+        /// Always empty: the schema allows no other properties (`additionalProperties: false`).
+        #[serde(flatten)]
+        pub additional_properties: super::Map<::asyncapi_runtime::Forbidden>,
+    }
+
+    impl<'a> SettingsSealed<'a> {
+        /// The owned value, copying only the strings still borrowed.
+        pub fn into_owned(self) -> super::SettingsSealed {
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
+        }
+    }
+
+    impl ::asyncapi_runtime::IntoOwned for SettingsSealed<'_> {
+        type Owned = super::SettingsSealed;
+
+        fn into_owned(self) -> super::SettingsSealed {
+            use ::asyncapi_runtime::IntoOwned;
+            super::SettingsSealed {
+                kind: IntoOwned::into_owned(self.kind),
+                id: self.id,
+                additional_properties: self.additional_properties,
+            }
+        }
+    }
+
+    impl<'a> From<SettingsSealed<'a>> for super::SettingsSealed {
+        fn from(value: SettingsSealed<'a>) -> Self {
+            value.into_owned()
+        }
+    }
+
+    impl<'a> ::asyncapi_runtime::Borrowed<'a> for SettingsSealed<'a> {
+        type Owned = super::SettingsSealed;
+    }
+
+    /// Borrowed form of [`super::SettingsTagged`].
+    #[derive(
+        Debug,
+        Clone,
+        PartialEq,
+        ::asyncapi_runtime::__private::serde::Serialize,
+        ::asyncapi_runtime::FromJson,
+        ::asyncapi_runtime::Validate
+    )]
+    #[serde(crate = "::asyncapi_runtime::__private::serde")]
+    #[validate(extra_schema(super::SCHEMAS, 7))]
+    pub struct SettingsTagged<'a> {
+        /// The `kind` property.
+        #[serde(
+            skip_serializing_if = "Option::is_none",
+            deserialize_with = "::asyncapi_runtime::__private::borrowed::non_null",
+            default
+        )]
+        pub kind: Option<::std::borrow::Cow<'a, str>>,
+        /// Required by the schema, which does not describe it.
+        pub id: super::Value,
+        /// Properties the schema does not list, kept as they came so that they survive a round trip.
+        #[serde(flatten)]
+        pub additional_properties: super::Map,
+    }
+
+    impl<'a> SettingsTagged<'a> {
+        /// The owned value, copying only the strings still borrowed.
+        pub fn into_owned(self) -> super::SettingsTagged {
+            ::asyncapi_runtime::IntoOwned::into_owned(self)
+        }
+    }
+
+    impl ::asyncapi_runtime::IntoOwned for SettingsTagged<'_> {
+        type Owned = super::SettingsTagged;
+
+        fn into_owned(self) -> super::SettingsTagged {
+            use ::asyncapi_runtime::IntoOwned;
+            super::SettingsTagged {
+                kind: IntoOwned::into_owned(self.kind),
+                id: self.id,
+                additional_properties: self.additional_properties,
+            }
+        }
+    }
+
+    impl<'a> From<SettingsTagged<'a>> for super::SettingsTagged {
+        fn from(value: SettingsTagged<'a>) -> Self {
+            value.into_owned()
+        }
+    }
+
+    impl<'a> ::asyncapi_runtime::Borrowed<'a> for SettingsTagged<'a> {
+        type Owned = super::SettingsTagged;
     }
 
     /// A payload of one of the document's messages, borrowing from its input.

@@ -121,6 +121,59 @@ fn additional_properties() {
 }
 
 #[test]
+fn required_properties_that_only_other_keywords_describe() {
+    let with = |key: &str, value: Value| {
+        let mut payload = json!({"name": "s", "limits": {}, "strict": {"a": 1}});
+        payload[key] = value;
+        payload
+    };
+    // `additionalProperties` with a schema describes the required `id`.
+    assert_eq!(
+        violations!(maps::Settings, with("owner", json!({"id": "abcd"}))),
+        []
+    );
+    assert_eq!(
+        violations!(maps::Settings, with("owner", json!({"id": 5}))),
+        one("/owner/id", Keyword::Type)
+    );
+    assert_eq!(
+        violations!(
+            maps::Settings,
+            with("owner", json!({"id": "abcde", "kind": "k"}))
+        ),
+        one("/owner/id", Keyword::MaxLength)
+    );
+    // `additionalProperties: false` forbids it: no object is valid.
+    assert_eq!(
+        violations!(maps::Settings, with("sealed", json!({"id": "x"}))),
+        one("/sealed/id", Keyword::AdditionalProperties)
+    );
+    assert_eq!(
+        violations!(maps::Settings, with("sealed", json!({"kind": "k"}))),
+        one("/sealed", Keyword::Required)
+    );
+    // `patternProperties` describes it, and is reported once.
+    assert_eq!(
+        violations!(
+            maps::Settings,
+            with("tagged", json!({"id": "x", "kind": "k"}))
+        ),
+        []
+    );
+    assert_eq!(
+        violations!(maps::Settings, with("tagged", json!({"id": 5, "item": 6}))),
+        [
+            ("/tagged/id".to_string(), Keyword::Type),
+            ("/tagged/item".to_string(), Keyword::Type)
+        ]
+    );
+    // Built in code and validated: the typed checks say the same.
+    let owner: maps::SettingsOwner =
+        asyncapi_runtime::from_slice(br#"{"id": "abcd"}"#).expect("a valid owner");
+    assert_eq!(owner.id, "abcd");
+}
+
+#[test]
 fn property_counts() {
     assert_eq!(
         violations!(maps::Settings, json!({"name": "s", "limits": {}})),

@@ -908,25 +908,6 @@ impl<'b> Typer<'b> {
                 boxed,
             });
         }
-        // Required but not described: any value, but it must be there.
-        for wire in &required {
-            if !properties.contains(wire) {
-                fields.push(Field {
-                    wire: wire.clone(),
-                    name: scope.claim(&naming::field_name(wire)),
-                    ty: Ty::Any,
-                    required: true,
-                    checks: Checks::default(),
-                    docs: Docs {
-                        description: Some(
-                            "Required by the schema, which does not describe it.".into(),
-                        ),
-                        ..Docs::default()
-                    },
-                    boxed: false,
-                });
-            }
-        }
         let additional = if map.contains_key("patternProperties") {
             Additional::Keep
         } else {
@@ -955,6 +936,57 @@ impl<'b> Typer<'b> {
                 }
             }
         };
+        // Required but not in `properties`: what `additionalProperties` says of the
+        // properties the schema does not list applies to it (`patternProperties` and
+        // the rest are in the residual, checked on the whole object).
+        for wire in &required {
+            if !properties.contains(wire) {
+                let (ty, checks, description) = match &additional {
+                    Additional::Typed(ty, checks) => (
+                        ty.clone(),
+                        (**checks).clone(),
+                        "Required by the schema, which describes it only as one of the \
+                         properties it does not list (`additionalProperties`).",
+                    ),
+                    Additional::Deny => (
+                        Ty::Any,
+                        Checks::default(),
+                        "Required by the schema, which allows no property it does not \
+                         list: no object is valid.",
+                    ),
+                    Additional::Keep => (
+                        Ty::Any,
+                        Checks::default(),
+                        "Required by the schema, which does not describe it.",
+                    ),
+                };
+                let boxed = self.is_recursive(&ty);
+                fields.push(Field {
+                    wire: wire.clone(),
+                    name: scope.claim(&naming::field_name(wire)),
+                    ty,
+                    required: true,
+                    checks,
+                    docs: Docs {
+                        description: Some(description.into()),
+                        ..Docs::default()
+                    },
+                    boxed,
+                });
+            }
+        }
+        if additional == Additional::Deny && required.iter().any(|r| !properties.contains(r)) {
+            // The flattened map of forbidden values never sees a property held by a
+            // field: the whole object is checked against the rule instead.
+            let names: Map = properties
+                .iter()
+                .map(|p| (p.clone(), Value::Bool(true)))
+                .collect();
+            let mut rule = Map::new();
+            rule.insert("properties", Value::Object(names));
+            rule.insert("additionalProperties", Value::Bool(false));
+            lifted.push(Value::Object(rule));
+        }
         let count = |key: &str| map.get(key).and_then(Value::as_u64);
         let def = StructDef {
             fields,
