@@ -1238,11 +1238,9 @@ pub struct Level9Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level9ObjectDepth>,
-    /// Held as JSON, checked against the schema of Level10: typed, it would nest types deeper
-    /// than rustc lays out.
+    /// The `next` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 36))]
-    pub next: Option<Value>,
+    pub next: Option<Level10>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -1258,7 +1256,7 @@ impl Level9Object {
 
     /// With `next` (`next` on the wire) set.
     #[must_use]
-    pub fn with_next(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_next(mut self, value: impl Into<Level10>) -> Self {
         self.next = Some(value.into());
         self
     }
@@ -1449,9 +1447,11 @@ impl ValidateJson for Level10ObjectDepth {
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 39))]
 pub struct Level10ObjectInlineObject {
-    /// The `deeper` property.
+    /// Held as JSON, checked against the schema of Level11: typed, it would nest types deeper
+    /// than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deeper: Option<Level11>,
+    #[validate(extra_schema(SCHEMAS, 40))]
+    pub deeper: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -1460,7 +1460,7 @@ pub struct Level10ObjectInlineObject {
 impl Level10ObjectInlineObject {
     /// With `deeper` (`deeper` on the wire) set.
     #[must_use]
-    pub fn with_deeper(mut self, value: impl Into<Level11>) -> Self {
+    pub fn with_deeper(mut self, value: impl Into<Value>) -> Self {
         self.deeper = Some(value.into());
         self
     }
@@ -2864,11 +2864,9 @@ pub struct Level21Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level21ObjectDepth>,
-    /// Held as JSON, checked against the schema of Level22: typed, it would nest types deeper
-    /// than rustc lays out.
+    /// The `next` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 80))]
-    pub next: Option<Value>,
+    pub next: Option<Level22>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -2884,7 +2882,7 @@ impl Level21Object {
 
     /// With `next` (`next` on the wire) set.
     #[must_use]
-    pub fn with_next(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_next(mut self, value: impl Into<Level22>) -> Self {
         self.next = Some(value.into());
         self
     }
@@ -3075,9 +3073,11 @@ impl ValidateJson for Level22ObjectDepth {
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 83))]
 pub struct Level22ObjectInlineObject {
-    /// The `deeper` property.
+    /// Held as JSON, checked against the schema of Level23: typed, it would nest types deeper
+    /// than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deeper: Option<Level23>,
+    #[validate(extra_schema(SCHEMAS, 84))]
+    pub deeper: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -3086,7 +3086,7 @@ pub struct Level22ObjectInlineObject {
 impl Level22ObjectInlineObject {
     /// With `deeper` (`deeper` on the wire) set.
     #[must_use]
-    pub fn with_deeper(mut self, value: impl Into<Level23>) -> Self {
+    pub fn with_deeper(mut self, value: impl Into<Value>) -> Self {
         self.deeper = Some(value.into());
         self
     }
@@ -4490,11 +4490,9 @@ pub struct Level33Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level33ObjectDepth>,
-    /// Held as JSON, checked against the schema of Level34: typed, it would nest types deeper
-    /// than rustc lays out.
+    /// The `next` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 124))]
-    pub next: Option<Value>,
+    pub next: Option<Level34>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -4510,7 +4508,7 @@ impl Level33Object {
 
     /// With `next` (`next` on the wire) set.
     #[must_use]
-    pub fn with_next(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_next(mut self, value: impl Into<Level34>) -> Self {
         self.next = Some(value.into());
         self
     }
@@ -4701,9 +4699,11 @@ impl ValidateJson for Level34ObjectDepth {
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 127))]
 pub struct Level34ObjectInlineObject {
-    /// The `deeper` property.
+    /// Held as JSON, checked against the schema of Level35: typed, it would nest types deeper
+    /// than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deeper: Option<Level35>,
+    #[validate(extra_schema(SCHEMAS, 128))]
+    pub deeper: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -4712,7 +4712,7 @@ pub struct Level34ObjectInlineObject {
 impl Level34ObjectInlineObject {
     /// With `deeper` (`deeper` on the wire) set.
     #[must_use]
-    pub fn with_deeper(mut self, value: impl Into<Level35>) -> Self {
+    pub fn with_deeper(mut self, value: impl Into<Value>) -> Self {
         self.deeper = Some(value.into());
         self
     }
@@ -6116,11 +6116,9 @@ pub struct Level45Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level45ObjectDepth>,
-    /// Held as JSON, checked against the schema of Level46: typed, it would nest types deeper
-    /// than rustc lays out.
+    /// The `next` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 168))]
-    pub next: Option<Value>,
+    pub next: Option<Level46>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -6136,7 +6134,7 @@ impl Level45Object {
 
     /// With `next` (`next` on the wire) set.
     #[must_use]
-    pub fn with_next(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_next(mut self, value: impl Into<Level46>) -> Self {
         self.next = Some(value.into());
         self
     }
@@ -6327,9 +6325,11 @@ impl ValidateJson for Level46ObjectDepth {
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 171))]
 pub struct Level46ObjectInlineObject {
-    /// The `deeper` property.
+    /// Held as JSON, checked against the schema of Level47: typed, it would nest types deeper
+    /// than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub deeper: Option<Level47>,
+    #[validate(extra_schema(SCHEMAS, 172))]
+    pub deeper: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -6338,7 +6338,7 @@ pub struct Level46ObjectInlineObject {
 impl Level46ObjectInlineObject {
     /// With `deeper` (`deeper` on the wire) set.
     #[must_use]
-    pub fn with_deeper(mut self, value: impl Into<Level47>) -> Self {
+    pub fn with_deeper(mut self, value: impl Into<Value>) -> Self {
         self.deeper = Some(value.into());
         self
     }
@@ -7742,11 +7742,9 @@ pub struct Level57Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level57ObjectDepth>,
-    /// Held as JSON, checked against the schema of Level58: typed, it would nest types deeper
-    /// than rustc lays out.
+    /// The `next` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 212))]
-    pub next: Option<Value>,
+    pub next: Option<Level58>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -7762,7 +7760,7 @@ impl Level57Object {
 
     /// With `next` (`next` on the wire) set.
     #[must_use]
-    pub fn with_next(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_next(mut self, value: impl Into<Level58>) -> Self {
         self.next = Some(value.into());
         self
     }
@@ -7851,9 +7849,11 @@ pub struct Level58Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level58ObjectDepth>,
-    /// The `inline` property.
+    /// Held as JSON, checked against the schema of Level58ObjectInlineObject: typed, it would
+    /// nest types deeper than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inline: Option<Nullable<Level58ObjectInlineObject>>,
+    #[validate(extra_schema(SCHEMAS, 303))]
+    pub inline: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -7869,10 +7869,7 @@ impl Level58Object {
 
     /// With `inline` (`inline` on the wire) set.
     #[must_use]
-    pub fn with_inline(
-        mut self,
-        value: impl Into<Nullable<Level58ObjectInlineObject>>,
-    ) -> Self {
+    pub fn with_inline(mut self, value: impl Into<Value>) -> Self {
         self.inline = Some(value.into());
         self
     }
@@ -9883,6 +9880,7 @@ static SCHEMAS: LazySchema = LazySchema::new(
         "/x-asyncapi-codegen-derived/3/properties/pair/oneOf/0",
         "/x-asyncapi-codegen-derived/3/properties/pair/oneOf/1",
         "/components/messages/Link/payload",
+        "/x-asyncapi-codegen-derived/93",
     ],
 );
 
@@ -12796,6 +12794,16 @@ const SCHEMA_DOCUMENT: &str = r##"
           "const": 69
         }
       }
+    },
+    {
+      "anyOf": [
+        {
+          "type": "null"
+        },
+        {
+          "$ref": "#/x-asyncapi-codegen-derived/78"
+        }
+      ]
     }
   ]
 }

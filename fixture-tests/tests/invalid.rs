@@ -5,7 +5,8 @@
 use asyncapi_runtime::MessageSet;
 use asyncapi_runtime::{Keyword, ValidateJson};
 use fixture_tests::{
-    arrays, composition, deep_chain, headers, maps, names, nesting, numbers, unions,
+    arrays, composition, deep_chain, deep_containers, headers, maps, names, nesting, numbers,
+    unions,
 };
 use serde_json::{json, Value};
 
@@ -519,5 +520,71 @@ fn deep_chains_are_checked_below_the_typed_levels() {
             (format!("{}/depth", next(40)), Keyword::Const),
             (format!("{}/label", next(69)), Keyword::MaxLength),
         ]
+    );
+}
+
+/// A `deep_containers` payload nested `levels` deep (through an array, a map, an
+/// unlisted property and a nullable array in turn), with `label` too long at level
+/// `bad_label` and `depth` wrong at level `bad_depth`; and the pointer of each level.
+fn container_chain(levels: usize, bad_label: usize, bad_depth: usize) -> (Value, Vec<String>) {
+    let step = |level: usize| match level % 4 {
+        0 | 3 => "/children/0",
+        1 => "/children/only",
+        _ => "/next",
+    };
+    let mut pointers = vec![String::new()];
+    for level in 1..levels {
+        let above = &pointers[level - 1];
+        pointers.push(format!("{above}{}", step(level - 1)));
+    }
+    let mut value: Option<Value> = None;
+    for level in (0..levels).rev() {
+        let label = if level == bad_label {
+            "far too long".to_string()
+        } else {
+            format!("l{level}")
+        };
+        let depth = if level == bad_depth { level + 1 } else { level };
+        let mut object = json!({"depth": depth, "label": label});
+        if let Some(next) = value.take() {
+            match level % 4 {
+                0 | 3 => object["children"] = json!([next]),
+                1 => object["children"] = json!({"only": next}),
+                _ => object["next"] = next,
+            }
+        }
+        value = Some(object);
+    }
+    (value.expect("at least one level"), pointers)
+}
+
+#[test]
+fn chains_through_containers_are_checked_below_the_typed_levels() {
+    // Items, map values and unlisted properties past the typed levels are JSON checked
+    // against their schema, with the same pointers and keywords at every depth.
+    let (valid, _) = container_chain(70, 99, 99);
+    assert_eq!(violations!(deep_containers::Level0, valid), vec![]);
+    let (payload, at) = container_chain(70, 3, 50);
+    assert_eq!(
+        violations!(deep_containers::Level0, payload),
+        vec![
+            (format!("{}/label", at[3]), Keyword::MaxLength),
+            (format!("{}/depth", at[50]), Keyword::Const),
+        ]
+    );
+    let (payload, at) = container_chain(70, 69, 27);
+    assert_eq!(
+        violations!(deep_containers::Level0, payload),
+        vec![
+            (format!("{}/depth", at[27]), Keyword::Const),
+            (format!("{}/label", at[69]), Keyword::MaxLength),
+        ]
+    );
+    // A wrong type past the cut is a shape error of the JSON held there.
+    let (mut payload, at) = container_chain(60, 99, 99);
+    *payload.pointer_mut(&at[55]).expect("level 55") = json!("not an object");
+    assert_eq!(
+        violations!(deep_containers::Level0, payload),
+        vec![(at[55].clone(), Keyword::Type)]
     );
 }

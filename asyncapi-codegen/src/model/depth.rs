@@ -4,26 +4,31 @@
 //! type it holds (`Option<Inner>` holds `Inner`, and so does `Box<Inner>` for drop
 //! checking), and gives up past its recursion limit: a payload nested about 60 structs
 //! deep does not compile. `Vec`s and maps do not count for layout, but do for drop
-//! checking. So a field whose type would nest more than [`MAX_DEPTH`] levels deep (each
-//! named type, `Option` and `Nullable` on the way is a level) is held as the runtime's
-//! JSON `Value` instead, checked against that type's
-//! whole schema: still validated exactly (same verdicts, pointers and messages, from
-//! the schema interpreter), only not typed. A field that may also be `null` is checked
-//! against `null` or that schema. Named wrappers (a component that is a nullable
-//! object is a newtype around `Nullable<Struct>`) and unions count as a level but are
-//! not cut; the field that holds them is. Real documents come nowhere near the limit, so their
-//! types are as before; deeper ones compile instead of failing.
+//! checking. So where a type would nest more than [`MAX_DEPTH`] levels deep (each
+//! named type, `Option`, `Nullable`, array and map on the way is a level), the field
+//! on the way is changed to hold the deeper type's values as the runtime's JSON
+//! `Value`, checked against that type's whole schema: still validated exactly (same
+//! verdicts, pointers and messages, from the schema interpreter), only not typed. A
+//! field that may also be `null` is checked against `null` or that schema; an array or
+//! a map keeps its type and its own checks, and holds its items or values as JSON.
+//! Named wrappers (a component that is a nullable object is a newtype around
+//! `Nullable<Struct>`) and unions count as a level but are not cut; the field that
+//! holds them is. Real documents come nowhere near the limit, so their types are as
+//! before; deeper ones compile instead of failing.
 
 use std::collections::HashMap;
 
 use asyncapi_runtime::{Map, Value};
 
-use super::ir::{Checks, Entry, SchemaDocument, Ty, TypeDef, TypeKind};
+use super::ir::{Additional, Checks, Entry, SchemaDocument, Ty, TypeDef, TypeKind};
 
 /// The slot of a link that is counted but never cut: a newtype's one type, and a
 /// union's variants (boxing a variant is not enough for drop checking, and a variant
 /// held as JSON would change which one matches); the field holding them is cut.
 const UNCUT: usize = usize::MAX;
+
+/// The slot of a struct's link through its map of the properties it does not list.
+const ADDITIONAL: usize = usize::MAX - 1;
 
 /// How many levels of types (named types and the `Option`s and `Nullable`s around
 /// them) may hold one another, one inside the next: half of rustc's default recursion
@@ -92,44 +97,145 @@ pub fn cut_deep_chains(types: &mut [TypeDef], schemas: &mut SchemaDocument) {
         }
     }
     for (node, slot, target) in to_cut {
+        let target_name = types[target].name.clone();
         let target_schema = types[target].schema;
-        let note = format!(
-            "Held as JSON, checked against the schema of {}: typed, it would nest \
-             types deeper than rustc lays out.",
-            types[target].name
-        );
         // Only struct fields are cut (see `UNCUT`).
-        if let TypeKind::Struct(s) = &mut types[node].kind {
-            let field = &mut s.fields[slot];
-            // What the field's value is checked against once held as JSON.
-            let value_schema = match &field.ty {
-                Ty::Named(_) => Some(target_schema),
-                Ty::Nullable(_) => null_or(schemas, target_schema),
-                _ => None,
+        let TypeKind::Struct(s) = &mut types[node].kind else {
+            continue;
+        };
+        if slot == ADDITIONAL {
+            // Each property the struct does not list is checked from the whole object.
+            let Additional::Typed(ty, checks) = &mut s.additional else {
+                continue;
             };
-            let own_checks = Checks {
-                extra: None,
-                ..field.checks.clone()
+            let Some(values) = checked_as(ty, checks, reference(schemas, target_schema)) else {
+                continue;
             };
-            let extra = match (value_schema, field.checks.extra) {
-                (Some(value), None) => Some(value),
-                (Some(value), Some(own)) => all_of(schemas, own, value),
-                (None, _) => None,
+            let names: Map = s
+                .fields
+                .iter()
+                .map(|f| (f.wire.clone(), Value::Bool(true)))
+                .collect();
+            let mut rule = Map::new();
+            rule.insert("properties", Value::Object(names));
+            rule.insert("additionalProperties", values);
+            let Some(rule) = derive(schemas, Value::Object(rule)) else {
+                continue;
             };
-            match extra {
-                Some(extra) if own_checks.is_empty() => {
-                    field.ty = Ty::Any;
-                    field.checks.extra = Some(extra);
-                    field.docs.description = Some(match field.docs.description.take() {
-                        Some(text) => format!("{text}\n\n{note}"),
-                        None => note,
-                    });
+            let extra = match types[node].extra {
+                None => Some(rule),
+                Some(own) => all_of(schemas, own, rule),
+            };
+            if let (Some(extra), TypeKind::Struct(s)) = (extra, &mut types[node].kind) {
+                if let Additional::Typed(ty, _) = &mut s.additional {
+                    untype(ty);
                 }
-                // Checks of its own that the type makes: boxed, which is enough
-                // for the layout (not for drop checking, past about 60 levels).
-                _ => field.boxed = true,
+                types[node].extra = Some(extra);
             }
+            continue;
         }
+        let field = &mut s.fields[slot];
+        let direct = format!(
+            "Held as JSON, checked against the schema of {target_name}: typed, it would \
+             nest types deeper than rustc lays out."
+        );
+        let note = match &field.ty {
+            Ty::Named(_) => direct,
+            Ty::Nullable(inner) if matches!(**inner, Ty::Named(_)) => direct,
+            _ => format!(
+                "The {target_name} values in it are held as JSON, checked against the \
+                 schema of {target_name}: typed, they would nest types deeper than rustc \
+                 checks drops of."
+            ),
+        };
+        if hold_as_json(&mut field.ty, &mut field.checks, target_schema, schemas) {
+            field.docs.description = Some(match field.docs.description.take() {
+                Some(text) => format!("{text}\n\n{note}"),
+                None => note,
+            });
+        } else {
+            // Checks of its own that the type makes: boxed, which is enough for the
+            // layout (not for drop checking, past about 60 levels).
+            field.boxed = true;
+        }
+    }
+}
+
+/// Replaces the named type `ty` holds (itself, or in arrays, maps and `null`-or) by
+/// JSON, and adds to `checks` the schema that checks it against `target` from this
+/// value; false, changing nothing, when the named type carries checks of its own that
+/// only the type makes.
+fn hold_as_json(
+    ty: &mut Ty,
+    checks: &mut Checks,
+    target: Entry,
+    schemas: &mut SchemaDocument,
+) -> bool {
+    let value_schema = match ty {
+        // The target's schema itself, not a reference to it.
+        Ty::Named(_) if own_checks_are_empty(checks) => Some(target),
+        _ => match checked_as(ty, checks, reference(schemas, target)) {
+            Some(schema) => derive(schemas, schema),
+            None => None,
+        },
+    };
+    let extra = match (value_schema, checks.extra) {
+        (Some(value), None) => Some(value),
+        (Some(value), Some(own)) => all_of(schemas, own, value),
+        (None, _) => None,
+    };
+    match extra {
+        Some(extra) => {
+            untype(ty);
+            checks.extra = Some(extra);
+            true
+        }
+        None => false,
+    }
+}
+
+/// The schema a value of `ty` is checked against once the named type it holds is
+/// JSON checked against `target` (a reference to the type's schema): `None` when that
+/// type carries checks of its own.
+fn checked_as(ty: &Ty, checks: &Checks, target: Value) -> Option<Value> {
+    let wrap = |keyword: &str, schema: Value| {
+        let mut map = Map::new();
+        map.insert(keyword, schema);
+        Value::Object(map)
+    };
+    match ty {
+        Ty::Named(_) => own_checks_are_empty(checks).then_some(target),
+        Ty::Nullable(inner) if matches!(**inner, Ty::Named(_)) => own_checks_are_empty(checks)
+            .then(|| {
+                wrap(
+                    "anyOf",
+                    Value::Array(vec![wrap("type", Value::from("null")), target]),
+                )
+            }),
+        Ty::Nullable(inner) => checked_as(inner, checks, target),
+        Ty::Array(inner, item) => checked_as(inner, item, target).map(|s| wrap("items", s)),
+        Ty::Map(inner, value) => {
+            checked_as(inner, value, target).map(|s| wrap("additionalProperties", s))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `checks` holds nothing but a schema checked on the value as JSON.
+fn own_checks_are_empty(checks: &Checks) -> bool {
+    Checks {
+        extra: None,
+        ..checks.clone()
+    }
+    .is_empty()
+}
+
+/// Makes the named type `ty` holds JSON.
+fn untype(ty: &mut Ty) {
+    match ty {
+        Ty::Nullable(inner) if matches!(**inner, Ty::Named(_)) => *ty = Ty::Any,
+        Ty::Nullable(inner) | Ty::Array(inner, _) | Ty::Map(inner, _) => untype(inner),
+        _ => *ty = Ty::Any,
     }
 }
 
@@ -169,18 +275,6 @@ fn reference(schemas: &SchemaDocument, entry: Entry) -> Value {
     Value::Object(map)
 }
 
-/// A schema admitting `null` and what `entry` admits.
-fn null_or(schemas: &mut SchemaDocument, entry: Entry) -> Option<Entry> {
-    let mut null = Map::new();
-    null.insert("type", Value::from("null"));
-    let mut any_of = Map::new();
-    any_of.insert(
-        "anyOf",
-        Value::Array(vec![Value::Object(null), reference(schemas, entry)]),
-    );
-    derive(schemas, Value::Object(any_of))
-}
-
 /// A schema admitting what both entries admit.
 fn all_of(schemas: &mut SchemaDocument, a: Entry, b: Entry) -> Option<Entry> {
     let mut all = Map::new();
@@ -192,42 +286,47 @@ fn all_of(schemas: &mut SchemaDocument, a: Entry, b: Entry) -> Option<Entry> {
 }
 
 /// The named types `def` holds by value, with the index of the field or variant that
-/// holds each ([`UNCUT`] for links that are not cut) and the
-/// levels of types the link adds (the named type, and an `Option` or `Nullable`).
+/// holds each ([`UNCUT`] for links that are not cut) and the levels of types the link
+/// adds (the named type, and each `Option`, `Nullable`, array and map around it).
 fn by_value(def: &TypeDef) -> Vec<(usize, &str, usize)> {
-    let levels = |ty: &Ty, optional: bool| {
-        1 + usize::from(optional) + usize::from(matches!(ty, Ty::Nullable(_)))
-    };
     match &def.kind {
-        TypeKind::Newtype(ty, _) => named(ty)
-            .map(|n| (UNCUT, n, levels(ty, false)))
+        TypeKind::Newtype(ty, _) => held(ty)
+            .map(|(n, levels)| (UNCUT, n, levels))
             .into_iter()
             .collect(),
-        TypeKind::Struct(s) => s
-            .fields
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| !f.boxed)
-            .filter_map(|(i, f)| named(&f.ty).map(|n| (i, n, levels(&f.ty, !f.required))))
-            .collect(),
+        TypeKind::Struct(s) => {
+            let additional = match &s.additional {
+                Additional::Typed(ty, _) => held(ty).map(|(n, levels)| (ADDITIONAL, n, levels + 1)),
+                _ => None,
+            };
+            s.fields
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| !f.boxed)
+                .filter_map(|(i, f)| {
+                    held(&f.ty).map(|(n, levels)| (i, n, levels + usize::from(!f.required)))
+                })
+                .chain(additional)
+                .collect()
+        }
         TypeKind::Union(u) => u
             .variants
             .iter()
             .filter(|v| !v.boxed)
-            .filter_map(|v| named(&v.ty).map(|n| (UNCUT, n, levels(&v.ty, false))))
+            .filter_map(|v| held(&v.ty).map(|(n, levels)| (UNCUT, n, levels)))
             .collect(),
         _ => Vec::new(),
     }
 }
 
-/// The named type a value of `ty` holds by value, if any.
-fn named(ty: &Ty) -> Option<&str> {
+/// The named type a value of `ty` holds (by value, or in arrays and maps, which drop
+/// checking recurses into too), and the levels down to it, itself included.
+fn held(ty: &Ty) -> Option<(&str, usize)> {
     match ty {
-        Ty::Named(name) => Some(name),
-        Ty::Nullable(inner) => match inner.as_ref() {
-            Ty::Named(name) => Some(name),
-            _ => None,
-        },
+        Ty::Named(name) => Some((name, 1)),
+        Ty::Nullable(inner) | Ty::Array(inner, _) | Ty::Map(inner, _) => {
+            held(inner).map(|(name, levels)| (name, levels + 1))
+        }
         _ => None,
     }
 }
