@@ -5,8 +5,8 @@
 use asyncapi_runtime::MessageSet;
 use asyncapi_runtime::{Keyword, ValidateJson};
 use fixture_tests::{
-    arrays, composition, deep_chain, deep_containers, headers, maps, names, nesting, numbers,
-    unions,
+    arrays, composition, deep_chain, deep_containers, fan_out, headers, maps, names, nesting,
+    numbers, unions,
 };
 use serde_json::{json, Value};
 
@@ -586,5 +586,38 @@ fn chains_through_containers_are_checked_below_the_typed_levels() {
     assert_eq!(
         violations!(deep_containers::Level0, payload),
         vec![(at[55].clone(), Keyword::Type)]
+    );
+}
+
+#[test]
+fn boxed_values_are_read_and_checked_like_the_others() {
+    // Each level holds the next in `a`, `b` or the union `either`, in turn: the deeper
+    // levels are boxed, the payload reads and fails the same at every depth. (The types hold
+    // no text to lend: they have no zero-copy twins.)
+    let key = |level: usize| ["a", "b", "either"][level % 3];
+    let mut payload = json!({"depth": 29});
+    let mut pointer = String::new();
+    for level in (0..29).rev() {
+        payload = json!({"depth": level, key(level): payload});
+    }
+    for level in 0..29 {
+        pointer.push('/');
+        pointer.push_str(key(level));
+    }
+    assert_eq!(violations::<fan_out::Level0>(payload.clone()), vec![]);
+    // Above the first union, the wrong value itself is reported.
+    let mut shallow = payload.clone();
+    *shallow.pointer_mut("/a/b/depth").expect("level 2") = json!(3);
+    assert_eq!(
+        violations::<fan_out::Level0>(shallow),
+        vec![("/a/b/depth".to_string(), Keyword::Const)]
+    );
+    // Below it, the union has no alternative left: `oneOf` fails at the first one.
+    *payload
+        .pointer_mut(&format!("{pointer}/depth"))
+        .expect("level 29") = json!(30);
+    assert_eq!(
+        violations::<fan_out::Level0>(payload),
+        vec![("/a/b/either".to_string(), Keyword::OneOf)]
     );
 }

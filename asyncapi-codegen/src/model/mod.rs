@@ -11,6 +11,7 @@ pub mod ir;
 pub mod messages;
 pub mod naming;
 pub mod schemas;
+mod size;
 
 pub use ir::*;
 
@@ -75,6 +76,7 @@ fn model_here(bundle: &Bundle) -> Result<Model, Error> {
     let messages = messages::messages(root, &mut typer, bundle);
     let (mut types, mut schemas, mut warnings) = typer.finish()?;
     depth::cut_deep_chains(&mut types, &mut schemas);
+    size::box_large_values(&mut types);
     let channels = interfaces::channels(bundle, &messages);
     let operations = interfaces::operations(bundle, &channels, &messages, &mut warnings);
     let servers = interfaces::servers(bundle);

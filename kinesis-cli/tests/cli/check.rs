@@ -250,6 +250,7 @@ fn check_agrees_with_the_official_parser_on_the_corpus() {
         "asyncapi-codegen/tests/fixtures/names.yaml",
         "asyncapi-codegen/tests/fixtures/deep_nullable.yaml",
         "asyncapi-codegen/tests/fixtures/deep_containers.yaml",
+        "asyncapi-codegen/tests/fixtures/fan_out.yaml",
         "asyncapi-codegen/tests/fixtures/nesting.yaml",
         "asyncapi-codegen/tests/broken/schema_false.yaml",
         "asyncapi-codegen/tests/parser_agreement/mutants/kitchen_sink__message_payload_true.json",
