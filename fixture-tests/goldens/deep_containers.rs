@@ -355,7 +355,7 @@ pub struct Level3 {
     /// The Level4 values in it are held as JSON, checked against the schema of Level4: typed,
     /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 143))]
+    #[validate(extra_schema(SCHEMAS, 214))]
     pub children: Option<Nullable<Vec<Value>>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
@@ -2832,7 +2832,7 @@ pub struct Level25 {
     /// The Level26 values in it are held as JSON, checked against the schema of Level26: typed,
     /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 142))]
+    #[validate(extra_schema(SCHEMAS, 213))]
     pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
@@ -5298,7 +5298,7 @@ pub struct Level47 {
     /// The Level48 values in it are held as JSON, checked against the schema of Level48: typed,
     /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 141))]
+    #[validate(extra_schema(SCHEMAS, 212))]
     pub children: Option<Nullable<Vec<Value>>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
@@ -7866,16 +7866,378 @@ impl ValidateJson for Level69Depth {
     }
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 140))]
+pub struct Grid0(#[validate(max_items = 2)] pub Nullable<Vec<Grid1>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 141))]
+pub struct Grid1(#[validate(max_items = 2)] pub Nullable<Vec<Grid2>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 142))]
+pub struct Grid2(#[validate(max_items = 2)] pub Nullable<Vec<Grid3>>);
+
+/// Its Grid4 values are held as JSON, checked against the schema of Grid4: typed, they would
+/// nest types deeper than rustc checks drops of.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 143))]
+pub struct Grid3(
+    #[validate(max_items = 2, extra_schema(SCHEMAS, 216))]
+    pub Nullable<Vec<Value>>,
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 144))]
+pub struct Grid4(#[validate(max_items = 2)] pub Nullable<Vec<Grid5>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 145))]
+pub struct Grid5(#[validate(max_items = 2)] pub Nullable<Vec<Grid6>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 146))]
+pub struct Grid6(#[validate(max_items = 2)] pub Nullable<Vec<Grid7>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 147))]
+pub struct Grid7(#[validate(max_items = 2)] pub Nullable<Vec<Grid8>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 148))]
+pub struct Grid8(#[validate(max_items = 2)] pub Nullable<Vec<Grid9>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 149))]
+pub struct Grid9(#[validate(max_items = 2)] pub Nullable<Vec<Grid10>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 150))]
+pub struct Grid10(#[validate(max_items = 2)] pub Nullable<Vec<Grid11>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 151))]
+pub struct Grid11(#[validate(max_items = 2)] pub Nullable<Vec<Grid12>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 152))]
+pub struct Grid12(#[validate(max_items = 2)] pub Nullable<Vec<Grid13>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 153))]
+pub struct Grid13(#[validate(max_items = 2)] pub Nullable<Vec<Grid14>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 154))]
+pub struct Grid14(#[validate(max_items = 2)] pub Nullable<Vec<Grid15>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 155))]
+pub struct Grid15(#[validate(max_items = 2)] pub Nullable<Vec<Grid16>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 156))]
+pub struct Grid16(#[validate(max_items = 2)] pub Nullable<Vec<Grid17>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 157))]
+pub struct Grid17(#[validate(max_items = 2)] pub Nullable<Vec<Grid18>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 158))]
+pub struct Grid18(#[validate(max_items = 2)] pub Nullable<Vec<Grid19>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 159))]
+pub struct Grid19(#[validate(max_items = 2)] pub Nullable<Vec<Grid20>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 160))]
+pub struct Grid20(#[validate(max_items = 2)] pub Nullable<Vec<Grid21>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 161))]
+pub struct Grid21(#[validate(max_items = 2)] pub Nullable<Vec<Grid22>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 162))]
+pub struct Grid22(#[validate(max_items = 2)] pub Nullable<Vec<Grid23>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 163))]
+pub struct Grid23(#[validate(max_items = 2)] pub Nullable<Vec<Grid24>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 164))]
+pub struct Grid24(#[validate(max_items = 2)] pub Nullable<Vec<Grid25>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 165))]
+pub struct Grid25(#[validate(max_items = 2)] pub Nullable<Vec<Grid26>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 166))]
+pub struct Grid26(#[validate(max_items = 2)] pub Nullable<Vec<Grid27>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 167))]
+pub struct Grid27(#[validate(max_items = 2)] pub Nullable<Vec<Grid28>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 168))]
+pub struct Grid28(#[validate(max_items = 2)] pub Nullable<Vec<Grid29>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 169))]
+pub struct Grid29(#[validate(max_items = 2)] pub Nullable<Vec<Grid30>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 170))]
+pub struct Grid30(#[validate(max_items = 2)] pub Nullable<Vec<Grid31>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 171))]
+pub struct Grid31(#[validate(max_items = 2)] pub Nullable<Vec<Grid32>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 172))]
+pub struct Grid32(#[validate(max_items = 2)] pub Nullable<Vec<Grid33>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 173))]
+pub struct Grid33(#[validate(max_items = 2)] pub Nullable<Vec<Grid34>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 174))]
+pub struct Grid34(#[validate(max_items = 2)] pub Nullable<Vec<Grid35>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 175))]
+pub struct Grid35(#[validate(max_items = 2)] pub Nullable<Vec<Grid36>>);
+
+/// Its Grid37 values are held as JSON, checked against the schema of Grid37: typed, they
+/// would nest types deeper than rustc checks drops of.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 176))]
+pub struct Grid36(
+    #[validate(max_items = 2, extra_schema(SCHEMAS, 215))]
+    pub Nullable<Vec<Value>>,
+);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 177))]
+pub struct Grid37(#[validate(max_items = 2)] pub Nullable<Vec<Grid38>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 178))]
+pub struct Grid38(#[validate(max_items = 2)] pub Nullable<Vec<Grid39>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 179))]
+pub struct Grid39(#[validate(max_items = 2)] pub Nullable<Vec<Grid40>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 180))]
+pub struct Grid40(#[validate(max_items = 2)] pub Nullable<Vec<Grid41>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 181))]
+pub struct Grid41(#[validate(max_items = 2)] pub Nullable<Vec<Grid42>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 182))]
+pub struct Grid42(#[validate(max_items = 2)] pub Nullable<Vec<Grid43>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 183))]
+pub struct Grid43(#[validate(max_items = 2)] pub Nullable<Vec<Grid44>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 184))]
+pub struct Grid44(#[validate(max_items = 2)] pub Nullable<Vec<Grid45>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 185))]
+pub struct Grid45(#[validate(max_items = 2)] pub Nullable<Vec<Grid46>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 186))]
+pub struct Grid46(#[validate(max_items = 2)] pub Nullable<Vec<Grid47>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 187))]
+pub struct Grid47(#[validate(max_items = 2)] pub Nullable<Vec<Grid48>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 188))]
+pub struct Grid48(#[validate(max_items = 2)] pub Nullable<Vec<Grid49>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 189))]
+pub struct Grid49(#[validate(max_items = 2)] pub Nullable<Vec<Grid50>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 190))]
+pub struct Grid50(#[validate(max_items = 2)] pub Nullable<Vec<Grid51>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 191))]
+pub struct Grid51(#[validate(max_items = 2)] pub Nullable<Vec<Grid52>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 192))]
+pub struct Grid52(#[validate(max_items = 2)] pub Nullable<Vec<Grid53>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 193))]
+pub struct Grid53(#[validate(max_items = 2)] pub Nullable<Vec<Grid54>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 194))]
+pub struct Grid54(#[validate(max_items = 2)] pub Nullable<Vec<Grid55>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 195))]
+pub struct Grid55(#[validate(max_items = 2)] pub Nullable<Vec<Grid56>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 196))]
+pub struct Grid56(#[validate(max_items = 2)] pub Nullable<Vec<Grid57>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 197))]
+pub struct Grid57(#[validate(max_items = 2)] pub Nullable<Vec<Grid58>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 198))]
+pub struct Grid58(#[validate(max_items = 2)] pub Nullable<Vec<Grid59>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 199))]
+pub struct Grid59(#[validate(max_items = 2)] pub Nullable<Vec<Grid60>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 200))]
+pub struct Grid60(#[validate(max_items = 2)] pub Nullable<Vec<Grid61>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 201))]
+pub struct Grid61(#[validate(max_items = 2)] pub Nullable<Vec<Grid62>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 202))]
+pub struct Grid62(#[validate(max_items = 2)] pub Nullable<Vec<Grid63>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 203))]
+pub struct Grid63(#[validate(max_items = 2)] pub Nullable<Vec<Grid64>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 204))]
+pub struct Grid64(#[validate(max_items = 2)] pub Nullable<Vec<Grid65>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 205))]
+pub struct Grid65(#[validate(max_items = 2)] pub Nullable<Vec<Grid66>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 206))]
+pub struct Grid66(#[validate(max_items = 2)] pub Nullable<Vec<Grid67>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 207))]
+pub struct Grid67(#[validate(max_items = 2)] pub Nullable<Vec<Grid68>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 208))]
+pub struct Grid68(#[validate(max_items = 2)] pub Nullable<Vec<Grid69>>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 209))]
+pub struct Grid69(#[validate(max_length = 4)] pub String);
+
 /// The messages the document declares, by name (see the runtime's `MessageSet`
 /// for what can be asked of one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum MessageName {
     /// `Link`
     Link,
+    /// `Grid`
+    Grid,
 }
 
 /// What the document declares about each message, in the order of `MessageName`.
-static MESSAGE_INFO: [MessageInfo; 1] = [
+static MESSAGE_INFO: [MessageInfo; 2] = [
     MessageInfo {
         key: "Link",
         name: "Link",
@@ -7886,7 +8248,19 @@ static MESSAGE_INFO: [MessageInfo; 1] = [
         payload_type: "Level0",
         headers_type: None,
         correlation_id: None,
-        schemas: (Some(140), None),
+        schemas: (Some(210), None),
+    },
+    MessageInfo {
+        key: "Grid",
+        name: "Grid",
+        pointer: "/components/messages/Grid",
+        title: None,
+        summary: None,
+        content_type: None,
+        payload_type: "Grid0",
+        headers_type: None,
+        correlation_id: None,
+        schemas: (Some(211), None),
     },
 ];
 
@@ -7895,7 +8269,7 @@ impl MessageSet for MessageName {
 
     type Headers = ::asyncapi_runtime::NoHeaders;
 
-    const ALL: &'static [MessageName] = &[MessageName::Link];
+    const ALL: &'static [MessageName] = &[MessageName::Link, MessageName::Grid];
 
     fn info(self) -> &'static MessageInfo {
         &MESSAGE_INFO[self as usize]
@@ -7910,6 +8284,9 @@ impl MessageSet for MessageName {
             match self {
                 MessageName::Link => {
                     Message::Link(::asyncapi_runtime::from_slice(bytes)?)
+                }
+                MessageName::Grid => {
+                    Message::Grid(::asyncapi_runtime::from_slice(bytes)?)
                 }
             },
         )
@@ -7955,6 +8332,9 @@ impl MessageName {
                         ::asyncapi_runtime::from_slice_borrowed(bytes)?,
                     )
                 }
+                MessageName::Grid => {
+                    borrowed::Message::Grid(::asyncapi_runtime::from_slice(bytes)?)
+                }
             },
         )
     }
@@ -7967,6 +8347,8 @@ impl MessageName {
 pub enum Message {
     /// `Link`
     Link(Level0),
+    /// `Grid`
+    Grid(Grid0),
 }
 
 impl Message {
@@ -7974,6 +8356,7 @@ impl Message {
     pub fn name(&self) -> MessageName {
         match self {
             Message::Link(_) => MessageName::Link,
+            Message::Grid(_) => MessageName::Grid,
         }
     }
 }
@@ -7986,6 +8369,7 @@ impl Validate for Message {
     ) {
         match self {
             Message::Link(payload) => payload.validate_at(path, report),
+            Message::Grid(payload) => payload.validate_at(path, report),
         }
     }
 }
@@ -8135,10 +8519,83 @@ static SCHEMAS: LazySchema = LazySchema::new(
         "/components/schemas/Level68/properties/depth",
         "/components/schemas/Level69",
         "/components/schemas/Level69/properties/depth",
+        "/components/schemas/Grid0",
+        "/components/schemas/Grid1",
+        "/components/schemas/Grid2",
+        "/components/schemas/Grid3",
+        "/components/schemas/Grid4",
+        "/components/schemas/Grid5",
+        "/components/schemas/Grid6",
+        "/components/schemas/Grid7",
+        "/components/schemas/Grid8",
+        "/components/schemas/Grid9",
+        "/components/schemas/Grid10",
+        "/components/schemas/Grid11",
+        "/components/schemas/Grid12",
+        "/components/schemas/Grid13",
+        "/components/schemas/Grid14",
+        "/components/schemas/Grid15",
+        "/components/schemas/Grid16",
+        "/components/schemas/Grid17",
+        "/components/schemas/Grid18",
+        "/components/schemas/Grid19",
+        "/components/schemas/Grid20",
+        "/components/schemas/Grid21",
+        "/components/schemas/Grid22",
+        "/components/schemas/Grid23",
+        "/components/schemas/Grid24",
+        "/components/schemas/Grid25",
+        "/components/schemas/Grid26",
+        "/components/schemas/Grid27",
+        "/components/schemas/Grid28",
+        "/components/schemas/Grid29",
+        "/components/schemas/Grid30",
+        "/components/schemas/Grid31",
+        "/components/schemas/Grid32",
+        "/components/schemas/Grid33",
+        "/components/schemas/Grid34",
+        "/components/schemas/Grid35",
+        "/components/schemas/Grid36",
+        "/components/schemas/Grid37",
+        "/components/schemas/Grid38",
+        "/components/schemas/Grid39",
+        "/components/schemas/Grid40",
+        "/components/schemas/Grid41",
+        "/components/schemas/Grid42",
+        "/components/schemas/Grid43",
+        "/components/schemas/Grid44",
+        "/components/schemas/Grid45",
+        "/components/schemas/Grid46",
+        "/components/schemas/Grid47",
+        "/components/schemas/Grid48",
+        "/components/schemas/Grid49",
+        "/components/schemas/Grid50",
+        "/components/schemas/Grid51",
+        "/components/schemas/Grid52",
+        "/components/schemas/Grid53",
+        "/components/schemas/Grid54",
+        "/components/schemas/Grid55",
+        "/components/schemas/Grid56",
+        "/components/schemas/Grid57",
+        "/components/schemas/Grid58",
+        "/components/schemas/Grid59",
+        "/components/schemas/Grid60",
+        "/components/schemas/Grid61",
+        "/components/schemas/Grid62",
+        "/components/schemas/Grid63",
+        "/components/schemas/Grid64",
+        "/components/schemas/Grid65",
+        "/components/schemas/Grid66",
+        "/components/schemas/Grid67",
+        "/components/schemas/Grid68",
+        "/components/schemas/Grid69",
         "/components/messages/Link/payload",
+        "/components/messages/Grid/payload",
         "/x-asyncapi-codegen-derived/0",
         "/x-asyncapi-codegen-derived/1",
         "/x-asyncapi-codegen-derived/2",
+        "/x-asyncapi-codegen-derived/3",
+        "/x-asyncapi-codegen-derived/4",
     ],
 );
 
@@ -8147,6 +8604,11 @@ const SCHEMA_DOCUMENT: &str = r##"
 {
   "components": {
     "messages": {
+      "Grid": {
+        "payload": {
+          "$ref": "#/components/schemas/Grid0"
+        }
+      },
       "Link": {
         "payload": {
           "$ref": "#/components/schemas/Level0"
@@ -8154,6 +8616,700 @@ const SCHEMA_DOCUMENT: &str = r##"
       }
     },
     "schemas": {
+      "Grid0": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid1"
+        }
+      },
+      "Grid1": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid2"
+        }
+      },
+      "Grid10": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid11"
+        }
+      },
+      "Grid11": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid12"
+        }
+      },
+      "Grid12": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid13"
+        }
+      },
+      "Grid13": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid14"
+        }
+      },
+      "Grid14": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid15"
+        }
+      },
+      "Grid15": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid16"
+        }
+      },
+      "Grid16": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid17"
+        }
+      },
+      "Grid17": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid18"
+        }
+      },
+      "Grid18": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid19"
+        }
+      },
+      "Grid19": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid20"
+        }
+      },
+      "Grid2": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid3"
+        }
+      },
+      "Grid20": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid21"
+        }
+      },
+      "Grid21": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid22"
+        }
+      },
+      "Grid22": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid23"
+        }
+      },
+      "Grid23": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid24"
+        }
+      },
+      "Grid24": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid25"
+        }
+      },
+      "Grid25": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid26"
+        }
+      },
+      "Grid26": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid27"
+        }
+      },
+      "Grid27": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid28"
+        }
+      },
+      "Grid28": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid29"
+        }
+      },
+      "Grid29": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid30"
+        }
+      },
+      "Grid3": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid4"
+        }
+      },
+      "Grid30": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid31"
+        }
+      },
+      "Grid31": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid32"
+        }
+      },
+      "Grid32": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid33"
+        }
+      },
+      "Grid33": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid34"
+        }
+      },
+      "Grid34": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid35"
+        }
+      },
+      "Grid35": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid36"
+        }
+      },
+      "Grid36": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid37"
+        }
+      },
+      "Grid37": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid38"
+        }
+      },
+      "Grid38": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid39"
+        }
+      },
+      "Grid39": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid40"
+        }
+      },
+      "Grid4": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid5"
+        }
+      },
+      "Grid40": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid41"
+        }
+      },
+      "Grid41": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid42"
+        }
+      },
+      "Grid42": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid43"
+        }
+      },
+      "Grid43": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid44"
+        }
+      },
+      "Grid44": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid45"
+        }
+      },
+      "Grid45": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid46"
+        }
+      },
+      "Grid46": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid47"
+        }
+      },
+      "Grid47": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid48"
+        }
+      },
+      "Grid48": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid49"
+        }
+      },
+      "Grid49": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid50"
+        }
+      },
+      "Grid5": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid6"
+        }
+      },
+      "Grid50": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid51"
+        }
+      },
+      "Grid51": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid52"
+        }
+      },
+      "Grid52": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid53"
+        }
+      },
+      "Grid53": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid54"
+        }
+      },
+      "Grid54": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid55"
+        }
+      },
+      "Grid55": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid56"
+        }
+      },
+      "Grid56": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid57"
+        }
+      },
+      "Grid57": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid58"
+        }
+      },
+      "Grid58": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid59"
+        }
+      },
+      "Grid59": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid60"
+        }
+      },
+      "Grid6": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid7"
+        }
+      },
+      "Grid60": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid61"
+        }
+      },
+      "Grid61": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid62"
+        }
+      },
+      "Grid62": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid63"
+        }
+      },
+      "Grid63": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid64"
+        }
+      },
+      "Grid64": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid65"
+        }
+      },
+      "Grid65": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid66"
+        }
+      },
+      "Grid66": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid67"
+        }
+      },
+      "Grid67": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid68"
+        }
+      },
+      "Grid68": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid69"
+        }
+      },
+      "Grid69": {
+        "type": "string",
+        "maxLength": 4
+      },
+      "Grid7": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid8"
+        }
+      },
+      "Grid8": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid9"
+        }
+      },
+      "Grid9": {
+        "type": [
+          "array",
+          "null"
+        ],
+        "maxItems": 2,
+        "items": {
+          "$ref": "#/components/schemas/Grid10"
+        }
+      },
       "Level0": {
         "type": "object",
         "required": [
@@ -9705,6 +10861,16 @@ const SCHEMA_DOCUMENT: &str = r##"
       "items": {
         "$ref": "#/components/schemas/Level4"
       }
+    },
+    {
+      "items": {
+        "$ref": "#/components/schemas/Grid37"
+      }
+    },
+    {
+      "items": {
+        "$ref": "#/components/schemas/Grid4"
+      }
     }
   ]
 }
@@ -9729,7 +10895,10 @@ pub mod channels {
         pub const ADDRESS_TEMPLATE: Option<&'static str> = Some("chain");
 
         /// The messages the channel carries.
-        pub const MESSAGES: &'static [super::MessageName] = &[super::MessageName::Link];
+        pub const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::Link,
+            super::MessageName::Grid,
+        ];
 
         /// Reads an address: it must match the template, and every parameter must
         /// be non-empty, free of `/`, and one of its `enum` values when it has them.
@@ -9789,6 +10958,8 @@ pub mod channels {
     pub enum ChainMessage {
         /// A `Link` payload.
         Link(super::Level0),
+        /// A `Grid` payload.
+        Grid(super::Grid0),
     }
 
     impl ::asyncapi_runtime::MessageGroup for ChainMessage {
@@ -9796,11 +10967,15 @@ pub mod channels {
 
         const CARRIER: &'static str = "chain";
 
-        const MESSAGES: &'static [super::MessageName] = &[super::MessageName::Link];
+        const MESSAGES: &'static [super::MessageName] = &[
+            super::MessageName::Link,
+            super::MessageName::Grid,
+        ];
 
         fn name(&self) -> super::MessageName {
             match self {
                 ChainMessage::Link(_) => super::MessageName::Link,
+                ChainMessage::Grid(_) => super::MessageName::Grid,
             }
         }
 
@@ -9808,6 +10983,7 @@ pub mod channels {
             #[allow(unreachable_patterns)]
             match message {
                 super::Message::Link(payload) => Ok(ChainMessage::Link(payload)),
+                super::Message::Grid(payload) => Ok(ChainMessage::Grid(payload)),
                 other => Err(other),
             }
         }
@@ -9815,6 +10991,7 @@ pub mod channels {
         fn into_message(self) -> super::Message {
             match self {
                 ChainMessage::Link(payload) => super::Message::Link(payload),
+                ChainMessage::Grid(payload) => super::Message::Grid(payload),
             }
         }
     }
@@ -9827,6 +11004,7 @@ pub mod channels {
         ) {
             match self {
                 ChainMessage::Link(payload) => payload.validate_at(path, report),
+                ChainMessage::Grid(payload) => payload.validate_at(path, report),
             }
         }
     }
@@ -10052,7 +11230,7 @@ pub mod borrowed {
         /// The Level4 values in it are held as JSON, checked against the schema of Level4: typed,
         /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 143))]
+        #[validate(extra_schema(super::SCHEMAS, 214))]
         pub children: Option<super::Nullable<Vec<super::Value>>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
@@ -11354,7 +12532,7 @@ pub mod borrowed {
         /// The Level26 values in it are held as JSON, checked against the schema of Level26: typed,
         /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 142))]
+        #[validate(extra_schema(super::SCHEMAS, 213))]
         pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
@@ -12652,7 +13830,7 @@ pub mod borrowed {
         /// The Level48 values in it are held as JSON, checked against the schema of Level48: typed,
         /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 141))]
+        #[validate(extra_schema(super::SCHEMAS, 212))]
         pub children: Option<super::Nullable<Vec<super::Value>>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
@@ -13993,6 +15171,8 @@ pub mod borrowed {
     pub enum Message<'a> {
         /// A `Link` payload.
         Link(Level0<'a>),
+        /// A `Grid` payload.
+        Grid(super::Grid0),
     }
 
     impl Message<'_> {
@@ -14000,6 +15180,7 @@ pub mod borrowed {
         pub fn name(&self) -> super::MessageName {
             match self {
                 Message::Link(_) => super::MessageName::Link,
+                Message::Grid(_) => super::MessageName::Grid,
             }
         }
 
@@ -14007,6 +15188,7 @@ pub mod borrowed {
         pub fn into_owned(self) -> super::Message {
             match self {
                 Message::Link(payload) => super::Message::Link(payload.into_owned()),
+                Message::Grid(payload) => super::Message::Grid(payload),
             }
         }
     }
@@ -14033,6 +15215,7 @@ pub mod borrowed {
         ) {
             match self {
                 Message::Link(payload) => payload.validate_at(path, report),
+                Message::Grid(payload) => payload.validate_at(path, report),
             }
         }
     }

@@ -590,6 +590,46 @@ fn chains_through_containers_are_checked_below_the_typed_levels() {
 }
 
 #[test]
+fn chains_of_newtypes_are_checked_below_the_typed_levels() {
+    // `Grid0` to `Grid68` are each a nullable array of the next, `Grid69` a string of
+    // at most 4 characters: with no field between them, the newtypes further down hold
+    // their items as JSON.
+    let grid = |leaf: Value| {
+        let mut value = leaf;
+        for level in (0..69).rev() {
+            // A null item where the next level is a nullable array.
+            value = if level < 68 {
+                json!([value, null])
+            } else {
+                json!([value])
+            };
+        }
+        value
+    };
+    let at = |level: usize| "/0".repeat(level);
+    assert_eq!(
+        violations::<deep_containers::Grid0>(grid(json!("leaf"))),
+        vec![]
+    );
+    assert_eq!(
+        violations::<deep_containers::Grid0>(grid(json!("leaves"))),
+        vec![(at(69), Keyword::MaxLength)]
+    );
+    let mut wide = grid(json!("leaf"));
+    *wide.pointer_mut(&at(50)).expect("level 50") = json!([[], null, null]);
+    assert_eq!(
+        violations::<deep_containers::Grid0>(wide),
+        vec![(at(50), Keyword::MaxItems)]
+    );
+    let mut wrong = grid(json!("leaf"));
+    *wrong.pointer_mut(&at(3)).expect("level 3") = json!({});
+    assert_eq!(
+        violations::<deep_containers::Grid0>(wrong),
+        vec![(at(3), Keyword::Type)]
+    );
+}
+
+#[test]
 fn boxed_values_are_read_and_checked_like_the_others() {
     // Each level holds the next in `a`, `b` or the union `either`, in turn: the deeper
     // levels are boxed, the payload reads and fails the same at every depth. (The types hold

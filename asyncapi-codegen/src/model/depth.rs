@@ -13,7 +13,8 @@
 //! a map keeps its type and its own checks, and holds its items or values as JSON.
 //! Named wrappers (a component that is a nullable object is a newtype around
 //! `Nullable<Struct>`) and unions count as a level but are not cut; the field that
-//! holds them is. Real documents come nowhere near the limit, so their types are as
+//! holds them is (a chain of wrappers alone, with no field to cut, is cut at the
+//! wrapper further down). Real documents come nowhere near the limit, so their types are as
 //! before; deeper ones compile instead of failing.
 
 use std::collections::HashMap;
@@ -22,13 +23,23 @@ use asyncapi_runtime::{Map, Value};
 
 use super::ir::{Additional, Checks, Entry, SchemaDocument, Ty, TypeDef, TypeKind};
 
-/// The slot of a link that is counted but never cut: a newtype's one type, and a
-/// union's variants (boxing a variant is not enough for drop checking, and a variant
-/// held as JSON would change which one matches); the field holding them is cut.
+/// The slot of a link that is counted but never cut: a union's variants (boxing a
+/// variant is not enough for drop checking, and a variant held as JSON would change
+/// which one matches); the field holding them is cut.
 const UNCUT: usize = usize::MAX;
 
 /// The slot of a struct's link through its map of the properties it does not list.
 const ADDITIONAL: usize = usize::MAX - 1;
+
+/// The slot of a newtype's link to the type it wraps: cut only past
+/// [`NEWTYPE_DEPTH`], so that the field holding the newtype is cut first and the
+/// newtype (a component's public type) keeps its type; but a chain of newtypes (arrays
+/// of arrays of ..., each a component) has no field to cut.
+const NEWTYPE: usize = usize::MAX - 2;
+
+/// How deep a newtype's link may go before the newtype itself is cut: past
+/// [`MAX_DEPTH`], still short of rustc's limit (128).
+const NEWTYPE_DEPTH: usize = MAX_DEPTH + 32;
 
 /// How many levels of types (named types and the `Option`s and `Nullable`s around
 /// them) may hold one another, one inside the next: half of rustc's default recursion
@@ -85,7 +96,12 @@ pub fn cut_deep_chains(types: &mut [TypeDef], schemas: &mut SchemaDocument) {
                 // A target on the path is a cycle the model already boxed at another
                 // field; it counts as nothing here.
                 let below = depth[target].unwrap_or(0) + levels;
-                if below > MAX_DEPTH && slot != UNCUT {
+                let limit = if slot == NEWTYPE {
+                    NEWTYPE_DEPTH
+                } else {
+                    MAX_DEPTH
+                };
+                if below > limit && slot != UNCUT {
                     to_cut.push((node, slot, target));
                 } else {
                     deepest = deepest.max(below);
@@ -99,7 +115,24 @@ pub fn cut_deep_chains(types: &mut [TypeDef], schemas: &mut SchemaDocument) {
     for (node, slot, target) in to_cut {
         let target_name = types[target].name.clone();
         let target_schema = types[target].schema;
-        // Only struct fields are cut (see `UNCUT`).
+        if slot == NEWTYPE {
+            if let TypeKind::Newtype(ty, checks) = &mut types[node].kind {
+                if hold_as_json(ty, checks, target_schema, schemas) {
+                    let note = format!(
+                        "Its {target_name} values are held as JSON, checked against the \
+                         schema of {target_name}: typed, they would nest types deeper than \
+                         rustc checks drops of."
+                    );
+                    let docs = &mut types[node].docs;
+                    docs.description = Some(match docs.description.take() {
+                        Some(text) => format!("{text}\n\n{note}"),
+                        None => note,
+                    });
+                }
+            }
+            continue;
+        }
+        // Otherwise only struct fields are cut (see `UNCUT`).
         let TypeKind::Struct(s) = &mut types[node].kind else {
             continue;
         };
@@ -291,7 +324,7 @@ fn all_of(schemas: &mut SchemaDocument, a: Entry, b: Entry) -> Option<Entry> {
 fn by_value(def: &TypeDef) -> Vec<(usize, &str, usize)> {
     match &def.kind {
         TypeKind::Newtype(ty, _) => held(ty)
-            .map(|(n, levels)| (UNCUT, n, levels))
+            .map(|(n, levels)| (NEWTYPE, n, levels))
             .into_iter()
             .collect(),
         TypeKind::Struct(s) => {
