@@ -592,11 +592,9 @@ pub struct Level5 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// Held as JSON, checked against the schema of Level6: typed, it would nest types deeper than
-    /// rustc lays out.
+    /// The `next` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 12))]
-    pub next: Option<Value>,
+    pub next: Option<Level6>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -622,7 +620,7 @@ impl Level5 {
 
     /// With `next` (`next` on the wire) set.
     #[must_use]
-    pub fn with_next(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_next(mut self, value: impl Into<Level6>) -> Self {
         self.next = Some(value.into());
         self
     }
@@ -709,9 +707,11 @@ pub struct Level6 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `next` property.
+    /// Held as JSON, checked against the schema of Level7: typed, it would nest types deeper than
+    /// rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<Level7>,
+    #[validate(extra_schema(SCHEMAS, 14))]
+    pub next: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -737,7 +737,7 @@ impl Level6 {
 
     /// With `next` (`next` on the wire) set.
     #[must_use]
-    pub fn with_next(mut self, value: impl Into<Level7>) -> Self {
+    pub fn with_next(mut self, value: impl Into<Value>) -> Self {
         self.next = Some(value.into());
         self
     }
@@ -3931,7 +3931,7 @@ pub struct Level34 {
     pub label: Option<String>,
     /// The `next` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub next: Option<Level35>,
+    pub next: Option<Box<Level35>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -3957,7 +3957,7 @@ impl Level34 {
 
     /// With `next` (`next` on the wire) set.
     #[must_use]
-    pub fn with_next(mut self, value: impl Into<Level35>) -> Self {
+    pub fn with_next(mut self, value: impl Into<Box<Level35>>) -> Self {
         self.next = Some(value.into());
         self
     }
@@ -10284,11 +10284,9 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// Held as JSON, checked against the schema of Level6: typed, it would nest types deeper than
-        /// rustc lays out.
+        /// The `next` property.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 12))]
-        pub next: Option<super::Value>,
+        pub next: Option<Level6<'a>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -10309,7 +10307,7 @@ pub mod borrowed {
             super::Level5 {
                 depth: self.depth,
                 label: IntoOwned::into_owned(self.label),
-                next: self.next,
+                next: IntoOwned::into_owned(self.next),
                 additional_properties: self.additional_properties,
             }
         }
@@ -10346,9 +10344,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `next` property.
+        /// Held as JSON, checked against the schema of Level7: typed, it would nest types deeper than
+        /// rustc lays out.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub next: Option<Level7<'a>>,
+        #[validate(extra_schema(super::SCHEMAS, 14))]
+        pub next: Option<super::Value>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -10369,7 +10369,7 @@ pub mod borrowed {
             super::Level6 {
                 depth: self.depth,
                 label: IntoOwned::into_owned(self.label),
-                next: IntoOwned::into_owned(self.next),
+                next: self.next,
                 additional_properties: self.additional_properties,
             }
         }
@@ -12028,7 +12028,7 @@ pub mod borrowed {
         pub label: Option<::std::borrow::Cow<'a, str>>,
         /// The `next` property.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub next: Option<Level35<'a>>,
+        pub next: Option<Box<Level35<'a>>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,

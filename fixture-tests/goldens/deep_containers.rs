@@ -355,7 +355,7 @@ pub struct Level3 {
     /// The Level4 values in it are held as JSON, checked against the schema of Level4: typed,
     /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 214))]
+    #[validate(extra_schema(SCHEMAS, 218))]
     pub children: Option<Nullable<Vec<Value>>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
@@ -1482,9 +1482,11 @@ pub struct Level13 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level14 values in it are held as JSON, checked against the schema of Level14: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Map<Level14>>,
+    #[validate(extra_schema(SCHEMAS, 217))]
+    pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -1510,7 +1512,7 @@ impl Level13 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map<Level14>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -2488,6 +2490,7 @@ impl ValidateJson for Level21Depth {
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 44))]
+#[validate(extra_schema(SCHEMAS, 216))]
 pub struct Level22 {
     /// The `depth` property.
     pub depth: Level22Depth,
@@ -2497,7 +2500,7 @@ pub struct Level22 {
     pub label: Option<String>,
     /// Properties the schema does not list, each checked against `additionalProperties`.
     #[serde(flatten)]
-    pub additional_properties: Map<Level23>,
+    pub additional_properties: Map<Value>,
 }
 
 impl Level22 {
@@ -2829,11 +2832,9 @@ pub struct Level25 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The Level26 values in it are held as JSON, checked against the schema of Level26: typed,
-    /// they would nest types deeper than rustc checks drops of.
+    /// The `children` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 213))]
-    pub children: Option<Map>,
+    pub children: Option<Map<Level26>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -2859,7 +2860,7 @@ impl Level25 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map<Level26>>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -3499,9 +3500,11 @@ pub struct Level31 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level32 values in it are held as JSON, checked against the schema of Level32: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Nullable<Vec<Level32>>>,
+    #[validate(extra_schema(SCHEMAS, 215))]
+    pub children: Option<Nullable<Vec<Value>>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -3527,7 +3530,7 @@ impl Level31 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Level32>>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Value>>>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -4627,9 +4630,11 @@ pub struct Level41 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level42 values in it are held as JSON, checked against the schema of Level42: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Map<Level42>>,
+    #[validate(extra_schema(SCHEMAS, 214))]
+    pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -4655,7 +4660,7 @@ impl Level41 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map<Level42>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -5295,11 +5300,9 @@ pub struct Level47 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The Level48 values in it are held as JSON, checked against the schema of Level48: typed,
-    /// they would nest types deeper than rustc checks drops of.
+    /// The `children` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 212))]
-    pub children: Option<Nullable<Vec<Value>>>,
+    pub children: Option<Nullable<Vec<Level48>>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -5325,7 +5328,7 @@ impl Level47 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Value>>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Level48>>>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -5635,6 +5638,7 @@ impl ValidateJson for Level49Depth {
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 100))]
+#[validate(extra_schema(SCHEMAS, 213))]
 pub struct Level50 {
     /// The `depth` property.
     pub depth: Level50Depth,
@@ -5644,7 +5648,7 @@ pub struct Level50 {
     pub label: Option<String>,
     /// Properties the schema does not list, each checked against `additionalProperties`.
     #[serde(flatten)]
-    pub additional_properties: Map<Level51>,
+    pub additional_properties: Map<Value>,
 }
 
 impl Level50 {
@@ -6644,9 +6648,11 @@ pub struct Level59 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level60 values in it are held as JSON, checked against the schema of Level60: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Nullable<Vec<Level60>>>,
+    #[validate(extra_schema(SCHEMAS, 212))]
+    pub children: Option<Nullable<Vec<Value>>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -6672,7 +6678,7 @@ impl Level59 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Level60>>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Value>>>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -7881,15 +7887,10 @@ pub struct Grid1(#[validate(max_items = 2)] pub Nullable<Vec<Grid2>>);
 #[validate(json_schema(SCHEMAS, 142))]
 pub struct Grid2(#[validate(max_items = 2)] pub Nullable<Vec<Grid3>>);
 
-/// Its Grid4 values are held as JSON, checked against the schema of Grid4: typed, they would
-/// nest types deeper than rustc checks drops of.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
 #[validate(json_schema(SCHEMAS, 143))]
-pub struct Grid3(
-    #[validate(max_items = 2, extra_schema(SCHEMAS, 216))]
-    pub Nullable<Vec<Value>>,
-);
+pub struct Grid3(#[validate(max_items = 2)] pub Nullable<Vec<Grid4>>);
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
@@ -7916,10 +7917,15 @@ pub struct Grid7(#[validate(max_items = 2)] pub Nullable<Vec<Grid8>>);
 #[validate(json_schema(SCHEMAS, 148))]
 pub struct Grid8(#[validate(max_items = 2)] pub Nullable<Vec<Grid9>>);
 
+/// Its Grid10 values are held as JSON, checked against the schema of Grid10: typed, they
+/// would nest types deeper than rustc checks drops of.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
 #[validate(json_schema(SCHEMAS, 149))]
-pub struct Grid9(#[validate(max_items = 2)] pub Nullable<Vec<Grid10>>);
+pub struct Grid9(
+    #[validate(max_items = 2, extra_schema(SCHEMAS, 221))]
+    pub Nullable<Vec<Value>>,
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
@@ -8016,10 +8022,15 @@ pub struct Grid27(#[validate(max_items = 2)] pub Nullable<Vec<Grid28>>);
 #[validate(json_schema(SCHEMAS, 168))]
 pub struct Grid28(#[validate(max_items = 2)] pub Nullable<Vec<Grid29>>);
 
+/// Its Grid30 values are held as JSON, checked against the schema of Grid30: typed, they
+/// would nest types deeper than rustc checks drops of.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
 #[validate(json_schema(SCHEMAS, 169))]
-pub struct Grid29(#[validate(max_items = 2)] pub Nullable<Vec<Grid30>>);
+pub struct Grid29(
+    #[validate(max_items = 2, extra_schema(SCHEMAS, 220))]
+    pub Nullable<Vec<Value>>,
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
@@ -8051,15 +8062,10 @@ pub struct Grid34(#[validate(max_items = 2)] pub Nullable<Vec<Grid35>>);
 #[validate(json_schema(SCHEMAS, 175))]
 pub struct Grid35(#[validate(max_items = 2)] pub Nullable<Vec<Grid36>>);
 
-/// Its Grid37 values are held as JSON, checked against the schema of Grid37: typed, they
-/// would nest types deeper than rustc checks drops of.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
 #[validate(json_schema(SCHEMAS, 176))]
-pub struct Grid36(
-    #[validate(max_items = 2, extra_schema(SCHEMAS, 215))]
-    pub Nullable<Vec<Value>>,
-);
+pub struct Grid36(#[validate(max_items = 2)] pub Nullable<Vec<Grid37>>);
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
@@ -8121,10 +8127,15 @@ pub struct Grid47(#[validate(max_items = 2)] pub Nullable<Vec<Grid48>>);
 #[validate(json_schema(SCHEMAS, 188))]
 pub struct Grid48(#[validate(max_items = 2)] pub Nullable<Vec<Grid49>>);
 
+/// Its Grid50 values are held as JSON, checked against the schema of Grid50: typed, they
+/// would nest types deeper than rustc checks drops of.
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
 #[validate(json_schema(SCHEMAS, 189))]
-pub struct Grid49(#[validate(max_items = 2)] pub Nullable<Vec<Grid50>>);
+pub struct Grid49(
+    #[validate(max_items = 2, extra_schema(SCHEMAS, 219))]
+    pub Nullable<Vec<Value>>,
+);
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
@@ -8596,6 +8607,11 @@ static SCHEMAS: LazySchema = LazySchema::new(
         "/x-asyncapi-codegen-derived/2",
         "/x-asyncapi-codegen-derived/3",
         "/x-asyncapi-codegen-derived/4",
+        "/x-asyncapi-codegen-derived/5",
+        "/x-asyncapi-codegen-derived/6",
+        "/x-asyncapi-codegen-derived/7",
+        "/x-asyncapi-codegen-derived/8",
+        "/x-asyncapi-codegen-derived/9",
     ],
 );
 
@@ -10849,12 +10865,40 @@ const SCHEMA_DOCUMENT: &str = r##"
   "x-asyncapi-codegen-derived": [
     {
       "items": {
-        "$ref": "#/components/schemas/Level48"
+        "$ref": "#/components/schemas/Level60"
+      }
+    },
+    {
+      "properties": {
+        "depth": true,
+        "label": true
+      },
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Level51"
       }
     },
     {
       "additionalProperties": {
-        "$ref": "#/components/schemas/Level26"
+        "$ref": "#/components/schemas/Level42"
+      }
+    },
+    {
+      "items": {
+        "$ref": "#/components/schemas/Level32"
+      }
+    },
+    {
+      "properties": {
+        "depth": true,
+        "label": true
+      },
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Level23"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Level14"
       }
     },
     {
@@ -10864,12 +10908,17 @@ const SCHEMA_DOCUMENT: &str = r##"
     },
     {
       "items": {
-        "$ref": "#/components/schemas/Grid37"
+        "$ref": "#/components/schemas/Grid50"
       }
     },
     {
       "items": {
-        "$ref": "#/components/schemas/Grid4"
+        "$ref": "#/components/schemas/Grid30"
+      }
+    },
+    {
+      "items": {
+        "$ref": "#/components/schemas/Grid10"
       }
     }
   ]
@@ -11230,7 +11279,7 @@ pub mod borrowed {
         /// The Level4 values in it are held as JSON, checked against the schema of Level4: typed,
         /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 214))]
+        #[validate(extra_schema(super::SCHEMAS, 218))]
         pub children: Option<super::Nullable<Vec<super::Value>>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
@@ -11821,9 +11870,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level14 values in it are held as JSON, checked against the schema of Level14: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<super::Map<super::Level14>>,
+        #[validate(extra_schema(super::SCHEMAS, 217))]
+        pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -12342,6 +12393,7 @@ pub mod borrowed {
         ::asyncapi_runtime::Validate
     )]
     #[serde(crate = "::asyncapi_runtime::__private::serde")]
+    #[validate(extra_schema(super::SCHEMAS, 216))]
     pub struct Level22<'a> {
         /// The `depth` property.
         pub depth: super::Level22Depth,
@@ -12355,7 +12407,7 @@ pub mod borrowed {
         pub label: Option<::std::borrow::Cow<'a, str>>,
         /// Properties the schema does not list, each checked against `additionalProperties`.
         #[serde(flatten)]
-        pub additional_properties: super::Map<super::Level23>,
+        pub additional_properties: super::Map<super::Value>,
     }
 
     impl<'a> Level22<'a> {
@@ -12529,11 +12581,9 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The Level26 values in it are held as JSON, checked against the schema of Level26: typed,
-        /// they would nest types deeper than rustc checks drops of.
+        /// The `children` property.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 213))]
-        pub children: Option<super::Map>,
+        pub children: Option<super::Map<super::Level26>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -12883,9 +12933,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level32 values in it are held as JSON, checked against the schema of Level32: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<::asyncapi_runtime::Nullable<Vec<Level32<'a>>>>,
+        #[validate(extra_schema(super::SCHEMAS, 215))]
+        pub children: Option<super::Nullable<Vec<super::Value>>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -12906,7 +12958,7 @@ pub mod borrowed {
             super::Level31 {
                 depth: self.depth,
                 label: IntoOwned::into_owned(self.label),
-                children: IntoOwned::into_owned(self.children),
+                children: self.children,
                 additional_properties: self.additional_properties,
             }
         }
@@ -13475,9 +13527,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level42 values in it are held as JSON, checked against the schema of Level42: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<super::Map<super::Level42>>,
+        #[validate(extra_schema(super::SCHEMAS, 214))]
+        pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -13827,11 +13881,9 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The Level48 values in it are held as JSON, checked against the schema of Level48: typed,
-        /// they would nest types deeper than rustc checks drops of.
+        /// The `children` property.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 212))]
-        pub children: Option<super::Nullable<Vec<super::Value>>>,
+        pub children: Option<::asyncapi_runtime::Nullable<Vec<Level48<'a>>>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -13852,7 +13904,7 @@ pub mod borrowed {
             super::Level47 {
                 depth: self.depth,
                 label: IntoOwned::into_owned(self.label),
-                children: self.children,
+                children: IntoOwned::into_owned(self.children),
                 additional_properties: self.additional_properties,
             }
         }
@@ -13998,6 +14050,7 @@ pub mod borrowed {
         ::asyncapi_runtime::Validate
     )]
     #[serde(crate = "::asyncapi_runtime::__private::serde")]
+    #[validate(extra_schema(super::SCHEMAS, 213))]
     pub struct Level50<'a> {
         /// The `depth` property.
         pub depth: super::Level50Depth,
@@ -14011,7 +14064,7 @@ pub mod borrowed {
         pub label: Option<::std::borrow::Cow<'a, str>>,
         /// Properties the schema does not list, each checked against `additionalProperties`.
         #[serde(flatten)]
-        pub additional_properties: super::Map<super::Level51>,
+        pub additional_properties: super::Map<super::Value>,
     }
 
     impl<'a> Level50<'a> {
@@ -14537,9 +14590,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level60 values in it are held as JSON, checked against the schema of Level60: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<::asyncapi_runtime::Nullable<Vec<Level60<'a>>>>,
+        #[validate(extra_schema(super::SCHEMAS, 212))]
+        pub children: Option<super::Nullable<Vec<super::Value>>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -14560,7 +14615,7 @@ pub mod borrowed {
             super::Level59 {
                 depth: self.depth,
                 label: IntoOwned::into_owned(self.label),
-                children: IntoOwned::into_owned(self.children),
+                children: self.children,
                 additional_properties: self.additional_properties,
             }
         }

@@ -939,9 +939,11 @@ pub struct Level7Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level7ObjectDepth>,
-    /// The `inline` property.
+    /// Held as JSON, checked against the schema of Level7ObjectInlineObject: typed, it would nest
+    /// types deeper than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inline: Option<Nullable<Level7ObjectInlineObject>>,
+    #[validate(extra_schema(SCHEMAS, 305))]
+    pub inline: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -957,10 +959,7 @@ impl Level7Object {
 
     /// With `inline` (`inline` on the wire) set.
     #[must_use]
-    pub fn with_inline(
-        mut self,
-        value: impl Into<Nullable<Level7ObjectInlineObject>>,
-    ) -> Self {
+    pub fn with_inline(mut self, value: impl Into<Value>) -> Self {
         self.inline = Some(value.into());
         self
     }
@@ -1170,7 +1169,7 @@ impl ValidateJson for Level8ObjectDepth {
 #[allow(clippy::large_enum_variant)]
 pub enum Level8ObjectPair {
     /// A value of `Level9`.
-    Level9(Level9),
+    Level9(Box<Level9>),
     /// The `Variant1` alternative.
     Variant1(Vec<Level9>),
 }
@@ -1182,7 +1181,7 @@ impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for Level8Objec
         let choice = ::asyncapi_runtime::__private::Choice::read(deserializer)?;
         if choice.matches(&SCHEMAS, 296) {
             if let Ok(value) = choice.parse() {
-                return Ok(Level8ObjectPair::Level9(value));
+                return Ok(Level8ObjectPair::Level9(Box::new(value)));
             }
         }
         if choice.matches(&SCHEMAS, 297) {
@@ -1191,7 +1190,7 @@ impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for Level8Objec
             }
         }
         if let Ok(value) = choice.parse() {
-            return Ok(Level8ObjectPair::Level9(value));
+            return Ok(Level8ObjectPair::Level9(Box::new(value)));
         }
         if let Ok(value) = choice.parse() {
             return Ok(Level8ObjectPair::Variant1(value));
@@ -1447,11 +1446,9 @@ impl ValidateJson for Level10ObjectDepth {
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 39))]
 pub struct Level10ObjectInlineObject {
-    /// Held as JSON, checked against the schema of Level11: typed, it would nest types deeper
-    /// than rustc lays out.
+    /// The `deeper` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 40))]
-    pub deeper: Option<Value>,
+    pub deeper: Option<Level11>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -1460,7 +1457,7 @@ pub struct Level10ObjectInlineObject {
 impl Level10ObjectInlineObject {
     /// With `deeper` (`deeper` on the wire) set.
     #[must_use]
-    pub fn with_deeper(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_deeper(mut self, value: impl Into<Level11>) -> Self {
         self.deeper = Some(value.into());
         self
     }
@@ -2290,9 +2287,11 @@ pub struct Level17Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level17ObjectDepth>,
-    /// The `pair` property.
+    /// Held as JSON, checked against the schema of Level17ObjectPair: typed, it would nest types
+    /// deeper than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pair: Option<Level17ObjectPair>,
+    #[validate(extra_schema(SCHEMAS, 65))]
+    pub pair: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -2308,7 +2307,7 @@ impl Level17Object {
 
     /// With `pair` (`pair` on the wire) set.
     #[must_use]
-    pub fn with_pair(mut self, value: impl Into<Level17ObjectPair>) -> Self {
+    pub fn with_pair(mut self, value: impl Into<Value>) -> Self {
         self.pair = Some(value.into());
         self
     }
@@ -3073,11 +3072,9 @@ impl ValidateJson for Level22ObjectDepth {
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 83))]
 pub struct Level22ObjectInlineObject {
-    /// Held as JSON, checked against the schema of Level23: typed, it would nest types deeper
-    /// than rustc lays out.
+    /// The `deeper` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 84))]
-    pub deeper: Option<Value>,
+    pub deeper: Option<Level23>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -3086,7 +3083,7 @@ pub struct Level22ObjectInlineObject {
 impl Level22ObjectInlineObject {
     /// With `deeper` (`deeper` on the wire) set.
     #[must_use]
-    pub fn with_deeper(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_deeper(mut self, value: impl Into<Level23>) -> Self {
         self.deeper = Some(value.into());
         self
     }
@@ -3785,9 +3782,11 @@ pub struct Level28Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level28ObjectDepth>,
-    /// The `inline` property.
+    /// Held as JSON, checked against the schema of Level28ObjectInlineObject: typed, it would
+    /// nest types deeper than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inline: Option<Nullable<Level28ObjectInlineObject>>,
+    #[validate(extra_schema(SCHEMAS, 304))]
+    pub inline: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -3803,10 +3802,7 @@ impl Level28Object {
 
     /// With `inline` (`inline` on the wire) set.
     #[must_use]
-    pub fn with_inline(
-        mut self,
-        value: impl Into<Nullable<Level28ObjectInlineObject>>,
-    ) -> Self {
+    pub fn with_inline(mut self, value: impl Into<Value>) -> Self {
         self.inline = Some(value.into());
         self
     }
@@ -4699,11 +4695,9 @@ impl ValidateJson for Level34ObjectDepth {
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 127))]
 pub struct Level34ObjectInlineObject {
-    /// Held as JSON, checked against the schema of Level35: typed, it would nest types deeper
-    /// than rustc lays out.
+    /// The `deeper` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 128))]
-    pub deeper: Option<Value>,
+    pub deeper: Option<Level35>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -4712,7 +4706,7 @@ pub struct Level34ObjectInlineObject {
 impl Level34ObjectInlineObject {
     /// With `deeper` (`deeper` on the wire) set.
     #[must_use]
-    pub fn with_deeper(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_deeper(mut self, value: impl Into<Level35>) -> Self {
         self.deeper = Some(value.into());
         self
     }
@@ -5136,9 +5130,11 @@ pub struct Level38Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level38ObjectDepth>,
-    /// The `pair` property.
+    /// Held as JSON, checked against the schema of Level38ObjectPair: typed, it would nest types
+    /// deeper than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pair: Option<Level38ObjectPair>,
+    #[validate(extra_schema(SCHEMAS, 142))]
+    pub pair: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -5154,7 +5150,7 @@ impl Level38Object {
 
     /// With `pair` (`pair` on the wire) set.
     #[must_use]
-    pub fn with_pair(mut self, value: impl Into<Level38ObjectPair>) -> Self {
+    pub fn with_pair(mut self, value: impl Into<Value>) -> Self {
         self.pair = Some(value.into());
         self
     }
@@ -5236,7 +5232,7 @@ impl ValidateJson for Level38ObjectDepth {
 #[allow(clippy::large_enum_variant)]
 pub enum Level38ObjectPair {
     /// A value of `Level39`.
-    Level39(Level39),
+    Level39(Box<Level39>),
     /// The `Variant1` alternative.
     Variant1(Vec<Level39>),
 }
@@ -5248,7 +5244,7 @@ impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for Level38Obje
         let choice = ::asyncapi_runtime::__private::Choice::read(deserializer)?;
         if choice.matches(&SCHEMAS, 276) {
             if let Ok(value) = choice.parse() {
-                return Ok(Level38ObjectPair::Level39(value));
+                return Ok(Level38ObjectPair::Level39(Box::new(value)));
             }
         }
         if choice.matches(&SCHEMAS, 277) {
@@ -5257,7 +5253,7 @@ impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for Level38Obje
             }
         }
         if let Ok(value) = choice.parse() {
-            return Ok(Level38ObjectPair::Level39(value));
+            return Ok(Level38ObjectPair::Level39(Box::new(value)));
         }
         if let Ok(value) = choice.parse() {
             return Ok(Level38ObjectPair::Variant1(value));
@@ -6325,11 +6321,9 @@ impl ValidateJson for Level46ObjectDepth {
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 171))]
 pub struct Level46ObjectInlineObject {
-    /// Held as JSON, checked against the schema of Level47: typed, it would nest types deeper
-    /// than rustc lays out.
+    /// The `deeper` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 172))]
-    pub deeper: Option<Value>,
+    pub deeper: Option<Level47>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -6338,7 +6332,7 @@ pub struct Level46ObjectInlineObject {
 impl Level46ObjectInlineObject {
     /// With `deeper` (`deeper` on the wire) set.
     #[must_use]
-    pub fn with_deeper(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_deeper(mut self, value: impl Into<Level47>) -> Self {
         self.deeper = Some(value.into());
         self
     }
@@ -6631,9 +6625,11 @@ pub struct Level49Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level49ObjectDepth>,
-    /// The `inline` property.
+    /// Held as JSON, checked against the schema of Level49ObjectInlineObject: typed, it would
+    /// nest types deeper than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub inline: Option<Nullable<Level49ObjectInlineObject>>,
+    #[validate(extra_schema(SCHEMAS, 303))]
+    pub inline: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -6649,10 +6645,7 @@ impl Level49Object {
 
     /// With `inline` (`inline` on the wire) set.
     #[must_use]
-    pub fn with_inline(
-        mut self,
-        value: impl Into<Nullable<Level49ObjectInlineObject>>,
-    ) -> Self {
+    pub fn with_inline(mut self, value: impl Into<Value>) -> Self {
         self.inline = Some(value.into());
         self
     }
@@ -7849,11 +7842,9 @@ pub struct Level58Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level58ObjectDepth>,
-    /// Held as JSON, checked against the schema of Level58ObjectInlineObject: typed, it would
-    /// nest types deeper than rustc lays out.
+    /// The `inline` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 303))]
-    pub inline: Option<Value>,
+    pub inline: Option<Nullable<Level58ObjectInlineObject>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -7869,7 +7860,10 @@ impl Level58Object {
 
     /// With `inline` (`inline` on the wire) set.
     #[must_use]
-    pub fn with_inline(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_inline(
+        mut self,
+        value: impl Into<Nullable<Level58ObjectInlineObject>>,
+    ) -> Self {
         self.inline = Some(value.into());
         self
     }
@@ -7979,9 +7973,11 @@ pub struct Level59Object {
     /// The `depth` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub depth: Option<Level59ObjectDepth>,
-    /// The `pair` property.
+    /// Held as JSON, checked against the schema of Level59ObjectPair: typed, it would nest types
+    /// deeper than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub pair: Option<Level59ObjectPair>,
+    #[validate(extra_schema(SCHEMAS, 219))]
+    pub pair: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -7997,7 +7993,7 @@ impl Level59Object {
 
     /// With `pair` (`pair` on the wire) set.
     #[must_use]
-    pub fn with_pair(mut self, value: impl Into<Level59ObjectPair>) -> Self {
+    pub fn with_pair(mut self, value: impl Into<Value>) -> Self {
         self.pair = Some(value.into());
         self
     }
@@ -9881,6 +9877,8 @@ static SCHEMAS: LazySchema = LazySchema::new(
         "/x-asyncapi-codegen-derived/3/properties/pair/oneOf/1",
         "/components/messages/Link/payload",
         "/x-asyncapi-codegen-derived/93",
+        "/x-asyncapi-codegen-derived/94",
+        "/x-asyncapi-codegen-derived/95",
     ],
 );
 
@@ -12801,7 +12799,27 @@ const SCHEMA_DOCUMENT: &str = r##"
           "type": "null"
         },
         {
-          "$ref": "#/x-asyncapi-codegen-derived/78"
+          "$ref": "#/x-asyncapi-codegen-derived/66"
+        }
+      ]
+    },
+    {
+      "anyOf": [
+        {
+          "type": "null"
+        },
+        {
+          "$ref": "#/x-asyncapi-codegen-derived/38"
+        }
+      ]
+    },
+    {
+      "anyOf": [
+        {
+          "type": "null"
+        },
+        {
+          "$ref": "#/x-asyncapi-codegen-derived/10"
         }
       ]
     }

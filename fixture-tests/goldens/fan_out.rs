@@ -15,10 +15,10 @@ pub struct Level0 {
     pub depth: Level0Depth,
     /// The `a` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub a: Option<Level1>,
+    pub a: Option<Box<Level1>>,
     /// The `b` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub b: Option<Level1>,
+    pub b: Option<Box<Level1>>,
     /// The `either` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub either: Option<Level0Either>,
@@ -41,14 +41,14 @@ impl Level0 {
 
     /// With `a` (`a` on the wire) set.
     #[must_use]
-    pub fn with_a(mut self, value: impl Into<Level1>) -> Self {
+    pub fn with_a(mut self, value: impl Into<Box<Level1>>) -> Self {
         self.a = Some(value.into());
         self
     }
 
     /// With `b` (`b` on the wire) set.
     #[must_use]
-    pub fn with_b(mut self, value: impl Into<Level1>) -> Self {
+    pub fn with_b(mut self, value: impl Into<Box<Level1>>) -> Self {
         self.b = Some(value.into());
         self
     }
@@ -390,10 +390,10 @@ pub struct Level3 {
     pub depth: Level3Depth,
     /// The `a` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub a: Option<Box<Level4>>,
+    pub a: Option<Level4>,
     /// The `b` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub b: Option<Box<Level4>>,
+    pub b: Option<Level4>,
     /// The `either` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub either: Option<Level3Either>,
@@ -416,14 +416,14 @@ impl Level3 {
 
     /// With `a` (`a` on the wire) set.
     #[must_use]
-    pub fn with_a(mut self, value: impl Into<Box<Level4>>) -> Self {
+    pub fn with_a(mut self, value: impl Into<Level4>) -> Self {
         self.a = Some(value.into());
         self
     }
 
     /// With `b` (`b` on the wire) set.
     #[must_use]
-    pub fn with_b(mut self, value: impl Into<Box<Level4>>) -> Self {
+    pub fn with_b(mut self, value: impl Into<Level4>) -> Self {
         self.b = Some(value.into());
         self
     }
@@ -515,10 +515,10 @@ pub struct Level4 {
     pub depth: Level4Depth,
     /// The `a` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub a: Option<Level5>,
+    pub a: Option<Box<Level5>>,
     /// The `b` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub b: Option<Level5>,
+    pub b: Option<Box<Level5>>,
     /// The `either` property.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub either: Option<Level4Either>,
@@ -541,14 +541,14 @@ impl Level4 {
 
     /// With `a` (`a` on the wire) set.
     #[must_use]
-    pub fn with_a(mut self, value: impl Into<Level5>) -> Self {
+    pub fn with_a(mut self, value: impl Into<Box<Level5>>) -> Self {
         self.a = Some(value.into());
         self
     }
 
     /// With `b` (`b` on the wire) set.
     #[must_use]
-    pub fn with_b(mut self, value: impl Into<Level5>) -> Self {
+    pub fn with_b(mut self, value: impl Into<Box<Level5>>) -> Self {
         self.b = Some(value.into());
         self
     }
@@ -888,21 +888,15 @@ impl ValidateJson for Level6Depth {
 pub struct Level7 {
     /// The `depth` property.
     pub depth: Level7Depth,
-    /// Held as JSON, checked against the schema of Level8: typed, it would nest types deeper than
-    /// rustc lays out.
+    /// The `a` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 16))]
-    pub a: Option<Value>,
-    /// Held as JSON, checked against the schema of Level8: typed, it would nest types deeper than
-    /// rustc lays out.
+    pub a: Option<Level8>,
+    /// The `b` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 16))]
-    pub b: Option<Value>,
-    /// Held as JSON, checked against the schema of Level7Either: typed, it would nest types
-    /// deeper than rustc lays out.
+    pub b: Option<Level8>,
+    /// The `either` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 123))]
-    pub either: Option<Value>,
+    pub either: Option<Level7Either>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -922,21 +916,21 @@ impl Level7 {
 
     /// With `a` (`a` on the wire) set.
     #[must_use]
-    pub fn with_a(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_a(mut self, value: impl Into<Level8>) -> Self {
         self.a = Some(value.into());
         self
     }
 
     /// With `b` (`b` on the wire) set.
     #[must_use]
-    pub fn with_b(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_b(mut self, value: impl Into<Level8>) -> Self {
         self.b = Some(value.into());
         self
     }
 
     /// With `either` (`either` on the wire) set.
     #[must_use]
-    pub fn with_either(mut self, value: impl Into<Value>) -> Self {
+    pub fn with_either(mut self, value: impl Into<Level7Either>) -> Self {
         self.either = Some(value.into());
         self
     }
@@ -1269,15 +1263,21 @@ impl ValidateJson for Level9Depth {
 pub struct Level10 {
     /// The `depth` property.
     pub depth: Level10Depth,
-    /// The `a` property.
+    /// Held as JSON, checked against the schema of Level11: typed, it would nest types deeper
+    /// than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub a: Option<Level11>,
-    /// The `b` property.
+    #[validate(extra_schema(SCHEMAS, 22))]
+    pub a: Option<Value>,
+    /// Held as JSON, checked against the schema of Level11: typed, it would nest types deeper
+    /// than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub b: Option<Level11>,
-    /// The `either` property.
+    #[validate(extra_schema(SCHEMAS, 22))]
+    pub b: Option<Value>,
+    /// Held as JSON, checked against the schema of Level10Either: typed, it would nest types
+    /// deeper than rustc lays out.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub either: Option<Level10Either>,
+    #[validate(extra_schema(SCHEMAS, 114))]
+    pub either: Option<Value>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -1297,21 +1297,21 @@ impl Level10 {
 
     /// With `a` (`a` on the wire) set.
     #[must_use]
-    pub fn with_a(mut self, value: impl Into<Level11>) -> Self {
+    pub fn with_a(mut self, value: impl Into<Value>) -> Self {
         self.a = Some(value.into());
         self
     }
 
     /// With `b` (`b` on the wire) set.
     #[must_use]
-    pub fn with_b(mut self, value: impl Into<Level11>) -> Self {
+    pub fn with_b(mut self, value: impl Into<Value>) -> Self {
         self.b = Some(value.into());
         self
     }
 
     /// With `either` (`either` on the wire) set.
     #[must_use]
-    pub fn with_either(mut self, value: impl Into<Level10Either>) -> Self {
+    pub fn with_either(mut self, value: impl Into<Value>) -> Self {
         self.either = Some(value.into());
         self
     }
@@ -5199,7 +5199,7 @@ impl ValidateJson for Level5Either {
 #[allow(clippy::large_enum_variant)]
 pub enum Level4Either {
     /// A value of `Level5`.
-    Level5(Level5),
+    Level5(Box<Level5>),
     /// The `Variant1` alternative.
     Variant1(String),
 }
@@ -5211,7 +5211,7 @@ impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for Level4Eithe
         let choice = ::asyncapi_runtime::__private::Choice::read(deserializer)?;
         if choice.matches(&SCHEMAS, 133) {
             if let Ok(value) = choice.parse() {
-                return Ok(Level4Either::Level5(value));
+                return Ok(Level4Either::Level5(Box::new(value)));
             }
         }
         if choice.matches(&SCHEMAS, 134) {
@@ -5220,7 +5220,7 @@ impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for Level4Eithe
             }
         }
         if let Ok(value) = choice.parse() {
-            return Ok(Level4Either::Level5(value));
+            return Ok(Level4Either::Level5(Box::new(value)));
         }
         if let Ok(value) = choice.parse() {
             return Ok(Level4Either::Variant1(value));
@@ -5260,7 +5260,7 @@ impl ValidateJson for Level4Either {
 #[allow(clippy::large_enum_variant)]
 pub enum Level3Either {
     /// A value of `Level4`.
-    Level4(Box<Level4>),
+    Level4(Level4),
     /// The `Variant1` alternative.
     Variant1(String),
 }
@@ -5272,7 +5272,7 @@ impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for Level3Eithe
         let choice = ::asyncapi_runtime::__private::Choice::read(deserializer)?;
         if choice.matches(&SCHEMAS, 136) {
             if let Ok(value) = choice.parse() {
-                return Ok(Level3Either::Level4(Box::new(value)));
+                return Ok(Level3Either::Level4(value));
             }
         }
         if choice.matches(&SCHEMAS, 137) {
@@ -5281,7 +5281,7 @@ impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for Level3Eithe
             }
         }
         if let Ok(value) = choice.parse() {
-            return Ok(Level3Either::Level4(Box::new(value)));
+            return Ok(Level3Either::Level4(value));
         }
         if let Ok(value) = choice.parse() {
             return Ok(Level3Either::Variant1(value));
@@ -5443,7 +5443,7 @@ impl ValidateJson for Level1Either {
 #[allow(clippy::large_enum_variant)]
 pub enum Level0Either {
     /// A value of `Level1`.
-    Level1(Level1),
+    Level1(Box<Level1>),
     /// The `Variant1` alternative.
     Variant1(String),
 }
@@ -5455,7 +5455,7 @@ impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for Level0Eithe
         let choice = ::asyncapi_runtime::__private::Choice::read(deserializer)?;
         if choice.matches(&SCHEMAS, 145) {
             if let Ok(value) = choice.parse() {
-                return Ok(Level0Either::Level1(value));
+                return Ok(Level0Either::Level1(Box::new(value)));
             }
         }
         if choice.matches(&SCHEMAS, 146) {
@@ -5464,7 +5464,7 @@ impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for Level0Eithe
             }
         }
         if let Ok(value) = choice.parse() {
-            return Ok(Level0Either::Level1(value));
+            return Ok(Level0Either::Level1(Box::new(value)));
         }
         if let Ok(value) = choice.parse() {
             return Ok(Level0Either::Variant1(value));

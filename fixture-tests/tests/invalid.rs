@@ -503,7 +503,7 @@ fn chain(levels: usize, bad_label: usize, bad_depth: usize) -> Value {
 
 #[test]
 fn deep_chains_are_checked_below_the_typed_levels() {
-    // The generated types stop at 32 levels held by value; deeper links are JSON
+    // The generated types stop short of rustc's recursion limit; deeper links are JSON
     // checked against their schema, with the same pointers and keywords.
     let next = |levels: usize| "/next".repeat(levels);
     assert_eq!(violations!(deep_chain::Level0, chain(60, 99, 99)), vec![]);
@@ -660,4 +660,19 @@ fn boxed_values_are_read_and_checked_like_the_others() {
         violations::<fan_out::Level0>(payload),
         vec![("/a/b/either".to_string(), Keyword::OneOf)]
     );
+}
+
+/// Requires `T: Send + Sync`: rustc decides it by walking every type `T` holds, and
+/// gives up on chains deeper than its recursion limit.
+fn movable_between_threads<T: Send + Sync>() {}
+
+#[test]
+fn deep_types_can_move_between_threads() {
+    movable_between_threads::<deep_chain::Level0>();
+    movable_between_threads::<deep_chain::borrowed::Level0<'static>>();
+    movable_between_threads::<fixture_tests::deep_nullable::Level0>();
+    movable_between_threads::<deep_containers::Level0>();
+    movable_between_threads::<deep_containers::borrowed::Level0<'static>>();
+    movable_between_threads::<deep_containers::Grid0>();
+    movable_between_threads::<fan_out::Level0>();
 }

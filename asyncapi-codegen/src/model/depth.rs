@@ -1,21 +1,22 @@
 //! Cutting deep chains of types held by value.
 //!
-//! rustc computes a struct's layout, and its drop-check rules, by recursing into every
-//! type it holds (`Option<Inner>` holds `Inner`, and so does `Box<Inner>` for drop
-//! checking), and gives up past its recursion limit: a payload nested about 60 structs
-//! deep does not compile. `Vec`s and maps do not count for layout, but do for drop
-//! checking. So where a type would nest more than [`MAX_DEPTH`] levels deep (each
-//! named type, `Option`, `Nullable`, array and map on the way is a level), the field
-//! on the way is changed to hold the deeper type's values as the runtime's JSON
-//! `Value`, checked against that type's whole schema: still validated exactly (same
-//! verdicts, pointers and messages, from the schema interpreter), only not typed. A
-//! field that may also be `null` is checked against `null` or that schema; an array or
-//! a map keeps its type and its own checks, and holds its items or values as JSON.
-//! Named wrappers (a component that is a nullable object is a newtype around
-//! `Nullable<Struct>`) and unions count as a level but are not cut; the field that
-//! holds them is (a chain of wrappers alone, with no field to cut, is cut at the
-//! wrapper further down). Real documents come nowhere near the limit, so their types are as
-//! before; deeper ones compile instead of failing.
+//! rustc walks into every type a type holds (`Option<Inner>` holds `Inner`, and so do
+//! `Box<Inner>`, `Vec<Inner>` and maps) to lay it out, to check its drops and to decide
+//! whether it is `Send` and `Sync`, and gives up past its recursion limit: a payload
+//! nested about 60 structs deep does not compile, nor does one 16 maps deep once
+//! rustdoc (or a call that needs `Send`) asks. So where a type would nest more than
+//! [`MAX_DEPTH`] levels deep (counted as rustc counts them: each named type, `Option`
+//! and `Nullable` one level, a `Box` two more, a `Vec` three, a map seven), the link on
+//! the way is changed to hold the deeper type's values as the runtime's JSON `Value`,
+//! checked against that type's whole schema: still validated exactly (same verdicts,
+//! pointers and messages, from the schema interpreter), only not typed. A field that
+//! may also be `null` is checked against `null` or that schema; an array or a map keeps
+//! its type and its own checks, and holds its items or values as JSON. Named wrappers
+//! (a component that is a nullable object is a newtype around `Nullable<Struct>`) and
+//! unions count but are not cut; the field that holds them is (a chain of wrappers
+//! alone, with no field to cut, is cut at a wrapper further down). Real documents come
+//! nowhere near the limit, so their types are as before; deeper ones compile instead
+//! of failing.
 
 use std::collections::HashMap;
 
@@ -41,10 +42,26 @@ const NEWTYPE: usize = usize::MAX - 2;
 /// [`MAX_DEPTH`], still short of rustc's limit (128).
 const NEWTYPE_DEPTH: usize = MAX_DEPTH + 32;
 
-/// How many levels of types (named types and the `Option`s and `Nullable`s around
-/// them) may hold one another, one inside the next: half of rustc's default recursion
-/// limit, which also counts what the derives wrap around them.
+/// How many levels of types may hold one another, one inside the next: half of
+/// rustc's default recursion limit (128), which also counts what the derives wrap
+/// around them.
 pub const MAX_DEPTH: usize = 64;
+
+/// The levels rustc goes through in an `Option` or a `Nullable` to the type inside,
+/// when it checks whether a type is `Send` (the most demanding of its walks, which
+/// rustdoc and any code moving a value to another thread make): measured, as the
+/// longest chain that compiles.
+const OPTION_LEVELS: usize = 1;
+
+/// The levels in a `Box` (`Unique`, `NonNull`, the type), measured as above.
+const BOX_LEVELS: usize = 2;
+
+/// The levels in a `Vec` (`RawVec`, `PhantomData`, the type), measured as above.
+const VEC_LEVELS: usize = 3;
+
+/// The levels in the runtime's `Map` (an `IndexMap`: its core, a `Vec` of buckets,
+/// the bucket), measured as above.
+const MAP_LEVELS: usize = 7;
 
 /// Cuts the chains in `types` that are too deep (see the module's documentation);
 /// schemas a cut field is checked against are added to `schemas`.
@@ -182,6 +199,8 @@ pub fn cut_deep_chains(types: &mut [TypeDef], schemas: &mut SchemaDocument) {
             ),
         };
         if hold_as_json(&mut field.ty, &mut field.checks, target_schema, schemas) {
+            // JSON needs no box (`Value` is a fixed size).
+            field.boxed = false;
             field.docs.description = Some(match field.docs.description.take() {
                 Some(text) => format!("{text}\n\n{note}"),
                 None => note,
@@ -318,9 +337,9 @@ fn all_of(schemas: &mut SchemaDocument, a: Entry, b: Entry) -> Option<Entry> {
     derive(schemas, Value::Object(all))
 }
 
-/// The named types `def` holds by value, with the index of the field or variant that
-/// holds each ([`UNCUT`] for links that are not cut) and the levels of types the link
-/// adds (the named type, and each `Option`, `Nullable`, array and map around it).
+/// The named types `def` holds (by value, boxed, or in arrays and maps), with the index
+/// of the field or variant that holds each ([`UNCUT`], [`NEWTYPE`] or [`ADDITIONAL`]
+/// for the other links) and the levels of types the link adds.
 fn by_value(def: &TypeDef) -> Vec<(usize, &str, usize)> {
     match &def.kind {
         TypeKind::Newtype(ty, _) => held(ty)
@@ -329,15 +348,18 @@ fn by_value(def: &TypeDef) -> Vec<(usize, &str, usize)> {
             .collect(),
         TypeKind::Struct(s) => {
             let additional = match &s.additional {
-                Additional::Typed(ty, _) => held(ty).map(|(n, levels)| (ADDITIONAL, n, levels + 1)),
+                Additional::Typed(ty, _) => {
+                    held(ty).map(|(n, levels)| (ADDITIONAL, n, levels + MAP_LEVELS))
+                }
                 _ => None,
             };
             s.fields
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| !f.boxed)
                 .filter_map(|(i, f)| {
-                    held(&f.ty).map(|(n, levels)| (i, n, levels + usize::from(!f.required)))
+                    let around = usize::from(!f.required) * OPTION_LEVELS
+                        + usize::from(f.boxed) * BOX_LEVELS;
+                    held(&f.ty).map(|(n, levels)| (i, n, levels + around))
                 })
                 .chain(additional)
                 .collect()
@@ -345,21 +367,23 @@ fn by_value(def: &TypeDef) -> Vec<(usize, &str, usize)> {
         TypeKind::Union(u) => u
             .variants
             .iter()
-            .filter(|v| !v.boxed)
-            .filter_map(|v| held(&v.ty).map(|(n, levels)| (UNCUT, n, levels)))
+            .filter_map(|v| {
+                let around = usize::from(v.boxed) * BOX_LEVELS;
+                held(&v.ty).map(|(n, levels)| (UNCUT, n, levels + around))
+            })
             .collect(),
         _ => Vec::new(),
     }
 }
 
-/// The named type a value of `ty` holds (by value, or in arrays and maps, which drop
-/// checking recurses into too), and the levels down to it, itself included.
+/// The named type a value of `ty` holds (by value, or in arrays and maps, which rustc
+/// looks into too), and the levels down to it, itself included.
 fn held(ty: &Ty) -> Option<(&str, usize)> {
     match ty {
         Ty::Named(name) => Some((name, 1)),
-        Ty::Nullable(inner) | Ty::Array(inner, _) | Ty::Map(inner, _) => {
-            held(inner).map(|(name, levels)| (name, levels + 1))
-        }
+        Ty::Nullable(inner) => held(inner).map(|(name, levels)| (name, levels + OPTION_LEVELS)),
+        Ty::Array(inner, _) => held(inner).map(|(name, levels)| (name, levels + VEC_LEVELS)),
+        Ty::Map(inner, _) => held(inner).map(|(name, levels)| (name, levels + MAP_LEVELS)),
         _ => None,
     }
 }

@@ -75,8 +75,9 @@ fn model_here(bundle: &Bundle) -> Result<Model, Error> {
     typer.components();
     let messages = messages::messages(root, &mut typer, bundle);
     let (mut types, mut schemas, mut warnings) = typer.finish()?;
-    depth::cut_deep_chains(&mut types, &mut schemas);
+    // Boxes first: rustc walks through them too, so the depth cut counts them.
     size::box_large_values(&mut types);
+    depth::cut_deep_chains(&mut types, &mut schemas);
     let channels = interfaces::channels(bundle, &messages);
     let operations = interfaces::operations(bundle, &channels, &messages, &mut warnings);
     let servers = interfaces::servers(bundle);
