@@ -4,8 +4,8 @@
 use ::asyncapi_runtime::__private::serde::{Deserialize, Serialize};
 
 use ::asyncapi_runtime::{
-    FromJson, LazySchema, Map, MessageInfo, MessageSet, Null, Nullable, Number, Validate,
-    ValidateJson, Value,
+    FromJson, Integer, LazySchema, Map, MessageInfo, MessageSet, Null, Nullable, Number,
+    Validate, ValidateJson, Value,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
@@ -654,9 +654,9 @@ pub enum LooseValuePayload {
     /// The `Variant0` alternative.
     Variant0(Null),
     /// The `Variant1` alternative.
-    Variant1(i64),
+    Variant1(Integer),
     /// The `Variant2` alternative.
-    Variant2(i64),
+    Variant2(Integer),
     /// The `Variant3` alternative.
     Variant3(String),
     /// The `Variant4` alternative.

@@ -3,7 +3,9 @@
 
 use ::asyncapi_runtime::__private::serde::Serialize;
 
-use ::asyncapi_runtime::{FromJson, LazySchema, Map, MessageInfo, MessageSet, Validate};
+use ::asyncapi_runtime::{
+    FromJson, LazySchema, Map, MessageInfo, MessageSet, Nullable, Number, Validate, Value,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
@@ -176,6 +178,30 @@ impl AccountOpenedOwner {
     }
 }
 
+/// A nullable type whose other keywords rule null out again.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 6))]
+pub struct NeverNull(#[validate(extra_schema(SCHEMAS, 7))] pub Nullable<String>);
+
+/// Bounds that admit no array (valid JSON Schema; checked by the interpreter).
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 8))]
+pub struct NoArray(#[validate(extra_schema(SCHEMAS, 9))] pub Vec<Value>);
+
+/// Bounds that admit no string.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 10))]
+pub struct NoText(#[validate(extra_schema(SCHEMAS, 11))] pub String);
+
+/// Bounds that admit no number.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 12))]
+pub struct NoNumber(#[validate(extra_schema(SCHEMAS, 13))] pub Number);
+
 /// The messages the document declares, by name (see the runtime's `MessageSet`
 /// for what can be asked of one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -196,7 +222,7 @@ static MESSAGE_INFO: [MessageInfo; 1] = [
         payload_type: "AccountOpened",
         headers_type: None,
         correlation_id: None,
-        schemas: (Some(6), None),
+        schemas: (Some(14), None),
     },
 ];
 
@@ -311,6 +337,14 @@ static SCHEMAS: LazySchema = LazySchema::new(
         "/components/schemas/Code",
         "/components/schemas/AccountOpened",
         "/x-asyncapi-codegen-derived/1/properties/owner",
+        "/components/schemas/NeverNull",
+        "/x-asyncapi-codegen-derived/5",
+        "/components/schemas/NoArray",
+        "/x-asyncapi-codegen-derived/6",
+        "/components/schemas/NoText",
+        "/x-asyncapi-codegen-derived/7",
+        "/components/schemas/NoNumber",
+        "/x-asyncapi-codegen-derived/8",
         "/components/messages/AccountOpened/payload",
     ],
 );
@@ -407,6 +441,30 @@ const SCHEMA_DOCUMENT: &str = r##"
             "minLength": 1
           }
         }
+      },
+      "NeverNull": {
+        "type": [
+          "string",
+          "null"
+        ],
+        "not": {
+          "type": "null"
+        }
+      },
+      "NoArray": {
+        "type": "array",
+        "minItems": 2,
+        "maxItems": 1
+      },
+      "NoNumber": {
+        "type": "number",
+        "exclusiveMinimum": 5,
+        "maximum": 5
+      },
+      "NoText": {
+        "type": "string",
+        "minLength": 3,
+        "maxLength": 2
       },
       "Person": {
         "type": "object",
@@ -518,6 +576,23 @@ const SCHEMA_DOCUMENT: &str = r##"
       "minimum": 0,
       "maximum": 5,
       "type": "integer"
+    },
+    {
+      "not": {
+        "type": "null"
+      }
+    },
+    {
+      "minItems": 2,
+      "maxItems": 1
+    },
+    {
+      "minLength": 3,
+      "maxLength": 2
+    },
+    {
+      "exclusiveMinimum": 5,
+      "maximum": 5
     }
   ]
 }

@@ -5,7 +5,7 @@ use ::asyncapi_runtime::__private::serde::{Deserialize, Serialize};
 
 use ::asyncapi_runtime::{
     FromJson, Integer, LazySchema, Map, MessageInfo, MessageSet, Nullable, Number,
-    Validate,
+    Validate, ValidateJson, Value,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
@@ -172,6 +172,74 @@ impl ::std::str::FromStr for ReadingUnit {
     }
 }
 
+/// A nullable component integer with bounds (read as an exact Integer, so 2.0 is 2).
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 2))]
+pub struct MaybeFew(#[validate(minimum = "1", maximum = "7")] pub Nullable<Integer>);
+
+/// A union whose integer alternative has bounds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+#[allow(clippy::large_enum_variant)]
+pub enum FewOrFlag {
+    /// The `Variant0` alternative.
+    Variant0(Integer),
+    /// The `Variant1` alternative.
+    Variant1(bool),
+}
+
+impl<'de> ::asyncapi_runtime::__private::serde::Deserialize<'de> for FewOrFlag {
+    fn deserialize<D: ::asyncapi_runtime::__private::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let choice = ::asyncapi_runtime::__private::Choice::read(deserializer)?;
+        if choice.matches(&SCHEMAS, 4) {
+            if let Ok(value) = choice.parse() {
+                return Ok(FewOrFlag::Variant0(value));
+            }
+        }
+        if choice.matches(&SCHEMAS, 5) {
+            if let Ok(value) = choice.parse() {
+                return Ok(FewOrFlag::Variant1(value));
+            }
+        }
+        if let Ok(value) = choice.parse() {
+            return Ok(FewOrFlag::Variant0(value));
+        }
+        if let Ok(value) = choice.parse() {
+            return Ok(FewOrFlag::Variant1(value));
+        }
+        Err(choice.none("FewOrFlag"))
+    }
+}
+
+impl Validate for FewOrFlag {
+    fn validate_at(
+        &self,
+        path: &::asyncapi_runtime::Path<'_>,
+        report: &mut ::asyncapi_runtime::Report,
+    ) {
+        SCHEMAS
+            .validate_at(
+                3,
+                &::asyncapi_runtime::__private::to_value(self),
+                path,
+                report,
+            );
+    }
+}
+
+impl ValidateJson for FewOrFlag {
+    fn validate_json(
+        value: &Value,
+        path: &::asyncapi_runtime::Path<'_>,
+        report: &mut ::asyncapi_runtime::Report,
+    ) {
+        SCHEMAS.validate_at(3, value, path, report);
+    }
+}
+
 /// The messages the document declares, by name (see the runtime's `MessageSet`
 /// for what can be asked of one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -192,7 +260,7 @@ static MESSAGE_INFO: [MessageInfo; 1] = [
         payload_type: "Reading",
         headers_type: None,
         correlation_id: None,
-        schemas: (Some(2), None),
+        schemas: (Some(6), None),
     },
 ];
 
@@ -303,6 +371,10 @@ static SCHEMAS: LazySchema = LazySchema::new(
     &[
         "/components/schemas/Reading",
         "/components/schemas/Reading/properties/unit",
+        "/components/schemas/MaybeFew",
+        "/components/schemas/FewOrFlag",
+        "/components/schemas/FewOrFlag/oneOf/0",
+        "/components/schemas/FewOrFlag/oneOf/1",
         "/components/messages/Reading/payload",
     ],
 );
@@ -319,6 +391,26 @@ const SCHEMA_DOCUMENT: &str = r##"
       }
     },
     "schemas": {
+      "FewOrFlag": {
+        "oneOf": [
+          {
+            "type": "integer",
+            "exclusiveMinimum": -2,
+            "exclusiveMaximum": 9
+          },
+          {
+            "type": "boolean"
+          }
+        ]
+      },
+      "MaybeFew": {
+        "type": [
+          "integer",
+          "null"
+        ],
+        "minimum": 1,
+        "maximum": 7
+      },
       "Reading": {
         "type": "object",
         "required": [

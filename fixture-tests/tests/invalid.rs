@@ -676,3 +676,60 @@ fn deep_types_can_move_between_threads() {
     movable_between_threads::<deep_containers::Grid0>();
     movable_between_threads::<fan_out::Level0>();
 }
+
+#[test]
+fn integers_written_with_a_fraction_are_integers_in_newtypes_and_unions() {
+    // JSON Schema counts 2.0 as an integer: a nullable component integer and a union's
+    // integer alternative read it, and check its bounds.
+    assert_eq!(violations::<numbers::MaybeFew>(json!(2.0)), []);
+    assert_eq!(violations::<numbers::MaybeFew>(json!(null)), []);
+    assert_eq!(
+        violations::<numbers::MaybeFew>(json!(8.0)),
+        one("", Keyword::Maximum)
+    );
+    assert_eq!(
+        violations::<numbers::MaybeFew>(json!(2.5)),
+        one("", Keyword::Type)
+    );
+    assert_eq!(violations::<numbers::FewOrFlag>(json!(2.0)), []);
+    assert_eq!(violations::<numbers::FewOrFlag>(json!(true)), []);
+    assert_eq!(
+        violations::<numbers::FewOrFlag>(json!(9.0)),
+        one("", Keyword::OneOf)
+    );
+}
+
+#[test]
+fn keywords_beside_a_nullable_type_apply_to_null() {
+    assert_eq!(violations::<composition::NeverNull>(json!("text")), []);
+    assert_eq!(
+        violations::<composition::NeverNull>(json!(null)),
+        one("", Keyword::Not)
+    );
+}
+
+#[test]
+fn bounds_that_admit_nothing_are_checked_not_refused() {
+    // Valid JSON Schema that no value satisfies: the generated code compiles, and every
+    // value fails with the keywords the interpreter names.
+    assert_eq!(
+        violations::<composition::NoArray>(json!([1])),
+        one("", Keyword::MinItems)
+    );
+    assert_eq!(
+        violations::<composition::NoArray>(json!([1, 2])),
+        one("", Keyword::MaxItems)
+    );
+    assert_eq!(
+        violations::<composition::NoText>(json!("ab")),
+        one("", Keyword::MinLength)
+    );
+    assert_eq!(
+        violations::<composition::NoNumber>(json!(5)),
+        one("", Keyword::ExclusiveMinimum)
+    );
+    assert_eq!(
+        violations::<composition::NoNumber>(json!(6)),
+        one("", Keyword::Maximum)
+    );
+}

@@ -398,13 +398,27 @@ fn literals_def(cx: &Context, name: &syn::Ident, l: &LiteralsDef, def: &TypeDef)
     }
 }
 
+/// The type a newtype or a union's variant holds for `ty`: native integers as the
+/// runtime's `Integer`, which reads `5.0` (an integer in JSON Schema) where `i64`
+/// would refuse it. (Fields, items and values read native integers with
+/// `deserialize_with` instead.)
+fn held_as(ty: &Ty) -> std::borrow::Cow<'_, Ty> {
+    match ty {
+        Ty::I64 | Ty::U64 => std::borrow::Cow::Owned(Ty::Integer),
+        Ty::Nullable(value) if matches!(**value, Ty::I64 | Ty::U64) => {
+            std::borrow::Cow::Owned(Ty::Nullable(Box::new(Ty::Integer)))
+        }
+        other => std::borrow::Cow::Borrowed(other),
+    }
+}
+
 fn union_def(cx: &Context, name: &syn::Ident, u: &UnionDef, def: &TypeDef) -> TokenStream {
     let rt = &cx.rt;
     let serialize = cx.serialize();
     let serde_crate = cx.serde_crate();
     let variants = u.variants.iter().map(|v| {
         let variant = ident(&v.name);
-        let inner = ty(cx, &v.ty, &quote!());
+        let inner = ty(cx, &held_as(&v.ty), &quote!());
         let inner = if v.boxed { quote!(Box<#inner>) } else { inner };
         let doc = match &v.ty {
             Ty::Named(n) => format!(" A value of {}.", docs::code(n)),
@@ -503,11 +517,7 @@ fn newtype_def(
     checks: &crate::model::Checks,
     def: &TypeDef,
 ) -> TokenStream {
-    // Native integers in a newtype read through `Integer` (which takes `5.0`).
-    let inner = match inner {
-        Ty::I64 | Ty::U64 => &Ty::Integer,
-        other => other,
-    };
+    let inner = &*held_as(inner);
     let inner_ty = ty(cx, inner, &quote!());
     let validate_attr = checks::attr(cx, inner, checks, &quote!(SCHEMAS));
     let serialize = cx.serialize();

@@ -57,6 +57,10 @@ fn typed(schema: Option<&Value>) -> Option<Checks> {
         return Some(Checks::default());
     };
     let map = schema.as_object()?;
+    if !super::rep::contradictory(map).is_empty() {
+        // The derive refuses bounds that admit nothing; the interpreter checks them.
+        return None;
+    }
     let mut checks = Checks::default();
     for (key, value) in map.iter() {
         if !validates(key, value) {

@@ -489,7 +489,7 @@ impl<'b> Typer<'b> {
         lifted: Vec<Value>,
     ) -> Option<Entry> {
         let mut parts: Vec<Value> = Vec::new();
-        parts.extend(rep::residual(kind, nullable, map).map(Value::Object));
+        parts.extend(rep::residual(kind, map).map(Value::Object));
         parts.extend(leftovers.map(Value::Object));
         if nullable {
             // Lifted checks hold for the value; `null` passes them.
@@ -527,8 +527,16 @@ impl<'b> Typer<'b> {
         context: &str,
     ) -> (Ty, Checks, Vec<Value>) {
         let mut lifted = Vec::new();
-        let count = |key: &str| map.get(key).and_then(Value::as_u64);
-        let number = |key: &str| map.get(key).and_then(Value::as_number).cloned();
+        // Bounds that admit nothing together are left to the residual.
+        let contradictory = rep::contradictory(map);
+        let typed = |key: &str| !contradictory.contains(&key);
+        let count = |key: &str| map.get(key).and_then(Value::as_u64).filter(|_| typed(key));
+        let number = |key: &str| {
+            map.get(key)
+                .and_then(Value::as_number)
+                .filter(|_| typed(key))
+                .cloned()
+        };
         let mut checks = Checks::default();
         let ty = match kind {
             JsonType::String => {
@@ -987,7 +995,12 @@ impl<'b> Typer<'b> {
             rule.insert("additionalProperties", Value::Bool(false));
             lifted.push(Value::Object(rule));
         }
-        let count = |key: &str| map.get(key).and_then(Value::as_u64);
+        let contradictory = rep::contradictory(map);
+        let count = |key: &str| {
+            map.get(key)
+                .and_then(Value::as_u64)
+                .filter(|_| !contradictory.contains(&key))
+        };
         let def = StructDef {
             fields,
             additional,

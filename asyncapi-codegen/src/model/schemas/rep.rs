@@ -172,11 +172,54 @@ fn owned_by(kind: JsonType, map: &Map) -> &'static [&'static str] {
     }
 }
 
-/// What remains to check of `map` once a value is known to be of type `kind` (plus
-/// `null` when `nullable`) and its Rust type and checks took their keywords:
-/// `None` when nothing remains. Keywords of other types never apply and are dropped.
-pub fn residual(kind: JsonType, nullable: bool, map: &Map) -> Option<Map> {
-    let owned = owned_by(kind, map);
+/// The bound keywords of `map` that together admit no value (`minItems: 2` with
+/// `maxItems: 1`): valid JSON Schema, which the derive refuses as typed checks (a
+/// mistake in hand-written code), so they are left to the residual, where the
+/// interpreter reports them as the document says.
+pub fn contradictory(map: &Map) -> Vec<&'static str> {
+    const PAIRS: [(&str, &str, bool); 7] = [
+        ("minLength", "maxLength", false),
+        ("minItems", "maxItems", false),
+        ("minProperties", "maxProperties", false),
+        ("minimum", "maximum", false),
+        ("minimum", "exclusiveMaximum", true),
+        ("exclusiveMinimum", "maximum", true),
+        ("exclusiveMinimum", "exclusiveMaximum", true),
+    ];
+    let mut out = Vec::new();
+    for (lower, upper, strict) in PAIRS {
+        let (Some(low), Some(high)) = (
+            map.get(lower).and_then(Value::as_number),
+            map.get(upper).and_then(Value::as_number),
+        ) else {
+            continue;
+        };
+        let empty = match low.cmp(high) {
+            std::cmp::Ordering::Greater => true,
+            std::cmp::Ordering::Equal => strict,
+            std::cmp::Ordering::Less => false,
+        };
+        if empty {
+            for key in [lower, upper] {
+                if !out.contains(&key) {
+                    out.push(key);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What remains to check of `map` once a value is known to be of type `kind` (or
+/// `null`) and its Rust type and checks took their keywords: `None` when nothing
+/// remains. Keywords of other types never apply and are dropped.
+pub fn residual(kind: JsonType, map: &Map) -> Option<Map> {
+    let contradictory = contradictory(map);
+    let owned: Vec<&str> = owned_by(kind, map)
+        .iter()
+        .copied()
+        .filter(|key| !contradictory.contains(key))
+        .collect();
     let same_kind = |k: Option<JsonType>| match (k, kind) {
         (None, _) => true,
         (Some(JsonType::Number), JsonType::Integer) => true,
@@ -228,17 +271,8 @@ pub fn residual(kind: JsonType, nullable: bool, map: &Map) -> Option<Map> {
     if out.is_empty() {
         return None;
     }
-    if nullable {
-        // The residual holds for the value; `null` is allowed beside it.
-        let mut either = Map::new();
-        let mut null = Map::new();
-        null.insert("type", Value::from("null"));
-        either.insert(
-            "anyOf",
-            Value::Array(vec![Value::Object(null), Value::Object(out)]),
-        );
-        return Some(either);
-    }
+    // Applied to `null` as well: the keywords of `kind` ignore it, as JSON Schema says,
+    // and the others (`not`, `if`, ...) must hold for it too.
     Some(out)
 }
 
@@ -259,7 +293,6 @@ mod tests {
     fn residuals() {
         assert!(residual(
             JsonType::String,
-            false,
             &map(r#"{"type": "string", "maxLength": 3, "minimum": 2}"#)
         )
         .is_none());
@@ -267,7 +300,6 @@ mod tests {
             Value::Object(
                 residual(
                     JsonType::String,
-                    false,
                     &map(r#"{"type": "string", "not": {"const": "x"}}"#)
                 )
                 .unwrap()
@@ -277,7 +309,7 @@ mod tests {
         );
         assert_eq!(
             Value::Object(
-                residual(JsonType::Object, false, &map(r#"{"type": "object", "properties": {"a": {}}, "patternProperties": {"^x": {}}, "additionalProperties": false}"#)).unwrap()
+                residual(JsonType::Object, &map(r#"{"type": "object", "properties": {"a": {}}, "patternProperties": {"^x": {}}, "additionalProperties": false}"#)).unwrap()
             )
             .to_string(),
             r#"{"patternProperties":{"^x":{}},"additionalProperties":false,"properties":{"a":true}}"#
@@ -286,7 +318,6 @@ mod tests {
             Value::Object(
                 residual(
                     JsonType::Array,
-                    false,
                     &map(r#"{"type": "array", "items": [{}], "additionalItems": false}"#)
                 )
                 .unwrap()
