@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use std::borrow::Cow;
 
-use crate::check::{MaybeItems, MaybeNumber, MaybeObject, MaybeText};
+use crate::check::{MaybeItems, MaybeMap, MaybeNumber, MaybeObject, MaybeText};
 use crate::json::Value;
 use crate::number::Number;
 use crate::shape::ValidateJson;
@@ -143,6 +143,13 @@ impl<T: MaybeItems> MaybeItems for Nullable<T> {
 impl<T: MaybeObject> MaybeObject for Nullable<T> {
     fn property_count(&self) -> Option<usize> {
         self.value().and_then(MaybeObject::property_count)
+    }
+}
+
+impl<T: MaybeMap> MaybeMap for Nullable<T> {
+    type Value = T::Value;
+    fn map_values(&self) -> Option<impl Iterator<Item = (&str, &T::Value)>> {
+        self.value().and_then(MaybeMap::map_values)
     }
 }
 

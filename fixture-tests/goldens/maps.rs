@@ -4,7 +4,8 @@
 use ::asyncapi_runtime::__private::serde::Serialize;
 
 use ::asyncapi_runtime::{
-    FromJson, Integer, LazySchema, Map, MessageInfo, MessageSet, Validate, Value,
+    FromJson, Integer, LazySchema, Map, MessageInfo, MessageSet, Nullable, Validate,
+    Value,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
@@ -34,6 +35,10 @@ pub struct Settings {
     /// A required property that additionalProperties forbids.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sealed: Option<SettingsSealed>,
+    /// A nullable map whose values have checks of their own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[validate(values(max_length = 3))]
+    pub nicknames: Option<Nullable<Map<String>>>,
     /// A required property described only by patternProperties.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tagged: Option<SettingsTagged>,
@@ -57,6 +62,7 @@ impl Settings {
             flags: None,
             owner: None,
             sealed: None,
+            nicknames: None,
             tagged: None,
             additional_properties: Map::default(),
         }
@@ -87,6 +93,13 @@ impl Settings {
     #[must_use]
     pub fn with_sealed(mut self, value: impl Into<SettingsSealed>) -> Self {
         self.sealed = Some(value.into());
+        self
+    }
+
+    /// With `nicknames` (`nicknames` on the wire) set.
+    #[must_use]
+    pub fn with_nicknames(mut self, value: impl Into<Nullable<Map<String>>>) -> Self {
+        self.nicknames = Some(value.into());
         self
     }
 
@@ -492,6 +505,16 @@ const SCHEMA_DOCUMENT: &str = r##"
             },
             "additionalProperties": false
           },
+          "nicknames": {
+            "type": [
+              "object",
+              "null"
+            ],
+            "additionalProperties": {
+              "type": "string",
+              "maxLength": 3
+            }
+          },
           "tagged": {
             "type": "object",
             "required": [
@@ -712,6 +735,10 @@ pub mod borrowed {
         /// A required property that additionalProperties forbids.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub sealed: Option<SettingsSealed<'a>>,
+        /// A nullable map whose values have checks of their own.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[validate(values(max_length = 3))]
+        pub nicknames: Option<super::Nullable<super::Map<String>>>,
         /// A required property described only by patternProperties.
         #[serde(skip_serializing_if = "Option::is_none")]
         pub tagged: Option<SettingsTagged<'a>>,
@@ -740,6 +767,7 @@ pub mod borrowed {
                 flags: self.flags,
                 owner: IntoOwned::into_owned(self.owner),
                 sealed: IntoOwned::into_owned(self.sealed),
+                nicknames: self.nicknames,
                 tagged: IntoOwned::into_owned(self.tagged),
                 additional_properties: self.additional_properties,
             }

@@ -240,6 +240,12 @@ impl ValidateJson for FewOrFlag {
     }
 }
 
+/// A component array of bounded integers (items read as exact Integers).
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 6))]
+pub struct FewList(#[validate(items(minimum = "-2", maximum = "4"))] pub Vec<Integer>);
+
 /// The messages the document declares, by name (see the runtime's `MessageSet`
 /// for what can be asked of one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -260,7 +266,7 @@ static MESSAGE_INFO: [MessageInfo; 1] = [
         payload_type: "Reading",
         headers_type: None,
         correlation_id: None,
-        schemas: (Some(6), None),
+        schemas: (Some(7), None),
     },
 ];
 
@@ -375,6 +381,7 @@ static SCHEMAS: LazySchema = LazySchema::new(
         "/components/schemas/FewOrFlag",
         "/components/schemas/FewOrFlag/oneOf/0",
         "/components/schemas/FewOrFlag/oneOf/1",
+        "/components/schemas/FewList",
         "/components/messages/Reading/payload",
     ],
 );
@@ -391,6 +398,14 @@ const SCHEMA_DOCUMENT: &str = r##"
       }
     },
     "schemas": {
+      "FewList": {
+        "type": "array",
+        "items": {
+          "type": "integer",
+          "minimum": -2,
+          "maximum": 4
+        }
+      },
       "FewOrFlag": {
         "oneOf": [
           {

@@ -175,6 +175,17 @@ fn required_properties_that_only_other_keywords_describe() {
 }
 
 #[test]
+fn values_of_a_nullable_map_are_checked() {
+    let with = |nicknames: Value| json!({"name": "s", "limits": {}, "strict": {"a": 1}, "nicknames": nicknames});
+    assert_eq!(violations!(maps::Settings, with(json!(null))), []);
+    assert_eq!(violations!(maps::Settings, with(json!({"a": "abc"}))), []);
+    assert_eq!(
+        violations!(maps::Settings, with(json!({"a": "abc", "b": "abcd"}))),
+        one("/nicknames/b", Keyword::MaxLength)
+    );
+}
+
+#[test]
 fn property_counts() {
     assert_eq!(
         violations!(maps::Settings, json!({"name": "s", "limits": {}})),
@@ -690,6 +701,11 @@ fn integers_written_with_a_fraction_are_integers_in_newtypes_and_unions() {
     assert_eq!(
         violations::<numbers::MaybeFew>(json!(2.5)),
         one("", Keyword::Type)
+    );
+    assert_eq!(violations::<numbers::FewList>(json!([2.0, -2, 4.0])), []);
+    assert_eq!(
+        violations::<numbers::FewList>(json!([1, 5.0])),
+        one("/1", Keyword::Maximum)
     );
     assert_eq!(violations::<numbers::FewOrFlag>(json!(2.0)), []);
     assert_eq!(violations::<numbers::FewOrFlag>(json!(true)), []);

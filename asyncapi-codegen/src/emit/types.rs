@@ -398,17 +398,27 @@ fn literals_def(cx: &Context, name: &syn::Ident, l: &LiteralsDef, def: &TypeDef)
     }
 }
 
-/// The type a newtype or a union's variant holds for `ty`: native integers as the
-/// runtime's `Integer`, which reads `5.0` (an integer in JSON Schema) where `i64`
-/// would refuse it. (Fields, items and values read native integers with
-/// `deserialize_with` instead.)
+/// The type a newtype or a union's variant holds for `ty`: native integers (also as
+/// items, map values, or `null`-or) as the runtime's `Integer`, which reads `5.0` (an
+/// integer in JSON Schema) where `i64` would refuse it. (Fields read native integers
+/// with `deserialize_with` instead.)
 fn held_as(ty: &Ty) -> std::borrow::Cow<'_, Ty> {
+    use std::borrow::Cow;
     match ty {
-        Ty::I64 | Ty::U64 => std::borrow::Cow::Owned(Ty::Integer),
-        Ty::Nullable(value) if matches!(**value, Ty::I64 | Ty::U64) => {
-            std::borrow::Cow::Owned(Ty::Nullable(Box::new(Ty::Integer)))
-        }
-        other => std::borrow::Cow::Borrowed(other),
+        Ty::I64 | Ty::U64 => Cow::Owned(Ty::Integer),
+        Ty::Nullable(inner) => match held_as(inner) {
+            Cow::Owned(inner) => Cow::Owned(Ty::Nullable(Box::new(inner))),
+            Cow::Borrowed(_) => Cow::Borrowed(ty),
+        },
+        Ty::Array(inner, checks) => match held_as(inner) {
+            Cow::Owned(inner) => Cow::Owned(Ty::Array(Box::new(inner), checks.clone())),
+            Cow::Borrowed(_) => Cow::Borrowed(ty),
+        },
+        Ty::Map(inner, checks) => match held_as(inner) {
+            Cow::Owned(inner) => Cow::Owned(Ty::Map(Box::new(inner), checks.clone())),
+            Cow::Borrowed(_) => Cow::Borrowed(ty),
+        },
+        other => Cow::Borrowed(other),
     }
 }
 
