@@ -1,13 +1,20 @@
 //! The warnings the generator gives on each fixture document, exactly: payloads in a
 //! format it cannot type (Protobuf, RAML, XML) are opaque and the warning names the
-//! format; messages sharing a name are pointed out; every other fixture generates
-//! without a warning.
+//! format; messages sharing a name are pointed out; bounds that admit no value are
+//! pointed out; every other fixture generates without a warning.
 
 use asyncapi_codegen::Builder;
 
 /// Fixtures with warnings, and those warnings in order; `{file}` stands for
 /// `tests/fixtures/<fixture>`.
 const WARNED: &[(&str, &[&str])] = &[
+    (
+        "composition.yaml",
+        &[
+            "{file}:70:17: #/components/schemas/NoArray/minItems: minItems 2 is greater than maxItems 1: no array is valid here",
+            "{file}:75:18: #/components/schemas/NoText/minLength: minLength 3 is greater than maxLength 2: no string is valid here",
+        ],
+    ),
     (
         "name_collisions.yaml",
         &[
