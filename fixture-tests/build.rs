@@ -65,8 +65,19 @@ fn main() {
     if let Err(error) = suite_builder.build() {
         fail(&format!("the test suite document: {error}"));
     }
+    // The differential corpus: random schemas (tools/differential/random_schemas.py).
+    let random = manifest.join("differential/random_schemas.yaml");
+    println!("cargo:rerun-if-changed={}", random.display());
+    let random_builder = asyncapi_codegen::Builder::new(&random)
+        .borrowed(true)
+        .out_dir(&out);
+    if let Err(error) = random_builder.build() {
+        fail(&format!("the differential corpus: {error}"));
+    }
     let source = format!(
-        "{modules}\n/// The JSON-Schema-Test-Suite (draft 7) as one AsyncAPI document: per group, a \
+        "{modules}\n/// Random schemas, one message each (`differential/random_schemas.yaml`).\n\
+         pub mod random_schemas {{ include!(concat!(env!(\"OUT_DIR\"), \"/random_schemas.rs\")); }}\n\
+         /// The JSON-Schema-Test-Suite (draft 7) as one AsyncAPI document: per group, a \
          message with the schema inline as its payload and one whose payload `$ref`s it.\n\
          pub mod json_schema_suite {{ include!(concat!(env!(\"OUT_DIR\"), \"/json_schema_suite.rs\")); }}\n\n\
          /// Calls `f` with the message set of fixture `fixture` (its file name).\n\
