@@ -14,11 +14,19 @@ The schemas mix every keyword the generator types or leaves to the interpreter (
 patterns, formats, tuples, additional and pattern properties, required properties no
 schema describes, dependencies, nullable types, enum, const, not, if/then, the
 compositions and references between components); payloads are drawn from the schema
-and then, one time in ten at each level, from anything.
+and then, one time in ten at each level, from anything; numbers include ones no
+float holds (1e400, 2^63, 0.30000000000000000001) and strings ones whose length in
+code points is not their length in bytes.
 """
 import json
 import random
 import sys
+
+class RawNum(float):
+    """A number written as given (1e400 is no float)."""
+    def __new__(cls, text):
+        o=float.__new__(cls, float(text)); o.text=text; return o
+    def __repr__(self): return self.text
 
 seed, NS, DOC, PAYLOADS = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
 R = random.Random(seed)
@@ -50,12 +58,14 @@ def s_array(d):
     if R.random()<0.3: s["maxItems"]=R.randint(1,3)
     if R.random()<0.2: s["uniqueItems"]=True
     if R.random()<0.15: s["contains"]=schema(d+1)
+    if R.random()<0.05: s["items"]=R.choice([True,False])
     return s
 def s_object(d):
     s={"type":"object"}
     props={}
     for n in R.sample(NAMES,R.randint(0,3)):
-        props[n]=schema(d+1) if R.random()<0.9 else R.choice([True,False])
+        r=R.random()
+        props[n]=schema(d+1) if r<0.8 else ({"$ref":"#/components/schemas/S%d"%R.randint(0,NS-1)} if r<0.9 else R.choice([True,False]))
     if props or R.random()<0.5: s["properties"]=props
     req=[n for n in props if R.random()<0.5]
     if R.random()<0.3: req.append(R.choice([n for n in NAMES if n not in props] or ["zz"]))
@@ -70,6 +80,9 @@ def s_object(d):
     if R.random()<0.15: s["minProperties"]=R.randint(0,2)
     if R.random()<0.15: s["maxProperties"]=R.randint(1,3)
     if R.random()<0.1 and props: s["dependencies"]={R.choice(list(props)):[R.choice(NAMES)]}
+    if R.random()<0.06 and props: s["dependencies"]={R.choice(list(props)):schema(d+1)}
+    if R.random()<0.05: s["propertyNames"]={"pattern":"^[a-z]"}
+    if R.random()<0.05: s["additionalProperties"]={"$ref":"#/components/schemas/S%d"%R.randint(0,NS-1)}
     return s
 def schema(d=0):
     if d>3: return R.choice([s_string(),s_num(),{"type":"boolean"},{}])
@@ -84,6 +97,10 @@ def schema(d=0):
     elif r<0.95: s={"allOf":[schema(d+1),schema(d+1)]}
     else: s={"$ref":"#/components/schemas/S%d"%R.randint(0,NS-1)}
     if "type" in s and R.random()<0.12: s["type"]=[s["type"],"null"]
+    elif "type" in s and R.random()<0.06: s["type"]=list(dict.fromkeys([s["type"],R.choice(["string","integer","boolean","object","array","number"])]))
+    if R.random()<0.04: s["enum"]=R.sample(["a",1,None,True,{"a":1},[1],2.0],3)
+    if R.random()<0.03: s["const"]=R.choice([{"a":1},[1,2],None,"a",1.0])
+    if R.random()<0.03: s["default"]="x"
     if R.random()<0.05: s["not"]=schema(d+1)
     if R.random()<0.05: s["if"]=schema(d+1); s["then"]=schema(d+1)
     return s
@@ -97,9 +114,9 @@ def value(s,d=0):
     if isinstance(t,list): t=R.choice(t)
     if "enum" in s and R.random()<0.7: return R.choice(s["enum"])
     if "const" in s and R.random()<0.7: return s["const"]
-    if t=="string": return R.choice(["","a","ab","abc","b","x9","abcdef","YWJj","2020-01-01T00:00:00Z","a@b.c"])
-    if t=="integer": return R.choice([-3,0,1,2,3,4,6,10,11, 2.0])
-    if t=="number": return R.choice([-3,0,0.5,1.5,2,3,4.5,10,11])
+    if t=="string": return R.choice(["","a","ab","abc","b","x9","abcdef","YWJj","2020-01-01T00:00:00Z","a@b.c","\u00e9\u00e9\u00e9","\U0001F600\U0001F600","a\u0000b","YW=="])
+    if t=="integer": return R.choice([-3,0,1,2,3,4,6,10,11, 2.0, RawNum("9223372036854775808"), RawNum("-0"), RawNum("1e1"), RawNum("40e-1"), RawNum("1e400")])
+    if t=="number": return R.choice([-3,0,0.5,1.5,2,3,4.5,10,11, RawNum("1e400"), RawNum("-0.0"), RawNum("0.30000000000000000001")])
     if t=="boolean": return R.choice([True,False])
     if t=="null": return None
     if t=="array":
@@ -118,6 +135,11 @@ def value(s,d=0):
     return rand_any(d)
 def rand_any(d):
     return R.choice([None,True,1,-1,2.5,"a","abc",[],[1,"a"],{},{"a":1},{"id":"x"}])
+def dump(v):
+    if isinstance(v,RawNum): return v.text
+    if isinstance(v,list): return "["+",".join(dump(x) for x in v)+"]"
+    if isinstance(v,dict): return "{"+",".join(json.dumps(k)+":"+dump(x) for k,x in v.items())+"}"
+    return json.dumps(v)
 SCHEMAS={}
 for i in range(NS):
     SCHEMAS["S%d"%i]=None
@@ -148,4 +170,4 @@ with open(DOC, "w") as f:
 with open(PAYLOADS, "w") as f:
     for i in range(NS):
         for _ in range(40):
-            f.write("M%d\t%s\n" % (i, json.dumps(value(SCHEMAS["S%d" % i]))))
+            f.write("M%d\t%s\n" % (i, dump(value(SCHEMAS["S%d" % i]))))
