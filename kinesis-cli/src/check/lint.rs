@@ -102,12 +102,22 @@ impl Lint<'_> {
                 if known.iter().any(|k| k == name) || patterns.iter().any(|p| p.is_match(name)) {
                     continue;
                 }
+                // What applies to it is what applies to the properties not listed.
+                let consequence = match map.get("additionalProperties") {
+                    Some(Value::Bool(false)) => {
+                        "and additionalProperties is false: no object is valid".to_string()
+                    }
+                    Some(Value::Object(rule)) if !rule.is_empty() => {
+                        "so only additionalProperties describes its value".to_string()
+                    }
+                    _ => "so nothing constrains its value".to_string(),
+                };
                 self.findings.push(Finding::warning(
                     "lint",
                     format!("{at}/required/{index}"),
                     format!(
-                        "required property {name:?} is not listed in properties, so nothing \
-                         constrains its value (a misspelt name?)"
+                        "required property {name:?} is not listed in properties, \
+                         {consequence} (a misspelt name?)"
                     ),
                 ));
             }

@@ -183,6 +183,43 @@ fn likely_mistakes_are_warnings() {
         "{}",
         run.stdout
     );
+    assert!(
+        run.stdout.contains(
+            "required property \"totl\" is not listed in properties, so nothing constrains \
+             its value (a misspelt name?)"
+        ),
+        "{}",
+        run.stdout
+    );
+    // What applies to the properties not listed applies to it: say so.
+    for (rule, consequence) in [
+        (
+            "additionalProperties: false",
+            "and additionalProperties is false: no object is valid",
+        ),
+        (
+            "additionalProperties: {type: string}",
+            "so only additionalProperties describes its value",
+        ),
+    ] {
+        let spec = write(
+            &dir,
+            "additional.yaml",
+            orders.replace(
+                "required: [id, size]",
+                &format!("required: [id, size, totl]\n      {rule}"),
+            ),
+        );
+        let run = kinesis(&["check", &spec], b"");
+        assert!(
+            run.stdout.contains(&format!(
+                "required property \"totl\" is not listed in properties, {consequence} (a \
+                 misspelt name?)"
+            )),
+            "{}",
+            run.stdout
+        );
+    }
 }
 
 #[test]
