@@ -12,6 +12,7 @@ const WARNED: &[(&str, &[&str])] = &[
         "composition.yaml",
         &[
             "{file}:70:17: #/components/schemas/NoArray/minItems: minItems 2 is greater than maxItems 1: no array is valid here",
+            "{file}:80:25: #/components/schemas/NoNumber/exclusiveMinimum: exclusiveMinimum 5 equals maximum 5: no number is valid here",
             "{file}:75:18: #/components/schemas/NoText/minLength: minLength 3 is greater than maxLength 2: no string is valid here",
         ],
     ),

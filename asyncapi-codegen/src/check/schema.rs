@@ -494,19 +494,28 @@ fn valid_pattern(findings: &mut Findings<'_>, pattern: &str, at: &str) {
 
 /// Bounds that leave no value: valid schemas, but almost certainly mistakes.
 fn contradictions(findings: &mut Findings<'_>, map: &Map, at: &str) {
-    for (min, max, what) in [
-        ("minLength", "maxLength", "string"),
-        ("minItems", "maxItems", "array"),
-        ("minProperties", "maxProperties", "object"),
-        ("minimum", "maximum", "number"),
+    // (lower, upper, whether an equal pair is empty too, what the bounds are of)
+    for (min, max, strict, what) in [
+        ("minLength", "maxLength", false, "string"),
+        ("minItems", "maxItems", false, "array"),
+        ("minProperties", "maxProperties", false, "object"),
+        ("minimum", "maximum", false, "number"),
+        ("minimum", "exclusiveMaximum", true, "number"),
+        ("exclusiveMinimum", "maximum", true, "number"),
+        ("exclusiveMinimum", "exclusiveMaximum", true, "number"),
     ] {
         if let (Some(Value::Number(lo)), Some(Value::Number(hi))) = (map.get(min), map.get(max)) {
-            if lo > hi {
-                findings.warn(
-                    &pointer::join(at, min),
-                    format!("{min} {lo} is greater than {max} {hi}: no {what} is valid here"),
-                );
-            }
+            let relation = if lo > hi {
+                "is greater than"
+            } else if strict && lo == hi {
+                "equals"
+            } else {
+                continue;
+            };
+            findings.warn(
+                &pointer::join(at, min),
+                format!("{min} {lo} {relation} {max} {hi}: no {what} is valid here"),
+            );
         }
     }
 }
