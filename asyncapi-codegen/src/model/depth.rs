@@ -150,7 +150,8 @@ pub fn cut_deep_chains(types: &mut [TypeDef], schemas: &mut SchemaDocument) {
             continue;
         }
         // Otherwise only struct fields are cut (see `UNCUT`).
-        let TypeKind::Struct(s) = &mut types[node].kind else {
+        let def = &mut types[node];
+        let TypeKind::Struct(s) = &mut def.kind else {
             continue;
         };
         if slot == ADDITIONAL {
@@ -169,18 +170,10 @@ pub fn cut_deep_chains(types: &mut [TypeDef], schemas: &mut SchemaDocument) {
             let mut rule = Map::new();
             rule.insert("properties", Value::Object(names));
             rule.insert("additionalProperties", values);
-            let Some(rule) = derive(schemas, Value::Object(rule)) else {
-                continue;
-            };
-            let extra = match types[node].extra {
-                None => Some(rule),
-                Some(own) => all_of(schemas, own, rule),
-            };
-            if let (Some(extra), TypeKind::Struct(s)) = (extra, &mut types[node].kind) {
-                if let Additional::Typed(ty, _) = &mut s.additional {
-                    untype(ty);
-                }
-                types[node].extra = Some(extra);
+            let rule = derive(schemas, Value::Object(rule));
+            if let Some(extra) = rule.and_then(|rule| also(schemas, def.extra, rule)) {
+                untype(ty);
+                def.extra = Some(extra);
             }
             continue;
         }
@@ -231,11 +224,7 @@ fn hold_as_json(
             None => None,
         },
     };
-    let extra = match (value_schema, checks.extra) {
-        (Some(value), None) => Some(value),
-        (Some(value), Some(own)) => all_of(schemas, own, value),
-        (None, _) => None,
-    };
+    let extra = value_schema.and_then(|value| also(schemas, checks.extra, value));
     match extra {
         Some(extra) => {
             untype(ty);
@@ -325,6 +314,15 @@ fn reference(schemas: &SchemaDocument, entry: Entry) -> Value {
         Value::from(crate::bundle::reference_to(&schemas.entries[entry])),
     );
     Value::Object(map)
+}
+
+/// What a value with the extra schema `own` (if any) is checked against once `added`
+/// applies too.
+fn also(schemas: &mut SchemaDocument, own: Option<Entry>, added: Entry) -> Option<Entry> {
+    match own {
+        None => Some(added),
+        Some(own) => all_of(schemas, own, added),
+    }
 }
 
 /// A schema admitting what both entries admit.
