@@ -4,7 +4,7 @@
 use ::asyncapi_runtime::__private::serde::{Deserialize, Serialize};
 
 use ::asyncapi_runtime::{
-    FromJson, Integer, LazySchema, Map, MessageInfo, MessageSet, Validate,
+    FromJson, Integer, LazySchema, Map, MessageInfo, MessageSet, Number, Validate,
 };
 
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
@@ -43,6 +43,13 @@ pub struct UserEvent {
     #[serde(rename = "$ref", skip_serializing_if = "Option::is_none")]
     #[validate(min_length = 2)]
     pub r#ref: Option<String>,
+    /// Letters outside ASCII are spelt by their code points, in the field's case.
+    #[serde(rename = "größe", skip_serializing_if = "Option::is_none")]
+    pub gruf6udfe: Option<Number>,
+    /// Constraints: minimum 0.
+    #[serde(rename = "価格", skip_serializing_if = "Option::is_none")]
+    #[validate(minimum = "0")]
+    pub u4fa1u683c: Option<Integer>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -62,6 +69,8 @@ impl UserEvent {
             option: None,
             type2: None,
             r#ref: None,
+            gruf6udfe: None,
+            u4fa1u683c: None,
             additional_properties: Map::default(),
         }
     }
@@ -126,6 +135,20 @@ impl UserEvent {
     #[must_use]
     pub fn with_ref(mut self, value: impl Into<String>) -> Self {
         self.r#ref = Some(value.into());
+        self
+    }
+
+    /// With `gruf6udfe` (`größe` on the wire) set.
+    #[must_use]
+    pub fn with_gruf6udfe(mut self, value: impl Into<Number>) -> Self {
+        self.gruf6udfe = Some(value.into());
+        self
+    }
+
+    /// With `u4fa1u683c` (`価格` on the wire) set.
+    #[must_use]
+    pub fn with_u4fa1u683c(mut self, value: impl Into<Integer>) -> Self {
+        self.u4fa1u683c = Some(value.into());
         self
     }
 }
@@ -559,6 +582,13 @@ const SCHEMA_DOCUMENT: &str = r##"
           "$ref": {
             "type": "string",
             "minLength": 2
+          },
+          "größe": {
+            "type": "number"
+          },
+          "価格": {
+            "type": "integer",
+            "minimum": 0
           }
         }
       },
@@ -1224,6 +1254,13 @@ pub mod borrowed {
         )]
         #[validate(min_length = 2)]
         pub r#ref: Option<::std::borrow::Cow<'a, str>>,
+        /// Letters outside ASCII are spelt by their code points, in the field's case.
+        #[serde(rename = "größe", skip_serializing_if = "Option::is_none")]
+        pub gruf6udfe: Option<super::Number>,
+        /// Constraints: minimum 0.
+        #[serde(rename = "価格", skip_serializing_if = "Option::is_none")]
+        #[validate(minimum = "0")]
+        pub u4fa1u683c: Option<super::Integer>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -1252,6 +1289,8 @@ pub mod borrowed {
                 option: IntoOwned::into_owned(self.option),
                 type2: IntoOwned::into_owned(self.type2),
                 r#ref: IntoOwned::into_owned(self.r#ref),
+                gruf6udfe: self.gruf6udfe,
+                u4fa1u683c: self.u4fa1u683c,
                 additional_properties: self.additional_properties,
             }
         }

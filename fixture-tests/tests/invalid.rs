@@ -374,6 +374,18 @@ fn names() {
         violations!(names::UserEvent, event),
         one("/$ref", Keyword::MinLength)
     );
+    // Fields named by code points (`größe` is `gruf6udfe`) keep their wire names.
+    let event = json!({"type": "login", "größe": 1.5, "価格": -1});
+    assert_eq!(
+        violations!(names::UserEvent, event),
+        one("/価格", Keyword::Minimum)
+    );
+    let parsed: names::UserEvent =
+        asyncapi_runtime::from_slice(br#"{"type": "login", "\u4fa1\u683c": 7}"#).unwrap();
+    assert_eq!(
+        parsed.u4fa1u683c.map(|n| n.to_string()).as_deref(),
+        Some("7")
+    );
 }
 
 #[test]

@@ -4,7 +4,9 @@
 //! 1. Split the name into words at non-alphanumeric characters, at lower-to-upper case
 //!    changes (`eventSourceARN` -> event, source, ARN) and at the end of an upper-case
 //!    run followed by a capitalised word (`ARNValue` -> ARN, Value).
-//! 2. Join them as `PascalCase` (types, variants) or `snake_case` (fields).
+//! 2. Join them as `PascalCase` (types, variants) or `snake_case` (fields). A letter
+//!    outside ASCII is spelt by its code point in the identifier's case (`Μ` is `U39C`
+//!    in a type, `u39c` in a field), so no two names look alike.
 //! 3. A name that would start with a digit gets a prefix (`V` for variants, `T` for
 //!    types, `_` for fields); an empty name becomes `Empty`/`empty`.
 //! 4. Rust keywords become raw identifiers (`r#type`); `self`, `Self`, `super`, `crate`
@@ -102,9 +104,17 @@ const KEYWORDS: &[&str] = &[
 ];
 const NOT_RAW: &[&str] = &["self", "Self", "super", "crate", "_"];
 
+/// How a character outside ASCII is spelt: in the case of the identifier it joins, so a
+/// field stays `snake_case` (`ue9`) and a type `PascalCase` (`UE9`) without a lint.
+#[derive(Clone, Copy)]
+enum Spelling {
+    Upper,
+    Lower,
+}
+
 /// Makes `name` a valid identifier: prefix for a leading digit, raw or suffixed keywords.
 /// Returns the text to use with `syn::Ident` (`r#type` for raw identifiers).
-pub fn identifier(name: &str, digit_prefix: &str, empty: &str) -> String {
+fn identifier(name: &str, digit_prefix: &str, empty: &str, spelling: Spelling) -> String {
     // ASCII only: a name from another script (`Μ`, `価格`) is spelt by its code points
     // (`U39C`), so no identifier can be confused with another that looks alike.
     let mut ident = String::new();
@@ -112,7 +122,10 @@ pub fn identifier(name: &str, digit_prefix: &str, empty: &str) -> String {
         if c.is_ascii_alphanumeric() || c == '_' {
             ident.push(c);
         } else if c.is_alphanumeric() {
-            ident.push_str(&format!("U{:X}", u32::from(c)));
+            ident.push_str(&match spelling {
+                Spelling::Upper => format!("U{:X}", u32::from(c)),
+                Spelling::Lower => format!("u{:x}", u32::from(c)),
+            });
         } else {
             ident.push('_');
         }
@@ -133,22 +146,22 @@ pub fn identifier(name: &str, digit_prefix: &str, empty: &str) -> String {
 
 /// A type name.
 pub fn type_name(name: &str) -> String {
-    identifier(&pascal(name), "T", "Empty")
+    identifier(&pascal(name), "T", "Empty", Spelling::Upper)
 }
 
 /// An enum variant name.
 pub fn variant_name(name: &str) -> String {
-    identifier(&pascal(name), "V", "Empty")
+    identifier(&pascal(name), "V", "Empty", Spelling::Upper)
 }
 
 /// A field name.
 pub fn field_name(name: &str) -> String {
-    identifier(&snake(name), "_", "empty")
+    identifier(&snake(name), "_", "empty", Spelling::Lower)
 }
 
 /// A constant name (`SCREAMING_SNAKE_CASE`).
 pub fn const_name(name: &str) -> String {
-    identifier(&snake(name).to_uppercase(), "_", "EMPTY")
+    identifier(&snake(name).to_uppercase(), "_", "EMPTY", Spelling::Upper)
 }
 
 /// Prelude names that generated code uses unqualified (`Option<String>`, `Vec<T>`,
@@ -246,6 +259,10 @@ mod tests {
         assert_eq!(const_name("streamName"), "STREAM_NAME");
         assert_eq!(variant_name("Μ"), "U39C");
         assert_eq!(field_name("prix_€"), "prix");
+        assert_eq!(field_name("é"), "ue9");
+        assert_eq!(field_name("größe"), "gruf6udfe");
+        assert_eq!(field_name("価格"), "u4fa1u683c");
+        assert_eq!(const_name("é"), "UC9");
     }
 
     #[test]
