@@ -45,7 +45,7 @@ pub struct Signup {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(values(pattern = "^(?!-)"))]
     pub aliases: Option<Map<String>>,
-    /// Constraints: and what the schema says beyond these (checked on the JSON value).
+    /// Constraints: what the schema says (checked on the JSON value).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(extra_schema(SCHEMAS, 1))]
     pub labels: Option<Map>,
@@ -537,7 +537,7 @@ pub mod borrowed {
         #[serde(skip_serializing_if = "Option::is_none")]
         #[validate(values(pattern = "^(?!-)"))]
         pub aliases: Option<super::Map<String>>,
-        /// Constraints: and what the schema says beyond these (checked on the JSON value).
+        /// Constraints: what the schema says (checked on the JSON value).
         #[serde(skip_serializing_if = "Option::is_none")]
         #[validate(extra_schema(super::SCHEMAS, 1))]
         pub labels: Option<super::Map>,

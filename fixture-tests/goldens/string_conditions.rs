@@ -53,13 +53,13 @@ pub struct Upload {
     pub labels: Option<Map<String>>,
     /// A condition over const stays with the interpreter.
     ///
-    /// Constraints: and what the schema says beyond these (checked on the JSON value).
+    /// Constraints: what the schema says (checked on the JSON value).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(extra_schema(SCHEMAS, 1))]
     pub mixed: Option<String>,
     /// No type, so the condition applies to any value.
     ///
-    /// Constraints: and what the schema says beyond these (checked on the JSON value).
+    /// Constraints: what the schema says (checked on the JSON value).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(extra_schema(SCHEMAS, 2))]
     pub untyped: Option<Value>,
@@ -579,7 +579,7 @@ pub mod borrowed {
         pub labels: Option<super::Map<String>>,
         /// A condition over const stays with the interpreter.
         ///
-        /// Constraints: and what the schema says beyond these (checked on the JSON value).
+        /// Constraints: what the schema says (checked on the JSON value).
         #[serde(
             skip_serializing_if = "Option::is_none",
             deserialize_with = "::asyncapi_runtime::__private::borrowed::non_null",
@@ -589,7 +589,7 @@ pub mod borrowed {
         pub mixed: Option<::std::borrow::Cow<'a, str>>,
         /// No type, so the condition applies to any value.
         ///
-        /// Constraints: and what the schema says beyond these (checked on the JSON value).
+        /// Constraints: what the schema says (checked on the JSON value).
         #[serde(skip_serializing_if = "Option::is_none")]
         #[validate(extra_schema(super::SCHEMAS, 2))]
         pub untyped: Option<super::Value>,

@@ -82,7 +82,12 @@ fn parts(c: &Checks) -> Vec<String> {
         out.push(text);
     }
     if c.extra.is_some() {
-        out.push("and what the schema says beyond these (checked on the JSON value)".into());
+        let clause = if out.is_empty() {
+            "what the schema says (checked on the JSON value)"
+        } else {
+            "and what the schema says beyond these (checked on the JSON value)"
+        };
+        out.push(clause.into());
     }
     out
 }
