@@ -761,3 +761,67 @@ fn bounds_that_admit_nothing_are_checked_not_refused() {
         one("", Keyword::Maximum)
     );
 }
+
+#[test]
+fn keywords_beside_a_nullable_object_apply_to_null() {
+    assert_eq!(
+        violations::<composition::NeverNullRecord>(json!({"name": "a"})),
+        []
+    );
+    assert_eq!(
+        violations::<composition::NeverNullRecord>(json!(null)),
+        one("", Keyword::Not)
+    );
+    assert_eq!(
+        violations::<composition::NeverNullRecord>(json!({"name": 1})),
+        one("/name", Keyword::Type)
+    );
+    let inline = json!({"record": null});
+    assert_eq!(
+        violations!(composition::Narrowed, inline),
+        one("/record", Keyword::Not)
+    );
+}
+
+#[test]
+fn all_of_parts_the_merge_leaves_aside_are_checked() {
+    // On a nullable object: for objects and for `null`.
+    assert_eq!(violations::<composition::NamelessRecord>(json!({})), []);
+    assert_eq!(
+        violations::<composition::NamelessRecord>(json!(null)),
+        one("", Keyword::Not)
+    );
+    assert_eq!(
+        violations::<composition::NamelessRecord>(json!({"name": "a"})),
+        one("", Keyword::Not)
+    );
+    assert_eq!(
+        violations!(composition::Narrowed, json!({"nameless": {"name": "a"}})),
+        one("/nameless", Keyword::Not)
+    );
+    // On an enum: the values the other parts refuse are not values of the type.
+    assert_eq!(violations::<composition::NarrowedCode>(json!("ab")), []);
+    assert_eq!(
+        violations::<composition::NarrowedCode>(json!("1.5")),
+        one("", Keyword::OneOf)
+    );
+    assert_eq!(composition::NarrowedCode::ALL.len(), 1);
+    assert_eq!(violations!(composition::Narrowed, json!({"code": "y"})), []);
+    assert_eq!(
+        violations!(composition::Narrowed, json!({"code": "x"})),
+        one("/code", Keyword::Not)
+    );
+    // On a value no merged keyword checks.
+    assert_eq!(
+        violations!(composition::Narrowed, json!({"short": "abc"})),
+        []
+    );
+    assert_eq!(
+        violations!(composition::Narrowed, json!({"short": "xyz"})),
+        one("/short", Keyword::OneOf)
+    );
+    assert_eq!(
+        violations!(composition::Narrowed, json!({"short": 1})),
+        one("/short", Keyword::OneOf)
+    );
+}

@@ -307,8 +307,8 @@ impl<'b> Typer<'b> {
         let Value::Object(map) = self.schema(at) else {
             return false;
         };
-        let (map, _, _) = self.merged(at, &map);
-        match self.represent(at, &map) {
+        let (map, merged_at, _) = self.merged(at, &map);
+        match self.represent(at, &merged_at, &map) {
             Rep::Enum(_) | Rep::Literals(_) | Rep::Union { .. } | Rep::Dispatch { .. } => true,
             Rep::Single {
                 kind: JsonType::Object,
@@ -343,7 +343,9 @@ impl<'b> Typer<'b> {
         (merged.schema, merged_at, leftovers)
     }
 
-    fn represent(&mut self, at: &str, map: &Map) -> Rep {
+    /// How the schema `map` (at `at`, merged from the schema as written at `whole`) is
+    /// represented.
+    fn represent(&mut self, whole: &str, at: &str, map: &Map) -> Rep {
         if map.get("not") == Some(&Value::Bool(true)) && map.len() == 1 {
             return Rep::Any { checked: true };
         }
@@ -362,7 +364,8 @@ impl<'b> Typer<'b> {
                 }
             }
             // Values the rest of the schema refuses can never be valid: leave them out.
-            if let Ok(schema) = Schema::compile(&self.doc, &[at]) {
+            // The schema as written decides, `allOf` parts the merge left aside included.
+            if let Ok(schema) = Schema::compile(&self.doc, &[whole]) {
                 distinct.retain(|value| schema.is_valid(0, value));
             }
             if distinct.is_empty() {
@@ -442,11 +445,11 @@ impl<'b> Typer<'b> {
     /// A position typed inline: a primitive, array, map or nullable value with checks.
     fn inline(&mut self, at: &str, original: &Map, context: &str) -> (Ty, Checks) {
         let (map, merged_at, leftovers) = self.merged(at, original);
-        match self.represent(&merged_at, &map) {
+        match self.represent(at, &merged_at, &map) {
             Rep::Single {
                 kind: JsonType::Object,
                 nullable: true,
-            } if has_fields(&map) => (self.nullable_struct(&map, context), Checks::default()),
+            } if has_fields(&map) => self.nullable_struct(&map, leftovers, context),
             Rep::Single { kind, nullable } => {
                 let (ty, mut checks, lifted) = self.single(kind, &map, &merged_at, context);
                 checks.extra = self.residual(kind, nullable, &map, leftovers, lifted);
@@ -456,10 +459,11 @@ impl<'b> Typer<'b> {
                     (ty, checks)
                 }
             }
+            // The merged schema may check nothing while parts of its `allOf` do.
             Rep::Any { checked } => (
                 Ty::Any,
                 Checks {
-                    extra: checked.then(|| self.entry(at)),
+                    extra: (checked || leftovers.is_some()).then(|| self.entry(at)),
                     ..Checks::default()
                 },
             ),
@@ -469,13 +473,41 @@ impl<'b> Typer<'b> {
     }
 
     /// `Nullable<S>` for an object schema that also admits `null`: `S` is the struct
-    /// of the schema without `null` (which carries every other keyword).
-    fn nullable_struct(&mut self, map: &Map, context: &str) -> Ty {
-        let mut object = map.clone();
+    /// of the schema's object keywords without `null`. The keywords that apply to any
+    /// value (`not`, `if`, ...) and the leftovers of an `allOf` must hold for `null`
+    /// too, so they are the wrapper's checks, not the struct's.
+    fn nullable_struct(
+        &mut self,
+        map: &Map,
+        leftovers: Option<Map>,
+        context: &str,
+    ) -> (Ty, Checks) {
+        let mut object = Map::new();
+        let mut any = Map::new();
+        for (key, value) in map.iter() {
+            let applies_to_any = rep::kind_of(key).is_none()
+                && rep::validates(key, value)
+                && !matches!(key.as_str(), "type" | "format");
+            if applies_to_any {
+                any.insert(key.clone(), value.clone());
+            } else {
+                object.insert(key.clone(), value.clone());
+            }
+        }
         object.insert("type", Value::from("object"));
         let at = self.derive(Value::Object(object));
         let (ty, _) = self.position(&at, &format!("{context}Object"));
-        Ty::Nullable(Box::new(ty))
+        let parts: Vec<Value> = (!any.is_empty())
+            .then_some(any)
+            .into_iter()
+            .chain(leftovers)
+            .map(Value::Object)
+            .collect();
+        let checks = Checks {
+            extra: self.all_of_entry(parts),
+            ..Checks::default()
+        };
+        (Ty::Nullable(Box::new(ty)), checks)
     }
 
     /// The residual schema's entry: what `map`'s keywords leave beyond a value of
@@ -503,6 +535,11 @@ impl<'b> Typer<'b> {
         } else {
             parts.extend(lifted);
         }
+        self.all_of_entry(parts)
+    }
+
+    /// The entry of a schema that all of `parts` must hold; none for no parts.
+    fn all_of_entry(&mut self, mut parts: Vec<Value>) -> Option<Entry> {
         let schema = match parts.len() {
             0 => return None,
             1 => parts.remove(0),
@@ -684,7 +721,7 @@ impl<'b> Typer<'b> {
         }
         let (map, merged_at, leftovers) = self.merged(at, &original);
         let docs = docs::of(&map, None);
-        let (kind, extra) = match self.represent(&merged_at, &map) {
+        let (kind, extra) = match self.represent(at, &merged_at, &map) {
             Rep::Enum(values) => (self.enum_def(&values, &map), None),
             Rep::Literals(values) => (literals(&values), None),
             Rep::Union {
@@ -702,10 +739,10 @@ impl<'b> Typer<'b> {
             Rep::Single {
                 kind: JsonType::Object,
                 nullable: true,
-            } if has_fields(&map) => (
-                TypeKind::Newtype(self.nullable_struct(&map, name), Box::default()),
-                None,
-            ),
+            } if has_fields(&map) => {
+                let (ty, checks) = self.nullable_struct(&map, leftovers, name);
+                (TypeKind::Newtype(ty, Box::new(checks)), None)
+            }
             Rep::Single {
                 kind: JsonType::Object,
                 nullable: false,
