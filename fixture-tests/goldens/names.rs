@@ -890,10 +890,364 @@ pub mod channels {
             )
         }
     }
+
+    /// The address of channel `self`: `self/{region}`.
+    ///
+    /// Named self, so its types are SelfAddress, SelfMessage and SelfRegion.
+    #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct SelfAddress {
+        /// The `{region}` parameter.
+        pub region: SelfRegion,
+    }
+
+    impl SelfAddress {
+        /// The channel's key in the document.
+        pub const KEY: &'static str = "self";
+
+        /// The channel's `title`.
+        pub const TITLE: Option<&'static str> = None;
+
+        /// The channel's `description`.
+        pub const DESCRIPTION: Option<&'static str> = Some(
+            "Named self, so its types are SelfAddress, SelfMessage and SelfRegion.",
+        );
+
+        /// The channel's `address` template (`None` when the document leaves it open).
+        pub const ADDRESS_TEMPLATE: Option<&'static str> = Some("self/{region}");
+
+        /// The messages the channel carries.
+        pub const MESSAGES: &'static [super::MessageName] = &[super::MessageName::Type];
+
+        /// Reads an address: it must match the template, and every parameter must
+        /// be non-empty, free of `/`, and one of its `enum` values when it has them.
+        pub fn parse(address: &str) -> Result<Self, ::asyncapi_runtime::AddressError> {
+            let values = ::asyncapi_runtime::__private::parse_address(
+                "self",
+                "self/{region}",
+                address,
+            )?;
+            match values.as_slice() {
+                [p0] => {
+                    Ok(SelfAddress {
+                        region: ::asyncapi_runtime::__private::parse_parameter(
+                            "self",
+                            "self/{region}",
+                            address,
+                            "region",
+                            p0,
+                        )?,
+                    })
+                }
+                _ => {
+                    Err(::asyncapi_runtime::AddressError {
+                        channel: "self",
+                        template: "self/{region}",
+                        given: address.to_string(),
+                        reason: ::asyncapi_runtime::AddressReason::Mismatch,
+                    })
+                }
+            }
+        }
+
+        /// The address, with the parameters filled in (as `Display` writes it).
+        pub fn to_address(&self) -> String {
+            let mut out = String::new();
+            out.push_str("self/");
+            out.push_str(self.region.as_str());
+            out
+        }
+    }
+
+    impl ::std::fmt::Display for SelfAddress {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(&self.to_address())
+        }
+    }
+
+    impl ::std::str::FromStr for SelfAddress {
+        type Err = ::asyncapi_runtime::AddressError;
+
+        fn from_str(address: &str) -> Result<Self, Self::Err> {
+            SelfAddress::parse(address)
+        }
+    }
+
+    /// The `{region}` parameter.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum SelfRegion {
+        /// `eu`
+        Eu,
+        /// `us`
+        Us,
+    }
+
+    impl SelfRegion {
+        /// Every value, in document order.
+        pub const ALL: &'static [SelfRegion] = &[SelfRegion::Eu, SelfRegion::Us];
+
+        /// The exact value on the wire.
+        pub const fn as_str(&self) -> &'static str {
+            match self {
+                SelfRegion::Eu => "eu",
+                SelfRegion::Us => "us",
+            }
+        }
+    }
+
+    impl ::std::fmt::Display for SelfRegion {
+        fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl ::std::str::FromStr for SelfRegion {
+        type Err = ::asyncapi_runtime::UnknownValue;
+
+        fn from_str(value: &str) -> Result<Self, Self::Err> {
+            SelfRegion::ALL
+                .iter()
+                .copied()
+                .find(|v| v.as_str() == value)
+                .ok_or_else(|| ::asyncapi_runtime::UnknownValue::new(
+                    value,
+                    SelfRegion::ALL.iter().map(SelfRegion::as_str),
+                ))
+        }
+    }
+
+    /// The messages channel `self` carries, written as the bare payload (see the runtime's
+    /// `MessageGroup` for parsing one by name).
+    #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
+    pub enum SelfMessage {
+        /// A `type` payload.
+        Type(super::UserEvent),
+    }
+
+    impl ::asyncapi_runtime::MessageGroup for SelfMessage {
+        type Set = super::MessageName;
+
+        const CARRIER: &'static str = "self";
+
+        const MESSAGES: &'static [super::MessageName] = &[super::MessageName::Type];
+
+        fn name(&self) -> super::MessageName {
+            match self {
+                SelfMessage::Type(_) => super::MessageName::Type,
+            }
+        }
+
+        fn from_message(message: super::Message) -> Result<Self, super::Message> {
+            #[allow(unreachable_patterns)]
+            match message {
+                super::Message::Type(payload) => Ok(SelfMessage::Type(payload)),
+                other => Err(other),
+            }
+        }
+
+        fn into_message(self) -> super::Message {
+            match self {
+                SelfMessage::Type(payload) => super::Message::Type(payload),
+            }
+        }
+    }
+
+    impl ::asyncapi_runtime::Validate for SelfMessage {
+        fn validate_at(
+            &self,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
+        ) {
+            match self {
+                SelfMessage::Type(payload) => payload.validate_at(path, report),
+            }
+        }
+    }
+
+    impl From<SelfMessage> for super::Message {
+        fn from(message: SelfMessage) -> Self {
+            ::asyncapi_runtime::MessageGroup::into_message(message)
+        }
+    }
+
+    impl TryFrom<super::Message> for SelfMessage {
+        type Error = super::Message;
+
+        /// The message, when it is one of these; otherwise it is handed back.
+        fn try_from(message: super::Message) -> Result<Self, super::Message> {
+            <SelfMessage as ::asyncapi_runtime::MessageGroup>::from_message(message)
+        }
+    }
 }
 
 /// The document's operations: who sends and receives which messages, where.
 pub mod operations {
+    /// Operation `self`: receive on channel `self`.
+    ///
+    /// It expects a reply: `SelfReply`. Replies go to channel `user-events`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+    pub struct Self_;
+
+    impl ::asyncapi_runtime::Operation for Self_ {
+        const ID: &'static str = "self";
+
+        const ACTION: ::asyncapi_runtime::Action = ::asyncapi_runtime::Action::Receive;
+
+        const CHANNEL: &'static str = "self";
+
+        const TITLE: Option<&'static str> = None;
+
+        const SUMMARY: Option<&'static str> = None;
+
+        const DESCRIPTION: Option<&'static str> = None;
+
+        const TAGS: &'static [&'static str] = &[];
+
+        type Address = super::channels::SelfAddress;
+
+        type Message = SelfMessage;
+    }
+
+    /// The messages operation `self` carries, written as the bare payload (see the runtime's
+    /// `MessageGroup` for parsing one by name).
+    #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
+    pub enum SelfMessage {
+        /// A `type` payload.
+        Type(super::UserEvent),
+    }
+
+    impl ::asyncapi_runtime::MessageGroup for SelfMessage {
+        type Set = super::MessageName;
+
+        const CARRIER: &'static str = "self";
+
+        const MESSAGES: &'static [super::MessageName] = &[super::MessageName::Type];
+
+        fn name(&self) -> super::MessageName {
+            match self {
+                SelfMessage::Type(_) => super::MessageName::Type,
+            }
+        }
+
+        fn from_message(message: super::Message) -> Result<Self, super::Message> {
+            #[allow(unreachable_patterns)]
+            match message {
+                super::Message::Type(payload) => Ok(SelfMessage::Type(payload)),
+                other => Err(other),
+            }
+        }
+
+        fn into_message(self) -> super::Message {
+            match self {
+                SelfMessage::Type(payload) => super::Message::Type(payload),
+            }
+        }
+    }
+
+    impl ::asyncapi_runtime::Validate for SelfMessage {
+        fn validate_at(
+            &self,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
+        ) {
+            match self {
+                SelfMessage::Type(payload) => payload.validate_at(path, report),
+            }
+        }
+    }
+
+    impl From<SelfMessage> for super::Message {
+        fn from(message: SelfMessage) -> Self {
+            ::asyncapi_runtime::MessageGroup::into_message(message)
+        }
+    }
+
+    impl TryFrom<super::Message> for SelfMessage {
+        type Error = super::Message;
+
+        /// The message, when it is one of these; otherwise it is handed back.
+        fn try_from(message: super::Message) -> Result<Self, super::Message> {
+            <SelfMessage as ::asyncapi_runtime::MessageGroup>::from_message(message)
+        }
+    }
+
+    /// The messages the reply to operation `self` carries, written as the bare payload (see the
+    /// runtime's `MessageGroup` for parsing one by name).
+    #[derive(Debug, Clone, PartialEq, ::asyncapi_runtime::__private::serde::Serialize)]
+    #[serde(crate = "::asyncapi_runtime::__private::serde", untagged)]
+    #[allow(clippy::large_enum_variant)]
+    pub enum SelfReply {
+        /// A `type` payload.
+        Type(super::UserEvent),
+    }
+
+    impl ::asyncapi_runtime::MessageGroup for SelfReply {
+        type Set = super::MessageName;
+
+        const CARRIER: &'static str = "self";
+
+        const MESSAGES: &'static [super::MessageName] = &[super::MessageName::Type];
+
+        fn name(&self) -> super::MessageName {
+            match self {
+                SelfReply::Type(_) => super::MessageName::Type,
+            }
+        }
+
+        fn from_message(message: super::Message) -> Result<Self, super::Message> {
+            #[allow(unreachable_patterns)]
+            match message {
+                super::Message::Type(payload) => Ok(SelfReply::Type(payload)),
+                other => Err(other),
+            }
+        }
+
+        fn into_message(self) -> super::Message {
+            match self {
+                SelfReply::Type(payload) => super::Message::Type(payload),
+            }
+        }
+    }
+
+    impl ::asyncapi_runtime::Validate for SelfReply {
+        fn validate_at(
+            &self,
+            path: &::asyncapi_runtime::Path<'_>,
+            report: &mut ::asyncapi_runtime::Report,
+        ) {
+            match self {
+                SelfReply::Type(payload) => payload.validate_at(path, report),
+            }
+        }
+    }
+
+    impl From<SelfReply> for super::Message {
+        fn from(message: SelfReply) -> Self {
+            ::asyncapi_runtime::MessageGroup::into_message(message)
+        }
+    }
+
+    impl TryFrom<super::Message> for SelfReply {
+        type Error = super::Message;
+
+        /// The message, when it is one of these; otherwise it is handed back.
+        fn try_from(message: super::Message) -> Result<Self, super::Message> {
+            <SelfReply as ::asyncapi_runtime::MessageGroup>::from_message(message)
+        }
+    }
+
+    impl ::asyncapi_runtime::RequestReply for Self_ {
+        type Reply = SelfReply;
+
+        const REPLY: ::asyncapi_runtime::ReplyInfo = ::asyncapi_runtime::ReplyInfo {
+            channel: Some("user-events"),
+            address: None,
+        };
+    }
+
     /// Operation `user-events.send`: send on channel `user-events`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
     pub struct UserEventsSend;
@@ -1090,6 +1444,8 @@ pub mod operations {
     /// runtime's `OperationSet`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
     pub enum OperationId {
+        /// `self`
+        Self_,
         /// `user-events.send`
         UserEventsSend,
         /// `user_events_send`
@@ -1097,7 +1453,20 @@ pub mod operations {
     }
 
     /// What the document declares about each operation, in the order of `OperationId`.
-    static OPERATION_INFO: [::asyncapi_runtime::OperationInfo; 2] = [
+    static OPERATION_INFO: [::asyncapi_runtime::OperationInfo; 3] = [
+        ::asyncapi_runtime::OperationInfo {
+            id: "self",
+            action: ::asyncapi_runtime::Action::Receive,
+            channel: "self",
+            title: None,
+            summary: None,
+            description: None,
+            tags: &[],
+            reply: Some(::asyncapi_runtime::ReplyInfo {
+                channel: Some("user-events"),
+                address: None,
+            }),
+        },
         ::asyncapi_runtime::OperationInfo {
             id: "user-events.send",
             action: ::asyncapi_runtime::Action::Send,
@@ -1121,18 +1490,24 @@ pub mod operations {
     ];
 
     /// The messages of each operation, in the order of `OperationId`.
-    static OPERATION_MESSAGES: [&[super::MessageName]; 2] = [
+    static OPERATION_MESSAGES: [&[super::MessageName]; 3] = [
+        &[super::MessageName::Type],
         &[super::MessageName::Type],
         &[super::MessageName::V2faChallenge],
     ];
 
     /// The messages of each operation's reply, in the order of `OperationId`.
-    static OPERATION_REPLY_MESSAGES: [&[super::MessageName]; 2] = [&[], &[]];
+    static OPERATION_REPLY_MESSAGES: [&[super::MessageName]; 3] = [
+        &[super::MessageName::Type],
+        &[],
+        &[],
+    ];
 
     impl ::asyncapi_runtime::OperationSet for OperationId {
         type Messages = super::MessageName;
 
         const ALL: &'static [OperationId] = &[
+            OperationId::Self_,
             OperationId::UserEventsSend,
             OperationId::UserEventsSend2,
         ];

@@ -75,8 +75,8 @@ pub fn channels(bundle: &Bundle, messages: &[MessageDef]) -> Vec<ChannelDef> {
         .iter()
         .map(|(at, _)| {
             let name = stems.claim(&naming::type_name(&pointer::last_token(at)));
-            let address_type = names.claim(&format!("{name}Address"));
-            let message_type = names.claim(&format!("{name}Message"));
+            let address_type = names.claim(&naming::compound(&name, "Address"));
+            let message_type = names.claim(&naming::compound(&name, "Message"));
             (name, address_type, message_type)
         })
         .collect();
@@ -102,7 +102,7 @@ pub fn channels(bundle: &Bundle, messages: &[MessageDef]) -> Vec<ChannelDef> {
                 .cloned()
                 .unwrap_or(Value::Null);
             let here = pointer::join(&pointer::join(&channel_at, "parameters"), &wire);
-            let enum_name = format!("{name}{}", naming::pascal(&wire));
+            let enum_name = naming::compound(&name, &naming::pascal(&wire));
             let mut parameter = parameter(bundle, &wire, &value, &here, &mut fields, enum_name);
             if let Some((enum_name, _)) = &mut parameter.values {
                 *enum_name = names.claim(enum_name);
@@ -235,7 +235,7 @@ pub fn operations(
                     .collect()
             })
             .unwrap_or_default();
-        let message_type = names.claim(&format!("{name}Message"));
+        let message_type = names.claim(&naming::compound(&name, "Message"));
         let reply = map.get("reply").map(|reply| {
             let reply_at = pointer::join(&at_resolved, "reply");
             let (reply_at, reply) = deref(bundle, reply, &reply_at);
@@ -273,7 +273,7 @@ pub fn operations(
             })
             .unwrap_or_default();
             ReplyDef {
-                message_type: names.claim(&format!("{name}Reply")),
+                message_type: names.claim(&naming::compound(&name, "Reply")),
                 channel: reply_channel,
                 address,
                 messages,
@@ -334,7 +334,7 @@ pub fn servers(bundle: &Bundle) -> Vec<ServerDef> {
                     None => {
                         let bare = naming::type_name(&wire);
                         let candidate = if shared.iter().any(|(_, n, _)| *n == bare) {
-                            format!("{name}{bare}")
+                            naming::compound(&name, &bare)
                         } else {
                             bare
                         };

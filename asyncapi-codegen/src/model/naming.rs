@@ -159,6 +159,13 @@ pub fn field_name(name: &str) -> String {
     identifier(&snake(name), "_", "empty", Spelling::Lower)
 }
 
+/// A type name made of the type name `stem` and a `PascalCase` `suffix`: the `_` that
+/// escapes `Self` goes (`Self_` + `Address` is `SelfAddress`, not `Self_Address`,
+/// which is not camel case).
+pub fn compound(stem: &str, suffix: &str) -> String {
+    format!("{}{suffix}", stem.strip_suffix('_').unwrap_or(stem))
+}
+
 /// A constant name (`SCREAMING_SNAKE_CASE`).
 pub fn const_name(name: &str) -> String {
     identifier(&snake(name).to_uppercase(), "_", "EMPTY", Spelling::Upper)
@@ -263,6 +270,8 @@ mod tests {
         assert_eq!(field_name("größe"), "gruf6udfe");
         assert_eq!(field_name("価格"), "u4fa1u683c");
         assert_eq!(const_name("é"), "UC9");
+        assert_eq!(compound(&type_name("self"), "Address"), "SelfAddress");
+        assert_eq!(compound("Orders", "Message"), "OrdersMessage");
     }
 
     #[test]
