@@ -19,8 +19,9 @@ each alternative, with or without `discriminator`), inheritance through `allOf`,
 keywords of several types without `type`. Property names and enum values collide after
 case conversion, are Rust keywords, start with digits or are not ASCII. Payloads are
 drawn from the schema and then, one time in ten at each level, from anything; numbers
-include ones no float holds (1e400, 2^63, 0.30000000000000000001) and strings ones
-whose length in code points is not their length in bytes.
+include ones no float holds (1e400, 2^63, 0.30000000000000000001), strings ones whose
+length in code points is not their length in bytes, and one string or name in seven is
+written with every character escaped (`"\\u0074ype"` is `type`).
 """
 import json
 import random
@@ -207,11 +208,21 @@ def value(s,d=0):
     return rand_any(d)
 def rand_any(d):
     return R.choice([None,True,1,-1,2.5,"a","abc",[],[1,"a"],{},{"a":1},{"type":"a-b"},{"kind":"a"},"a-b",""])
-def dump(v):
-    if isinstance(v,RawNum): return v.text
-    if isinstance(v,bool) or v is None: return json.dumps(v)
-    if isinstance(v,list): return "["+",".join(dump(x) for x in v)+"]"
-    if isinstance(v,dict): return "{"+",".join(json.dumps(k)+":"+dump(x) for k,x in v.items())+"}"
+def quoted(text):
+    """A JSON string, sometimes with every character escaped or none."""
+    r = R.random()
+    if r < 0.15:
+        return '"' + "".join("\\u%04x" % ord(c) if ord(c) < 0x10000 else json.dumps(c)[1:-1] for c in text) + '"'
+    if r < 0.2:
+        return json.dumps(text, ensure_ascii=False)
+    return json.dumps(text)
+def dump(v, escapes=False):
+    """JSON text of v; with escapes, strings and names are spelt in varied ways."""
+    if isinstance(v, RawNum): return v.text
+    if isinstance(v, bool) or v is None: return json.dumps(v)
+    if isinstance(v, list): return "[" + ",".join(dump(x, escapes) for x in v) + "]"
+    if isinstance(v, dict): return "{" + ",".join((quoted(k) if escapes else json.dumps(k)) + ":" + dump(x, escapes) for k, x in v.items()) + "}"
+    if isinstance(v, str) and escapes: return quoted(v)
     return json.dumps(v)
 SCHEMAS = {}
 for i in range(NS):
@@ -244,4 +255,4 @@ with open(DOC, "w") as f:
 with open(PAYLOADS, "w") as f:
     for i in range(NS):
         for _ in range(40):
-            f.write("M%d\t%s\n" % (i, dump(value(SCHEMAS["S%d" % i]))))
+            f.write("M%d\t%s\n" % (i, dump(value(SCHEMAS["S%d" % i]), escapes=True)))
