@@ -13,7 +13,8 @@ agree. The corpus is checked in; run this again only to change it:
 The schemas mix every keyword the generator types or leaves to the interpreter (bounds,
 patterns, formats, tuples, additional and pattern properties, required properties no
 schema describes, dependencies, nullable types, enum, const, not, if/then/else, the
-compositions and references between components, `$ref` beside other keywords), in the
+compositions, references to components and to schemas inside them (percent-encoded
+names in the pointer), `$ref` beside other keywords), in the
 shapes real documents have: tagged unions (a `const` or one-value `enum` property in
 each alternative, with or without `discriminator`), inheritance through `allOf`, and
 keywords of several types without `type`. Property names and enum values collide after
@@ -26,6 +27,7 @@ written with every character escaped (`"\\u0074ype"` is `type`).
 import json
 import random
 import sys
+import urllib.parse
 
 
 class RawNum(float):
@@ -143,6 +145,7 @@ def schema(d=0):
     elif r<0.90: s={"const":R.choice([{"a":[1]},[1,2],None,"a-b",1.0,""])}
     elif r<0.95:
         s={"$ref":"#/components/schemas/S%d"%R.randint(0,NS-1)}
+        if R.random()<0.4: s={"$ref":"DEEP"}  # a schema inside another; see fill()
         if R.random()<0.5: s["maxLength"]=1; s["description"]="siblings"
     else: s=R.choice([True,False,{}])
     if isinstance(s,dict):
@@ -159,7 +162,7 @@ def schema(d=0):
     return s
 def deref(s,seen=0):
     while isinstance(s,dict) and "$ref" in s and seen<20:
-        s=SCHEMAS[s["$ref"].split("/")[-1]]; seen+=1
+        s=resolve(s["$ref"]); seen+=1
     return s
 STRS=["","a","ab","abc","b","x9","abcdef","YWJj","2020-01-01T00:00:00Z","2020-01-01","12:00:00Z","a@b.c","\u00e9\u00e9\u00e9","\U0001F600\U0001F600","a\u0000b","YW==","1.2.3.4","::1","http://x/y","3fa85f64-5717-4562-b3fc-2c963f66afa6","host.name","a-b","a_b","A B","1","None","Self","type","[","-","12"]
 def value(s,d=0):
@@ -224,6 +227,38 @@ def dump(v, escapes=False):
     if isinstance(v, dict): return "{" + ",".join((quoted(k) if escapes else json.dumps(k)) + ":" + dump(x, escapes) for k, x in v.items()) + "}"
     if isinstance(v, str) and escapes: return quoted(v)
     return json.dumps(v)
+def resolve(ref):
+    """The schema a `#/components/schemas/...` reference names."""
+    tokens = ref[1:].split("/")[3:]
+    found = SCHEMAS[tokens[0]]
+    for token in tokens[1:]:
+        token = urllib.parse.unquote(token).replace("~1", "/").replace("~0", "~")
+        found = found[int(token)] if isinstance(found, list) else found[token]
+    return found
+def inner(v, at, out):
+    """Collects the pointers of v's schemas, v's own first; names in them are
+    percent-encoded seven times in ten, and always where a URI needs it."""
+    if not isinstance(v, dict): return
+    out.append(at)
+    for k in ("items", "additionalProperties", "not", "if", "then", "else", "contains", "propertyNames", "additionalItems"):
+        if isinstance(v.get(k), dict): inner(v[k], at + "/" + k, out)
+    for k in ("properties", "patternProperties", "definitions"):
+        if isinstance(v.get(k), dict):
+            for n, x in v[k].items():
+                token = n.replace("~", "~0").replace("/", "~1")
+                plain = token.isascii() and " " not in token  # a URI may hold it as it is
+                token = urllib.parse.quote(token, safe="") if R.random() < 0.7 or not plain else token
+                inner(x, at + "/" + k + "/" + token, out)
+    for k in ("allOf", "anyOf", "oneOf", "items"):
+        if isinstance(v.get(k), list):
+            for i, x in enumerate(v[k]): inner(x, at + "/%s/%d" % (k, i), out)
+def fill(v, pointers):
+    """Points every `$ref: DEEP` at a schema inside some component."""
+    if isinstance(v, dict):
+        if v.get("$ref") == "DEEP": v["$ref"] = "#" + R.choice(pointers)
+        for x in v.values(): fill(x, pointers)
+    elif isinstance(v, list):
+        for x in v: fill(x, pointers)
 SCHEMAS = {}
 for i in range(NS):
     SCHEMAS["S%d" % i] = None
@@ -232,6 +267,11 @@ for i in range(NS):
     while isinstance(s, dict) and "$ref" in s:
         s = schema(0)
     SCHEMAS["S%d" % i] = s
+POINTERS = []
+for k, v in SCHEMAS.items():
+    inner(v, "/components/schemas/" + k, POINTERS)
+for v in list(SCHEMAS.values()):
+    fill(v, POINTERS)
 lines = [
     "asyncapi: 3.0.0",
     "info:",
