@@ -404,22 +404,20 @@ fn literals_def(cx: &Context, name: &syn::Ident, l: &LiteralsDef, def: &TypeDef)
 /// with `deserialize_with` instead.)
 fn held_as(ty: &Ty) -> std::borrow::Cow<'_, Ty> {
     use std::borrow::Cow;
-    match ty {
-        Ty::I64 | Ty::U64 => Cow::Owned(Ty::Integer),
-        Ty::Nullable(inner) => match held_as(inner) {
-            Cow::Owned(inner) => Cow::Owned(Ty::Nullable(Box::new(inner))),
-            Cow::Borrowed(_) => Cow::Borrowed(ty),
-        },
-        Ty::Array(inner, checks) => match held_as(inner) {
-            Cow::Owned(inner) => Cow::Owned(Ty::Array(Box::new(inner), checks.clone())),
-            Cow::Borrowed(_) => Cow::Borrowed(ty),
-        },
-        Ty::Map(inner, checks) => match held_as(inner) {
-            Cow::Owned(inner) => Cow::Owned(Ty::Map(Box::new(inner), checks.clone())),
-            Cow::Borrowed(_) => Cow::Borrowed(ty),
-        },
-        other => Cow::Borrowed(other),
-    }
+    let inner = match ty {
+        Ty::I64 | Ty::U64 => return Cow::Owned(Ty::Integer),
+        Ty::Nullable(inner) | Ty::Array(inner, _) | Ty::Map(inner, _) => inner,
+        other => return Cow::Borrowed(other),
+    };
+    let Cow::Owned(held) = held_as(inner) else {
+        return Cow::Borrowed(ty);
+    };
+    let held = Box::new(held);
+    Cow::Owned(match ty {
+        Ty::Array(_, checks) => Ty::Array(held, checks.clone()),
+        Ty::Map(_, checks) => Ty::Map(held, checks.clone()),
+        _ => Ty::Nullable(held),
+    })
 }
 
 fn union_def(cx: &Context, name: &syn::Ident, u: &UnionDef, def: &TypeDef) -> TokenStream {

@@ -105,12 +105,12 @@ impl Lint<'_> {
                 // What applies to it is what applies to the properties not listed.
                 let consequence = match map.get("additionalProperties") {
                     Some(Value::Bool(false)) => {
-                        "and additionalProperties is false: no object is valid".to_string()
+                        "and additionalProperties is false: no object is valid"
                     }
                     Some(Value::Object(rule)) if !rule.is_empty() => {
-                        "so only additionalProperties describes its value".to_string()
+                        "so only additionalProperties describes its value"
                     }
-                    _ => "so nothing constrains its value".to_string(),
+                    _ => "so nothing constrains its value",
                 };
                 self.findings.push(Finding::warning(
                     "lint",

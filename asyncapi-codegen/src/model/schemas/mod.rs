@@ -482,23 +482,16 @@ impl<'b> Typer<'b> {
         leftovers: Option<Map>,
         context: &str,
     ) -> (Ty, Checks) {
-        let mut object = Map::new();
-        let mut any = Map::new();
-        for (key, value) in map.iter() {
-            let applies_to_any = rep::kind_of(key).is_none()
-                && rep::validates(key, value)
-                && !matches!(key.as_str(), "type" | "format");
-            if applies_to_any {
-                any.insert(key.clone(), value.clone());
-            } else {
-                object.insert(key.clone(), value.clone());
-            }
+        // What applies beyond a `null` is what applies to any value.
+        let any = rep::residual(JsonType::Null, map);
+        let mut object = map.clone();
+        for key in any.iter().flat_map(Map::keys) {
+            object.remove(key);
         }
         object.insert("type", Value::from("object"));
         let at = self.derive(Value::Object(object));
         let (ty, _) = self.position(&at, &format!("{context}Object"));
-        let parts: Vec<Value> = (!any.is_empty())
-            .then_some(any)
+        let parts: Vec<Value> = any
             .into_iter()
             .chain(leftovers)
             .map(Value::Object)
