@@ -233,6 +233,7 @@ impl<T: MaybeMap> MaybeMap for Option<T> {
 }
 
 /// Counts code points only when the byte length leaves the answer open.
+#[inline]
 fn code_points_below(text: &str, bound: u64) -> Option<u64> {
     // A code point is 1 to 4 bytes: len/4 <= count <= len.
     let len = text.len() as u64;
@@ -246,6 +247,7 @@ fn code_points_below(text: &str, bound: u64) -> Option<u64> {
     (count < bound).then_some(count)
 }
 
+#[inline]
 fn code_points_above(text: &str, bound: u64) -> Option<u64> {
     if text.len() as u64 <= bound {
         return None;
@@ -256,6 +258,7 @@ fn code_points_above(text: &str, bound: u64) -> Option<u64> {
 
 /// Whether `text` has fewer than `bound` code points (counted only when its length in
 /// bytes cannot tell).
+#[inline]
 pub(crate) fn fewer_code_points(text: &str, bound: u64) -> bool {
     let len = text.len() as u64;
     len < bound || (len < bound.saturating_mul(4) && (text.chars().count() as u64) < bound)
@@ -263,6 +266,7 @@ pub(crate) fn fewer_code_points(text: &str, bound: u64) -> bool {
 
 /// Whether `text` has more than `bound` code points (counted only when its length in
 /// bytes cannot tell).
+#[inline]
 pub(crate) fn more_code_points(text: &str, bound: u64) -> bool {
     text.len() as u64 > bound && text.chars().count() as u64 > bound
 }
@@ -279,37 +283,53 @@ fn plural(count: u64, one: &str, many: &str) -> String {
 // ------------------------------------------------------------------------ judgements
 //
 // Each keyword's verdict and message, shared by the checks generated code calls
-// (below) and by the schema interpreter, so both report alike.
+// (below) and by the schema interpreter, so both report alike. The verdicts are
+// `#[inline]` so that they are inlined into generated `validate_at`s, in the crate
+// that includes them: a passing check, nearly every check, then costs a compare or
+// two there instead of calls into this crate; messages are built out of line
+// (`#[cold]`).
 
 /// `minLength`: at least `min` code points.
+#[inline]
 pub(crate) fn judge_min_length(text: &str, min: u64) -> Option<String> {
-    code_points_below(text, min).map(|count| {
-        format!(
-            "{}, fewer than minLength {min}",
-            plural(count, "character", "characters")
-        )
-    })
+    code_points_below(text, min).map(|count| min_length_message(count, min))
+}
+
+#[cold]
+fn min_length_message(count: u64, min: u64) -> String {
+    format!(
+        "{}, fewer than minLength {min}",
+        plural(count, "character", "characters")
+    )
 }
 
 /// `maxLength`: at most `max` code points.
+#[inline]
 pub(crate) fn judge_max_length(text: &str, max: u64) -> Option<String> {
-    code_points_above(text, max).map(|count| {
-        format!(
-            "{}, more than maxLength {max}",
-            plural(count, "character", "characters")
-        )
-    })
+    code_points_above(text, max).map(|count| max_length_message(count, max))
+}
+
+#[cold]
+fn max_length_message(count: u64, max: u64) -> String {
+    format!(
+        "{}, more than maxLength {max}",
+        plural(count, "character", "characters")
+    )
 }
 
 /// `pattern`: the string contains a match (JSON Schema patterns are not anchored).
+#[inline]
 pub(crate) fn judge_pattern(text: &str, pattern: &Pattern) -> Option<String> {
-    (!is_match_memo(pattern, text)).then(|| {
-        format!(
-            "{} does not match pattern {}",
-            excerpt(text),
-            pattern.source()
-        )
-    })
+    (!is_match_memo(pattern, text)).then(|| pattern_message(text, pattern))
+}
+
+#[cold]
+fn pattern_message(text: &str, pattern: &Pattern) -> String {
+    format!(
+        "{} does not match pattern {}",
+        excerpt(text),
+        pattern.source()
+    )
 }
 
 /// Which bound a number is checked against.
@@ -410,12 +430,18 @@ pub(crate) fn judge_max_properties(count: usize, max: u64) -> Option<String> {
 }
 
 /// `format: byte`: standard, padded base64 (RFC 4648 section 4).
+#[inline]
 pub(crate) fn judge_format_byte(text: &str) -> Option<String> {
-    crate::base64_data::check_base64(text).err().map(|error| {
-        let mut message = String::from("not valid base64 (format byte): ");
-        let _ = write!(message, "{error}");
-        message
-    })
+    crate::base64_data::check_base64(text)
+        .err()
+        .map(format_byte_message)
+}
+
+#[cold]
+fn format_byte_message(error: crate::base64_data::Base64Error) -> String {
+    let mut message = String::from("not valid base64 (format byte): ");
+    let _ = write!(message, "{error}");
+    message
 }
 
 /// Shortens a value for a message so a 1 MiB string does not become a 1 MiB error.
@@ -463,6 +489,7 @@ thread_local! {
 
 /// Whether matches of `pattern` go through [`MatchMemo`]: those run by an engine or by
 /// the `Segments` check, not by a single scan.
+#[inline]
 fn worth_remembering(pattern: &Pattern) -> bool {
     use ecma262_regex::{Engine, MatcherKind};
     matches!(
@@ -472,10 +499,16 @@ fn worth_remembering(pattern: &Pattern) -> bool {
 }
 
 /// `pattern.is_match(text)`, answered from [`MatchMemo`] when `text` matched last time.
+#[inline]
 fn is_match_memo(pattern: &Pattern, text: &str) -> bool {
     if text.len() > MEMO_MAX_LEN || !worth_remembering(pattern) {
         return pattern.is_match(text);
     }
+    is_match_remembered(pattern, text)
+}
+
+/// [`is_match_memo`] for a pattern worth remembering.
+fn is_match_remembered(pattern: &Pattern, text: &str) -> bool {
     let remembered = MATCH_MEMO.try_with(|memo| {
         let Ok(memo) = memo.try_borrow() else {
             return false;
@@ -518,6 +551,7 @@ fn is_match_memo(pattern: &Pattern, text: &str) -> bool {
 
 // ------------------------------------------------------------------- checks for the derive
 
+#[inline]
 fn report_if(judgement: Option<String>, keyword: Keyword, path: &Path<'_>, report: &mut Report) {
     if let Some(message) = judgement {
         report.push(path, keyword, message);

@@ -148,6 +148,7 @@ impl Pattern {
     }
 
     /// The engine that runs the pattern.
+    #[inline]
     pub fn engine(&self) -> Engine {
         match &self.inner.engine {
             Compiled::Matcher(m) => Engine::Matcher(m.kind()),

@@ -147,6 +147,7 @@ impl Matcher {
     }
 
     /// The check this matcher runs.
+    #[inline]
     pub fn kind(&self) -> MatcherKind {
         match &self.strategy {
             Strategy::Everything => MatcherKind::Everything,
