@@ -289,6 +289,11 @@ impl Segment {
                 while start + offset <= end {
                     let hit = needle.find(&s.as_bytes()[start + offset..end])?;
                     start += hit;
+                    if self.items.len() == 1 {
+                        // The segment is the literal just found (its first byte starts
+                        // a character, so `start` is a character boundary).
+                        return Some((start, start + needle.lit.len()));
+                    }
                     if let Some(e) = self.at(s, start, end) {
                         return Some((start, e));
                     }
