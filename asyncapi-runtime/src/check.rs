@@ -292,27 +292,21 @@ fn plural(count: u64, one: &str, many: &str) -> String {
 /// `minLength`: at least `min` code points.
 #[inline]
 pub(crate) fn judge_min_length(text: &str, min: u64) -> Option<String> {
-    code_points_below(text, min).map(|count| min_length_message(count, min))
-}
-
-#[cold]
-fn min_length_message(count: u64, min: u64) -> String {
-    format!(
-        "{}, fewer than minLength {min}",
-        plural(count, "character", "characters")
-    )
+    code_points_below(text, min).map(|count| length_message(count, "fewer than minLength", min))
 }
 
 /// `maxLength`: at most `max` code points.
 #[inline]
 pub(crate) fn judge_max_length(text: &str, max: u64) -> Option<String> {
-    code_points_above(text, max).map(|count| max_length_message(count, max))
+    code_points_above(text, max).map(|count| length_message(count, "more than maxLength", max))
 }
 
+/// The message of a failed `minLength` or `maxLength`: `5 characters, more than
+/// maxLength 4`.
 #[cold]
-fn max_length_message(count: u64, max: u64) -> String {
+fn length_message(count: u64, beyond: &str, bound: u64) -> String {
     format!(
-        "{}, more than maxLength {max}",
+        "{}, {beyond} {bound}",
         plural(count, "character", "characters")
     )
 }
