@@ -67,8 +67,31 @@ fn everything(bytes: &[u8]) {
         let _ = message.parse(bytes).map_err(|e| e.to_string());
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        let _ = kinesis_types::from_str::<KinesisRecord>(text);
+        same_from_text::<KinesisRecord>(text);
+        same_from_text::<SubscribeToShardEvent>(text);
+        same_from_text::<LambdaKinesisEvent>(text);
+        // The zero-copy twins: the text and byte entry points agree too.
+        let lent = |r: Result<kinesis_types::borrowed::KinesisRecord<'_>, Error>| {
+            r.map(|record| record.into_owned())
+                .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            lent(kinesis_types::from_str_borrowed(text)),
+            lent(kinesis_types::from_slice_borrowed(bytes)),
+            "{text:?}"
+        );
     }
+}
+
+/// `from_str` (which trusts the text's UTF-8) and `from_slice` (which checks it) give
+/// the same value or the same error.
+fn same_from_text<T: ValidateJson + PartialEq + std::fmt::Debug>(text: &str) {
+    let verdict = |r: Result<T, Error>| r.map_err(|e| e.to_string());
+    assert_eq!(
+        verdict(kinesis_types::from_str::<T>(text)),
+        verdict(kinesis_types::from_slice::<T>(text.as_bytes())),
+        "{text:?}"
+    );
 }
 
 fn check<T: ValidateJson + serde::Serialize>(bytes: &[u8]) {
@@ -446,6 +469,12 @@ fn odd_encodings_are_syntax_errors() {
     with_bom.extend_from_slice(&record(b"k"));
     let parsed: KinesisRecord = kinesis_types::from_slice(&with_bom).expect("valid");
     assert_eq!(parsed.partition_key, "k");
+    let text = std::str::from_utf8(&with_bom).unwrap();
+    let parsed: KinesisRecord = kinesis_types::from_str(text).expect("valid");
+    assert_eq!(parsed.partition_key, "k");
+    let lent: kinesis_types::borrowed::KinesisRecord =
+        kinesis_types::from_str_borrowed(text).expect("valid");
+    assert_eq!(lent.partition_key, "k");
     // A valid escaped surrogate pair is one character.
     let pair = record(b"\\ud83d\\ude80");
     let parsed: KinesisRecord = kinesis_types::from_slice(&pair).expect("valid");

@@ -78,19 +78,14 @@ pub trait IntoOwned {
 /// ```
 pub fn from_slice_borrowed<'a, T: Borrowed<'a>>(bytes: &'a [u8]) -> Result<T, Error> {
     let bytes = crate::parse::without_bom(bytes);
-    match serde_json::from_slice::<T>(bytes) {
-        Ok(value) => crate::parse::validated_from::<T, T::Owned>(value, bytes),
-        Err(error) => match crate::json::parse(bytes) {
-            Ok(json) => Err(crate::parse::shape_error::<T::Owned>(&json, &error)),
-            Err(syntax) => Err(Error::from_syntax(syntax)),
-        },
-    }
+    crate::parse::finish::<T, T::Owned>(crate::parse::typed_parse(bytes), bytes)
 }
 
 /// Parses `text` as JSON into a borrowed type and validates it (see
 /// [`from_slice_borrowed`]).
 pub fn from_str_borrowed<'a, T: Borrowed<'a>>(text: &'a str) -> Result<T, Error> {
-    from_slice_borrowed(text.as_bytes())
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    crate::parse::finish::<T, T::Owned>(serde_json::from_str(text), text.as_bytes())
 }
 
 /// [`Base64Data`] borrowed from the input: standard, padded base64 text, kept exactly

@@ -357,9 +357,8 @@ impl BatchHandler {
         let mut checked = Vec::with_capacity(envelope.records.len());
         for (index, raw) in envelope.records.iter().enumerate() {
             let text = raw.get();
-            match kinesis_types::from_slice_borrowed::<borrowed::LambdaKinesisEventRecord<'_>>(
-                text.as_bytes(),
-            ) {
+            // `text` is already checked UTF-8: the `str` entry point does not check again.
+            match kinesis_types::from_str_borrowed::<borrowed::LambdaKinesisEventRecord<'_>>(text) {
                 // Identified from the record itself when it is needed, so that valid
                 // records cost no copies.
                 Ok(record) => checked.push(Checked::Valid(record)),
