@@ -2,14 +2,23 @@
 //!
 //! - `jsonschema_is_valid` / `jsonschema_all_errors`: `serde_json::Value` checked by a
 //!   `jsonschema` draft-7 validator built once from the document's payload schema;
-//! - `aws_lambda_events`: the hand-written Lambda event types (validate nothing);
-//! - `parse`: our generated types, `serde_json::from_slice` only;
+//! - `aws_lambda_events`: the hand-written Lambda event types (validate nothing), read
+//!   with `serde_json::from_slice` as `lambda_runtime` reads an event;
+//!   `aws_lambda_events_from_str`: the same read the way `kinesis_types::from_slice`
+//!   reads, one UTF-8 check of the whole input then `serde_json::from_str`;
+//! - `parse`: our generated types, parse only, read as `kinesis_types::from_slice`
+//!   reads (the UTF-8 check, then `serde_json::from_str`); `serde_from_slice`: the same
+//!   types through `serde_json::from_slice`, as `lambda_runtime` would read them;
 //! - `parse_validate`: `kinesis_types::from_slice` (parse, then every constraint);
 //! - `borrowed_parse` / `borrowed_parse_validate`: the same with the zero-copy twins
 //!   (`kinesis_types::borrowed`), strings borrowed from the input;
 //! - `validate` / `borrowed_validate`: `Validate::validate` alone on an already parsed
 //!   owned / zero-copy value (so each is compared with the parse of that same value);
-//! - `ignored_any`: `serde_json::from_slice::<IgnoredAny>`, the cost of reading the JSON.
+//! - `ignored_any`: `serde_json::from_slice::<IgnoredAny>`, the cost of reading the JSON
+//!   (no UTF-8 check: serde_json skips strings unchecked).
+//!
+//! The `jsonschema` contenders read their `Value` as our `parse` does (the UTF-8 check,
+//! then `serde_json::from_str`), so no contender is slower for how it reads bytes.
 //!
 //! Run with `cargo bench --bench parse`; see BENCHMARKS.md.
 
@@ -32,6 +41,13 @@ fn group<'a>(c: &'a mut Criterion, name: &str, bytes: usize) -> BenchmarkGroup<'
     group.warm_up_time(Duration::from_millis(500));
     group.measurement_time(Duration::from_secs(2));
     group
+}
+
+/// The input as text, checked once: how `kinesis_types::from_slice` hands bytes to
+/// serde_json (`serde_json::from_str` trusts its input's UTF-8; `from_slice` checks
+/// each string as it reads it, which costs more than one pass over the whole input).
+fn checked(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).expect("the inputs are UTF-8")
 }
 
 fn jsonschema_validator(name: &str) -> jsonschema::Validator {
@@ -70,13 +86,13 @@ fn lambda(c: &mut Criterion) {
         if all {
             g.bench_function("jsonschema_is_valid", |b| {
                 b.iter(|| {
-                    let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
+                    let value: Value = serde_json::from_str(checked(black_box(&input))).unwrap();
                     validator.is_valid(&value)
                 })
             });
             g.bench_function("jsonschema_all_errors", |b| {
                 b.iter(|| {
-                    let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
+                    let value: Value = serde_json::from_str(checked(black_box(&input))).unwrap();
                     validator.iter_errors(&value).count()
                 })
             });
@@ -88,16 +104,30 @@ fn lambda(c: &mut Criterion) {
                     .unwrap()
                 })
             });
+            g.bench_function("aws_lambda_events_from_str", |b| {
+                b.iter(|| {
+                    serde_json::from_str::<aws_lambda_events::event::kinesis::KinesisEvent>(
+                        checked(black_box(&input)),
+                    )
+                    .unwrap()
+                })
+            });
         }
-        g.bench_function("parse", |b| {
+        g.bench_function("serde_from_slice", |b| {
             b.iter(|| serde_json::from_slice::<LambdaKinesisEvent>(black_box(&input)).unwrap())
+        });
+        g.bench_function("parse", |b| {
+            b.iter(|| {
+                serde_json::from_str::<LambdaKinesisEvent>(checked(black_box(&input))).unwrap()
+            })
         });
         g.bench_function("parse_validate", |b| {
             b.iter(|| kinesis_types::from_slice::<LambdaKinesisEvent>(black_box(&input)).unwrap())
         });
         g.bench_function("borrowed_parse", |b| {
             b.iter(|| {
-                serde_json::from_slice::<borrowed::LambdaKinesisEvent>(black_box(&input)).unwrap()
+                serde_json::from_str::<borrowed::LambdaKinesisEvent>(checked(black_box(&input)))
+                    .unwrap()
             })
         });
         g.bench_function("borrowed_parse_validate", |b| {
@@ -133,25 +163,28 @@ fn subscribe(c: &mut Criterion) {
     let mut g = group(c, "subscribe/1000", input.len());
     g.bench_function("jsonschema_is_valid", |b| {
         b.iter(|| {
-            let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
+            let value: Value = serde_json::from_str(checked(black_box(&input))).unwrap();
             validator.is_valid(&value)
         })
     });
     g.bench_function("jsonschema_all_errors", |b| {
         b.iter(|| {
-            let value: Value = serde_json::from_slice(black_box(&input)).unwrap();
+            let value: Value = serde_json::from_str(checked(black_box(&input))).unwrap();
             validator.iter_errors(&value).count()
         })
     });
     g.bench_function("parse", |b| {
-        b.iter(|| serde_json::from_slice::<SubscribeToShardEvent>(black_box(&input)).unwrap())
+        b.iter(|| {
+            serde_json::from_str::<SubscribeToShardEvent>(checked(black_box(&input))).unwrap()
+        })
     });
     g.bench_function("parse_validate", |b| {
         b.iter(|| kinesis_types::from_slice::<SubscribeToShardEvent>(black_box(&input)).unwrap())
     });
     g.bench_function("borrowed_parse", |b| {
         b.iter(|| {
-            serde_json::from_slice::<borrowed::SubscribeToShardEvent>(black_box(&input)).unwrap()
+            serde_json::from_str::<borrowed::SubscribeToShardEvent>(checked(black_box(&input)))
+                .unwrap()
         })
     });
     g.bench_function("borrowed_parse_validate", |b| {
@@ -197,7 +230,7 @@ fn ndjson_group(c: &mut Criterion, validator: &jsonschema::Validator, lines: usi
         b.iter(|| {
             common::lines(black_box(&input))
                 .filter(|line| {
-                    let value: Value = serde_json::from_slice(line).unwrap();
+                    let value: Value = serde_json::from_str(checked(line)).unwrap();
                     validator.is_valid(&value)
                 })
                 .count()
@@ -207,7 +240,7 @@ fn ndjson_group(c: &mut Criterion, validator: &jsonschema::Validator, lines: usi
         b.iter(|| {
             common::lines(black_box(&input))
                 .map(|line| {
-                    let value: Value = serde_json::from_slice(line).unwrap();
+                    let value: Value = serde_json::from_str(checked(line)).unwrap();
                     validator.iter_errors(&value).count()
                 })
                 .sum::<usize>()
@@ -216,7 +249,7 @@ fn ndjson_group(c: &mut Criterion, validator: &jsonschema::Validator, lines: usi
     g.bench_function("parse", |b| {
         b.iter(|| {
             for line in common::lines(black_box(&input)) {
-                black_box(serde_json::from_slice::<KinesisRecord>(line).unwrap());
+                black_box(serde_json::from_str::<KinesisRecord>(checked(line)).unwrap());
             }
         })
     });
@@ -230,7 +263,7 @@ fn ndjson_group(c: &mut Criterion, validator: &jsonschema::Validator, lines: usi
     g.bench_function("borrowed_parse", |b| {
         b.iter(|| {
             for line in common::lines(black_box(&input)) {
-                black_box(serde_json::from_slice::<borrowed::KinesisRecord>(line).unwrap());
+                black_box(serde_json::from_str::<borrowed::KinesisRecord>(checked(line)).unwrap());
             }
         })
     });
