@@ -352,11 +352,9 @@ pub struct Level3 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The Level4 values in it are held as JSON, checked against the schema of Level4: typed,
-    /// they would nest types deeper than rustc checks drops of.
+    /// The `children` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 218))]
-    pub children: Option<Nullable<Vec<Value>>>,
+    pub children: Option<Nullable<Vec<Level4>>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -382,7 +380,7 @@ impl Level3 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Value>>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Level4>>>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -584,9 +582,11 @@ pub struct Level5 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level6 values in it are held as JSON, checked against the schema of Level6: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Map<Level6>>,
+    #[validate(extra_schema(SCHEMAS, 290))]
+    pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -612,7 +612,7 @@ impl Level5 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map<Level6>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -1485,7 +1485,7 @@ pub struct Level13 {
     /// The Level14 values in it are held as JSON, checked against the schema of Level14: typed,
     /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 217))]
+    #[validate(extra_schema(SCHEMAS, 289))]
     pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
@@ -2382,9 +2382,11 @@ pub struct Level21 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level22 values in it are held as JSON, checked against the schema of Level22: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Map<Level22>>,
+    #[validate(extra_schema(SCHEMAS, 288))]
+    pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -2410,7 +2412,7 @@ impl Level21 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map<Level22>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -2490,7 +2492,6 @@ impl ValidateJson for Level21Depth {
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 44))]
-#[validate(extra_schema(SCHEMAS, 216))]
 pub struct Level22 {
     /// The `depth` property.
     pub depth: Level22Depth,
@@ -2500,7 +2501,7 @@ pub struct Level22 {
     pub label: Option<String>,
     /// Properties the schema does not list, each checked against `additionalProperties`.
     #[serde(flatten)]
-    pub additional_properties: Map<Value>,
+    pub additional_properties: Map<Level23>,
 }
 
 impl Level22 {
@@ -3281,9 +3282,11 @@ pub struct Level29 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level30 values in it are held as JSON, checked against the schema of Level30: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Map<Level30>>,
+    #[validate(extra_schema(SCHEMAS, 287))]
+    pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -3309,7 +3312,7 @@ impl Level29 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map<Level30>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -3500,11 +3503,9 @@ pub struct Level31 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The Level32 values in it are held as JSON, checked against the schema of Level32: typed,
-    /// they would nest types deeper than rustc checks drops of.
+    /// The `children` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 215))]
-    pub children: Option<Nullable<Vec<Value>>>,
+    pub children: Option<Nullable<Vec<Level32>>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -3530,7 +3531,7 @@ impl Level31 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Value>>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Level32>>>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -4181,9 +4182,11 @@ pub struct Level37 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level38 values in it are held as JSON, checked against the schema of Level38: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Map<Level38>>,
+    #[validate(extra_schema(SCHEMAS, 286))]
+    pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -4209,7 +4212,7 @@ impl Level37 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map<Level38>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -4630,11 +4633,9 @@ pub struct Level41 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The Level42 values in it are held as JSON, checked against the schema of Level42: typed,
-    /// they would nest types deeper than rustc checks drops of.
+    /// The `children` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 214))]
-    pub children: Option<Map>,
+    pub children: Option<Map<Level42>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -4660,7 +4661,7 @@ impl Level41 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map<Level42>>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -5081,9 +5082,11 @@ pub struct Level45 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level46 values in it are held as JSON, checked against the schema of Level46: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Map<Level46>>,
+    #[validate(extra_schema(SCHEMAS, 285))]
+    pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -5109,7 +5112,7 @@ impl Level45 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map<Level46>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -5638,7 +5641,6 @@ impl ValidateJson for Level49Depth {
 #[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
 #[serde(crate = "::asyncapi_runtime::__private::serde")]
 #[validate(json_schema(SCHEMAS, 100))]
-#[validate(extra_schema(SCHEMAS, 213))]
 pub struct Level50 {
     /// The `depth` property.
     pub depth: Level50Depth,
@@ -5648,7 +5650,7 @@ pub struct Level50 {
     pub label: Option<String>,
     /// Properties the schema does not list, each checked against `additionalProperties`.
     #[serde(flatten)]
-    pub additional_properties: Map<Value>,
+    pub additional_properties: Map<Level51>,
 }
 
 impl Level50 {
@@ -5980,9 +5982,11 @@ pub struct Level53 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level54 values in it are held as JSON, checked against the schema of Level54: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Map<Level54>>,
+    #[validate(extra_schema(SCHEMAS, 284))]
+    pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -6008,7 +6012,7 @@ impl Level53 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map<Level54>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -6648,11 +6652,9 @@ pub struct Level59 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The Level60 values in it are held as JSON, checked against the schema of Level60: typed,
-    /// they would nest types deeper than rustc checks drops of.
+    /// The `children` property.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[validate(extra_schema(SCHEMAS, 212))]
-    pub children: Option<Nullable<Vec<Value>>>,
+    pub children: Option<Nullable<Vec<Level60>>>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -6678,7 +6680,7 @@ impl Level59 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Value>>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Nullable<Vec<Level60>>>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -6880,9 +6882,11 @@ pub struct Level61 {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[validate(max_length = 8)]
     pub label: Option<String>,
-    /// The `children` property.
+    /// The Level62 values in it are held as JSON, checked against the schema of Level62: typed,
+    /// they would nest types deeper than rustc checks drops of.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub children: Option<Map<Level62>>,
+    #[validate(extra_schema(SCHEMAS, 283))]
+    pub children: Option<Map>,
     /// Properties the schema does not list, kept as they came so that they survive a round trip.
     #[serde(flatten)]
     pub additional_properties: Map,
@@ -6908,7 +6912,7 @@ impl Level61 {
 
     /// With `children` (`children` on the wire) set.
     #[must_use]
-    pub fn with_children(mut self, value: impl Into<Map<Level62>>) -> Self {
+    pub fn with_children(mut self, value: impl Into<Map>) -> Self {
         self.children = Some(value.into());
         self
     }
@@ -7923,7 +7927,7 @@ pub struct Grid8(#[validate(max_items = 2)] pub Nullable<Vec<Grid9>>);
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
 #[validate(json_schema(SCHEMAS, 149))]
 pub struct Grid9(
-    #[validate(max_items = 2, extra_schema(SCHEMAS, 221))]
+    #[validate(max_items = 2, extra_schema(SCHEMAS, 293))]
     pub Nullable<Vec<Value>>,
 );
 
@@ -8028,7 +8032,7 @@ pub struct Grid28(#[validate(max_items = 2)] pub Nullable<Vec<Grid29>>);
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
 #[validate(json_schema(SCHEMAS, 169))]
 pub struct Grid29(
-    #[validate(max_items = 2, extra_schema(SCHEMAS, 220))]
+    #[validate(max_items = 2, extra_schema(SCHEMAS, 292))]
     pub Nullable<Vec<Value>>,
 );
 
@@ -8133,7 +8137,7 @@ pub struct Grid48(#[validate(max_items = 2)] pub Nullable<Vec<Grid49>>);
 #[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
 #[validate(json_schema(SCHEMAS, 189))]
 pub struct Grid49(
-    #[validate(max_items = 2, extra_schema(SCHEMAS, 219))]
+    #[validate(max_items = 2, extra_schema(SCHEMAS, 291))]
     pub Nullable<Vec<Value>>,
 );
 
@@ -8237,6 +8241,370 @@ pub struct Grid68(#[validate(max_items = 2)] pub Nullable<Vec<Grid69>>);
 #[validate(json_schema(SCHEMAS, 209))]
 pub struct Grid69(#[validate(max_length = 4)] pub String);
 
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 210))]
+pub struct Atlas0(#[validate(max_properties = 2)] pub Map<Atlas1>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 211))]
+pub struct Atlas1(#[validate(max_properties = 2)] pub Map<Atlas2>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 212))]
+pub struct Atlas2(#[validate(max_properties = 2)] pub Map<Atlas3>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 213))]
+pub struct Atlas3(#[validate(max_properties = 2)] pub Map<Atlas4>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 214))]
+pub struct Atlas4(#[validate(max_properties = 2)] pub Map<Atlas5>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 215))]
+pub struct Atlas5(#[validate(max_properties = 2)] pub Map<Atlas6>);
+
+/// Its Atlas7 values are held as JSON, checked against the schema of Atlas7: typed, they
+/// would nest types deeper than rustc checks drops of.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 216))]
+pub struct Atlas6(#[validate(max_properties = 2, extra_schema(SCHEMAS, 300))] pub Map);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 217))]
+pub struct Atlas7(#[validate(max_properties = 2)] pub Map<Atlas8>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 218))]
+pub struct Atlas8(#[validate(max_properties = 2)] pub Map<Atlas9>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 219))]
+pub struct Atlas9(#[validate(max_properties = 2)] pub Map<Atlas10>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 220))]
+pub struct Atlas10(#[validate(max_properties = 2)] pub Map<Atlas11>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 221))]
+pub struct Atlas11(#[validate(max_properties = 2)] pub Map<Atlas12>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 222))]
+pub struct Atlas12(#[validate(max_properties = 2)] pub Map<Atlas13>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 223))]
+pub struct Atlas13(#[validate(max_properties = 2)] pub Map<Atlas14>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 224))]
+pub struct Atlas14(#[validate(max_properties = 2)] pub Map<Atlas15>);
+
+/// Its Atlas16 values are held as JSON, checked against the schema of Atlas16: typed, they
+/// would nest types deeper than rustc checks drops of.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 225))]
+pub struct Atlas15(#[validate(max_properties = 2, extra_schema(SCHEMAS, 299))] pub Map);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 226))]
+pub struct Atlas16(#[validate(max_properties = 2)] pub Map<Atlas17>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 227))]
+pub struct Atlas17(#[validate(max_properties = 2)] pub Map<Atlas18>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 228))]
+pub struct Atlas18(#[validate(max_properties = 2)] pub Map<Atlas19>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 229))]
+pub struct Atlas19(#[validate(max_properties = 2)] pub Map<Atlas20>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 230))]
+pub struct Atlas20(#[validate(max_properties = 2)] pub Map<Atlas21>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 231))]
+pub struct Atlas21(#[validate(max_properties = 2)] pub Map<Atlas22>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 232))]
+pub struct Atlas22(#[validate(max_properties = 2)] pub Map<Atlas23>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 233))]
+pub struct Atlas23(#[validate(max_properties = 2)] pub Map<Atlas24>);
+
+/// Its Atlas25 values are held as JSON, checked against the schema of Atlas25: typed, they
+/// would nest types deeper than rustc checks drops of.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 234))]
+pub struct Atlas24(#[validate(max_properties = 2, extra_schema(SCHEMAS, 298))] pub Map);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 235))]
+pub struct Atlas25(#[validate(max_properties = 2)] pub Map<Atlas26>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 236))]
+pub struct Atlas26(#[validate(max_properties = 2)] pub Map<Atlas27>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 237))]
+pub struct Atlas27(#[validate(max_properties = 2)] pub Map<Atlas28>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 238))]
+pub struct Atlas28(#[validate(max_properties = 2)] pub Map<Atlas29>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 239))]
+pub struct Atlas29(#[validate(max_properties = 2)] pub Map<Atlas30>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 240))]
+pub struct Atlas30(#[validate(max_properties = 2)] pub Map<Atlas31>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 241))]
+pub struct Atlas31(#[validate(max_properties = 2)] pub Map<Atlas32>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 242))]
+pub struct Atlas32(#[validate(max_properties = 2)] pub Map<Atlas33>);
+
+/// Its Atlas34 values are held as JSON, checked against the schema of Atlas34: typed, they
+/// would nest types deeper than rustc checks drops of.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 243))]
+pub struct Atlas33(#[validate(max_properties = 2, extra_schema(SCHEMAS, 297))] pub Map);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 244))]
+pub struct Atlas34(#[validate(max_properties = 2)] pub Map<Atlas35>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 245))]
+pub struct Atlas35(#[validate(max_properties = 2)] pub Map<Atlas36>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 246))]
+pub struct Atlas36(#[validate(max_properties = 2)] pub Map<Atlas37>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 247))]
+pub struct Atlas37(#[validate(max_properties = 2)] pub Map<Atlas38>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 248))]
+pub struct Atlas38(#[validate(max_properties = 2)] pub Map<Atlas39>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 249))]
+pub struct Atlas39(#[validate(max_properties = 2)] pub Map<Atlas40>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 250))]
+pub struct Atlas40(#[validate(max_properties = 2)] pub Map<Atlas41>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 251))]
+pub struct Atlas41(#[validate(max_properties = 2)] pub Map<Atlas42>);
+
+/// Its Atlas43 values are held as JSON, checked against the schema of Atlas43: typed, they
+/// would nest types deeper than rustc checks drops of.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 252))]
+pub struct Atlas42(#[validate(max_properties = 2, extra_schema(SCHEMAS, 296))] pub Map);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 253))]
+pub struct Atlas43(#[validate(max_properties = 2)] pub Map<Atlas44>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 254))]
+pub struct Atlas44(#[validate(max_properties = 2)] pub Map<Atlas45>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 255))]
+pub struct Atlas45(#[validate(max_properties = 2)] pub Map<Atlas46>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 256))]
+pub struct Atlas46(#[validate(max_properties = 2)] pub Map<Atlas47>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 257))]
+pub struct Atlas47(#[validate(max_properties = 2)] pub Map<Atlas48>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 258))]
+pub struct Atlas48(#[validate(max_properties = 2)] pub Map<Atlas49>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 259))]
+pub struct Atlas49(#[validate(max_properties = 2)] pub Map<Atlas50>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 260))]
+pub struct Atlas50(#[validate(max_properties = 2)] pub Map<Atlas51>);
+
+/// Its Atlas52 values are held as JSON, checked against the schema of Atlas52: typed, they
+/// would nest types deeper than rustc checks drops of.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 261))]
+pub struct Atlas51(#[validate(max_properties = 2, extra_schema(SCHEMAS, 295))] pub Map);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 262))]
+pub struct Atlas52(#[validate(max_properties = 2)] pub Map<Atlas53>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 263))]
+pub struct Atlas53(#[validate(max_properties = 2)] pub Map<Atlas54>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 264))]
+pub struct Atlas54(#[validate(max_properties = 2)] pub Map<Atlas55>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 265))]
+pub struct Atlas55(#[validate(max_properties = 2)] pub Map<Atlas56>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 266))]
+pub struct Atlas56(#[validate(max_properties = 2)] pub Map<Atlas57>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 267))]
+pub struct Atlas57(#[validate(max_properties = 2)] pub Map<Atlas58>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 268))]
+pub struct Atlas58(#[validate(max_properties = 2)] pub Map<Atlas59>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 269))]
+pub struct Atlas59(#[validate(max_properties = 2)] pub Map<Atlas60>);
+
+/// Its Atlas61 values are held as JSON, checked against the schema of Atlas61: typed, they
+/// would nest types deeper than rustc checks drops of.
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 270))]
+pub struct Atlas60(#[validate(max_properties = 2, extra_schema(SCHEMAS, 294))] pub Map);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 271))]
+pub struct Atlas61(#[validate(max_properties = 2)] pub Map<Atlas62>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 272))]
+pub struct Atlas62(#[validate(max_properties = 2)] pub Map<Atlas63>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 273))]
+pub struct Atlas63(#[validate(max_properties = 2)] pub Map<Atlas64>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 274))]
+pub struct Atlas64(#[validate(max_properties = 2)] pub Map<Atlas65>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 275))]
+pub struct Atlas65(#[validate(max_properties = 2)] pub Map<Atlas66>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 276))]
+pub struct Atlas66(#[validate(max_properties = 2)] pub Map<Atlas67>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 277))]
+pub struct Atlas67(#[validate(max_properties = 2)] pub Map<Atlas68>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 278))]
+pub struct Atlas68(#[validate(max_properties = 2)] pub Map<Atlas69>);
+
+#[derive(Debug, Clone, PartialEq, Serialize, FromJson, Validate)]
+#[serde(crate = "::asyncapi_runtime::__private::serde", transparent)]
+#[validate(json_schema(SCHEMAS, 279))]
+pub struct Atlas69(#[validate(max_length = 4)] pub String);
+
 /// The messages the document declares, by name (see the runtime's `MessageSet`
 /// for what can be asked of one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -8245,10 +8613,12 @@ pub enum MessageName {
     Link,
     /// `Grid`
     Grid,
+    /// `Atlas`
+    Atlas,
 }
 
 /// What the document declares about each message, in the order of `MessageName`.
-static MESSAGE_INFO: [MessageInfo; 2] = [
+static MESSAGE_INFO: [MessageInfo; 3] = [
     MessageInfo {
         key: "Link",
         name: "Link",
@@ -8259,7 +8629,7 @@ static MESSAGE_INFO: [MessageInfo; 2] = [
         payload_type: "Level0",
         headers_type: None,
         correlation_id: None,
-        schemas: (Some(210), None),
+        schemas: (Some(280), None),
     },
     MessageInfo {
         key: "Grid",
@@ -8271,7 +8641,19 @@ static MESSAGE_INFO: [MessageInfo; 2] = [
         payload_type: "Grid0",
         headers_type: None,
         correlation_id: None,
-        schemas: (Some(211), None),
+        schemas: (Some(281), None),
+    },
+    MessageInfo {
+        key: "Atlas",
+        name: "Atlas",
+        pointer: "/components/messages/Atlas",
+        title: None,
+        summary: None,
+        content_type: None,
+        payload_type: "Atlas0",
+        headers_type: None,
+        correlation_id: None,
+        schemas: (Some(282), None),
     },
 ];
 
@@ -8280,7 +8662,11 @@ impl MessageSet for MessageName {
 
     type Headers = ::asyncapi_runtime::NoHeaders;
 
-    const ALL: &'static [MessageName] = &[MessageName::Link, MessageName::Grid];
+    const ALL: &'static [MessageName] = &[
+        MessageName::Link,
+        MessageName::Grid,
+        MessageName::Atlas,
+    ];
 
     fn info(self) -> &'static MessageInfo {
         &MESSAGE_INFO[self as usize]
@@ -8298,6 +8684,9 @@ impl MessageSet for MessageName {
                 }
                 MessageName::Grid => {
                     Message::Grid(::asyncapi_runtime::from_slice(bytes)?)
+                }
+                MessageName::Atlas => {
+                    Message::Atlas(::asyncapi_runtime::from_slice(bytes)?)
                 }
             },
         )
@@ -8346,6 +8735,9 @@ impl MessageName {
                 MessageName::Grid => {
                     borrowed::Message::Grid(::asyncapi_runtime::from_slice(bytes)?)
                 }
+                MessageName::Atlas => {
+                    borrowed::Message::Atlas(::asyncapi_runtime::from_slice(bytes)?)
+                }
             },
         )
     }
@@ -8360,6 +8752,8 @@ pub enum Message {
     Link(Level0),
     /// `Grid`
     Grid(Grid0),
+    /// `Atlas`
+    Atlas(Atlas0),
 }
 
 impl Message {
@@ -8368,6 +8762,7 @@ impl Message {
         match self {
             Message::Link(_) => MessageName::Link,
             Message::Grid(_) => MessageName::Grid,
+            Message::Atlas(_) => MessageName::Atlas,
         }
     }
 }
@@ -8381,6 +8776,7 @@ impl Validate for Message {
         match self {
             Message::Link(payload) => payload.validate_at(path, report),
             Message::Grid(payload) => payload.validate_at(path, report),
+            Message::Atlas(payload) => payload.validate_at(path, report),
         }
     }
 }
@@ -8600,8 +8996,79 @@ static SCHEMAS: LazySchema = LazySchema::new(
         "/components/schemas/Grid67",
         "/components/schemas/Grid68",
         "/components/schemas/Grid69",
+        "/components/schemas/Atlas0",
+        "/components/schemas/Atlas1",
+        "/components/schemas/Atlas2",
+        "/components/schemas/Atlas3",
+        "/components/schemas/Atlas4",
+        "/components/schemas/Atlas5",
+        "/components/schemas/Atlas6",
+        "/components/schemas/Atlas7",
+        "/components/schemas/Atlas8",
+        "/components/schemas/Atlas9",
+        "/components/schemas/Atlas10",
+        "/components/schemas/Atlas11",
+        "/components/schemas/Atlas12",
+        "/components/schemas/Atlas13",
+        "/components/schemas/Atlas14",
+        "/components/schemas/Atlas15",
+        "/components/schemas/Atlas16",
+        "/components/schemas/Atlas17",
+        "/components/schemas/Atlas18",
+        "/components/schemas/Atlas19",
+        "/components/schemas/Atlas20",
+        "/components/schemas/Atlas21",
+        "/components/schemas/Atlas22",
+        "/components/schemas/Atlas23",
+        "/components/schemas/Atlas24",
+        "/components/schemas/Atlas25",
+        "/components/schemas/Atlas26",
+        "/components/schemas/Atlas27",
+        "/components/schemas/Atlas28",
+        "/components/schemas/Atlas29",
+        "/components/schemas/Atlas30",
+        "/components/schemas/Atlas31",
+        "/components/schemas/Atlas32",
+        "/components/schemas/Atlas33",
+        "/components/schemas/Atlas34",
+        "/components/schemas/Atlas35",
+        "/components/schemas/Atlas36",
+        "/components/schemas/Atlas37",
+        "/components/schemas/Atlas38",
+        "/components/schemas/Atlas39",
+        "/components/schemas/Atlas40",
+        "/components/schemas/Atlas41",
+        "/components/schemas/Atlas42",
+        "/components/schemas/Atlas43",
+        "/components/schemas/Atlas44",
+        "/components/schemas/Atlas45",
+        "/components/schemas/Atlas46",
+        "/components/schemas/Atlas47",
+        "/components/schemas/Atlas48",
+        "/components/schemas/Atlas49",
+        "/components/schemas/Atlas50",
+        "/components/schemas/Atlas51",
+        "/components/schemas/Atlas52",
+        "/components/schemas/Atlas53",
+        "/components/schemas/Atlas54",
+        "/components/schemas/Atlas55",
+        "/components/schemas/Atlas56",
+        "/components/schemas/Atlas57",
+        "/components/schemas/Atlas58",
+        "/components/schemas/Atlas59",
+        "/components/schemas/Atlas60",
+        "/components/schemas/Atlas61",
+        "/components/schemas/Atlas62",
+        "/components/schemas/Atlas63",
+        "/components/schemas/Atlas64",
+        "/components/schemas/Atlas65",
+        "/components/schemas/Atlas66",
+        "/components/schemas/Atlas67",
+        "/components/schemas/Atlas68",
+        "/components/schemas/Atlas69",
         "/components/messages/Link/payload",
         "/components/messages/Grid/payload",
+        "/components/messages/Atlas/payload",
         "/x-asyncapi-codegen-derived/0",
         "/x-asyncapi-codegen-derived/1",
         "/x-asyncapi-codegen-derived/2",
@@ -8612,6 +9079,14 @@ static SCHEMAS: LazySchema = LazySchema::new(
         "/x-asyncapi-codegen-derived/7",
         "/x-asyncapi-codegen-derived/8",
         "/x-asyncapi-codegen-derived/9",
+        "/x-asyncapi-codegen-derived/10",
+        "/x-asyncapi-codegen-derived/11",
+        "/x-asyncapi-codegen-derived/12",
+        "/x-asyncapi-codegen-derived/13",
+        "/x-asyncapi-codegen-derived/14",
+        "/x-asyncapi-codegen-derived/15",
+        "/x-asyncapi-codegen-derived/16",
+        "/x-asyncapi-codegen-derived/17",
     ],
 );
 
@@ -8620,6 +9095,11 @@ const SCHEMA_DOCUMENT: &str = r##"
 {
   "components": {
     "messages": {
+      "Atlas": {
+        "payload": {
+          "$ref": "#/components/schemas/Atlas0"
+        }
+      },
       "Grid": {
         "payload": {
           "$ref": "#/components/schemas/Grid0"
@@ -8632,6 +9112,493 @@ const SCHEMA_DOCUMENT: &str = r##"
       }
     },
     "schemas": {
+      "Atlas0": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas1"
+        }
+      },
+      "Atlas1": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas2"
+        }
+      },
+      "Atlas10": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas11"
+        }
+      },
+      "Atlas11": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas12"
+        }
+      },
+      "Atlas12": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas13"
+        }
+      },
+      "Atlas13": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas14"
+        }
+      },
+      "Atlas14": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas15"
+        }
+      },
+      "Atlas15": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas16"
+        }
+      },
+      "Atlas16": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas17"
+        }
+      },
+      "Atlas17": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas18"
+        }
+      },
+      "Atlas18": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas19"
+        }
+      },
+      "Atlas19": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas20"
+        }
+      },
+      "Atlas2": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas3"
+        }
+      },
+      "Atlas20": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas21"
+        }
+      },
+      "Atlas21": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas22"
+        }
+      },
+      "Atlas22": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas23"
+        }
+      },
+      "Atlas23": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas24"
+        }
+      },
+      "Atlas24": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas25"
+        }
+      },
+      "Atlas25": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas26"
+        }
+      },
+      "Atlas26": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas27"
+        }
+      },
+      "Atlas27": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas28"
+        }
+      },
+      "Atlas28": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas29"
+        }
+      },
+      "Atlas29": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas30"
+        }
+      },
+      "Atlas3": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas4"
+        }
+      },
+      "Atlas30": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas31"
+        }
+      },
+      "Atlas31": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas32"
+        }
+      },
+      "Atlas32": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas33"
+        }
+      },
+      "Atlas33": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas34"
+        }
+      },
+      "Atlas34": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas35"
+        }
+      },
+      "Atlas35": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas36"
+        }
+      },
+      "Atlas36": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas37"
+        }
+      },
+      "Atlas37": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas38"
+        }
+      },
+      "Atlas38": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas39"
+        }
+      },
+      "Atlas39": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas40"
+        }
+      },
+      "Atlas4": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas5"
+        }
+      },
+      "Atlas40": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas41"
+        }
+      },
+      "Atlas41": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas42"
+        }
+      },
+      "Atlas42": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas43"
+        }
+      },
+      "Atlas43": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas44"
+        }
+      },
+      "Atlas44": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas45"
+        }
+      },
+      "Atlas45": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas46"
+        }
+      },
+      "Atlas46": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas47"
+        }
+      },
+      "Atlas47": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas48"
+        }
+      },
+      "Atlas48": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas49"
+        }
+      },
+      "Atlas49": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas50"
+        }
+      },
+      "Atlas5": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas6"
+        }
+      },
+      "Atlas50": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas51"
+        }
+      },
+      "Atlas51": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas52"
+        }
+      },
+      "Atlas52": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas53"
+        }
+      },
+      "Atlas53": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas54"
+        }
+      },
+      "Atlas54": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas55"
+        }
+      },
+      "Atlas55": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas56"
+        }
+      },
+      "Atlas56": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas57"
+        }
+      },
+      "Atlas57": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas58"
+        }
+      },
+      "Atlas58": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas59"
+        }
+      },
+      "Atlas59": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas60"
+        }
+      },
+      "Atlas6": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas7"
+        }
+      },
+      "Atlas60": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas61"
+        }
+      },
+      "Atlas61": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas62"
+        }
+      },
+      "Atlas62": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas63"
+        }
+      },
+      "Atlas63": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas64"
+        }
+      },
+      "Atlas64": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas65"
+        }
+      },
+      "Atlas65": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas66"
+        }
+      },
+      "Atlas66": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas67"
+        }
+      },
+      "Atlas67": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas68"
+        }
+      },
+      "Atlas68": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas69"
+        }
+      },
+      "Atlas69": {
+        "type": "string",
+        "maxLength": 4
+      },
+      "Atlas7": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas8"
+        }
+      },
+      "Atlas8": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas9"
+        }
+      },
+      "Atlas9": {
+        "type": "object",
+        "maxProperties": 2,
+        "additionalProperties": {
+          "$ref": "#/components/schemas/Atlas10"
+        }
+      },
       "Grid0": {
         "type": [
           "array",
@@ -10864,36 +11831,33 @@ const SCHEMA_DOCUMENT: &str = r##"
   },
   "x-asyncapi-codegen-derived": [
     {
-      "items": {
-        "$ref": "#/components/schemas/Level60"
-      }
-    },
-    {
-      "properties": {
-        "depth": true,
-        "label": true
-      },
       "additionalProperties": {
-        "$ref": "#/components/schemas/Level51"
+        "$ref": "#/components/schemas/Level62"
       }
     },
     {
       "additionalProperties": {
-        "$ref": "#/components/schemas/Level42"
+        "$ref": "#/components/schemas/Level54"
       }
     },
     {
-      "items": {
-        "$ref": "#/components/schemas/Level32"
-      }
-    },
-    {
-      "properties": {
-        "depth": true,
-        "label": true
-      },
       "additionalProperties": {
-        "$ref": "#/components/schemas/Level23"
+        "$ref": "#/components/schemas/Level46"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Level38"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Level30"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Level22"
       }
     },
     {
@@ -10902,8 +11866,8 @@ const SCHEMA_DOCUMENT: &str = r##"
       }
     },
     {
-      "items": {
-        "$ref": "#/components/schemas/Level4"
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Level6"
       }
     },
     {
@@ -10919,6 +11883,41 @@ const SCHEMA_DOCUMENT: &str = r##"
     {
       "items": {
         "$ref": "#/components/schemas/Grid10"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Atlas61"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Atlas52"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Atlas43"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Atlas34"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Atlas25"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Atlas16"
+      }
+    },
+    {
+      "additionalProperties": {
+        "$ref": "#/components/schemas/Atlas7"
       }
     }
   ]
@@ -10947,6 +11946,7 @@ pub mod channels {
         pub const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::Link,
             super::MessageName::Grid,
+            super::MessageName::Atlas,
         ];
 
         /// Reads an address: it must match the template, and every parameter must
@@ -11009,6 +12009,8 @@ pub mod channels {
         Link(super::Level0),
         /// A `Grid` payload.
         Grid(super::Grid0),
+        /// A `Atlas` payload.
+        Atlas(super::Atlas0),
     }
 
     impl ::asyncapi_runtime::MessageGroup for ChainMessage {
@@ -11019,12 +12021,14 @@ pub mod channels {
         const MESSAGES: &'static [super::MessageName] = &[
             super::MessageName::Link,
             super::MessageName::Grid,
+            super::MessageName::Atlas,
         ];
 
         fn name(&self) -> super::MessageName {
             match self {
                 ChainMessage::Link(_) => super::MessageName::Link,
                 ChainMessage::Grid(_) => super::MessageName::Grid,
+                ChainMessage::Atlas(_) => super::MessageName::Atlas,
             }
         }
 
@@ -11033,6 +12037,7 @@ pub mod channels {
             match message {
                 super::Message::Link(payload) => Ok(ChainMessage::Link(payload)),
                 super::Message::Grid(payload) => Ok(ChainMessage::Grid(payload)),
+                super::Message::Atlas(payload) => Ok(ChainMessage::Atlas(payload)),
                 other => Err(other),
             }
         }
@@ -11041,6 +12046,7 @@ pub mod channels {
             match self {
                 ChainMessage::Link(payload) => super::Message::Link(payload),
                 ChainMessage::Grid(payload) => super::Message::Grid(payload),
+                ChainMessage::Atlas(payload) => super::Message::Atlas(payload),
             }
         }
     }
@@ -11054,6 +12060,7 @@ pub mod channels {
             match self {
                 ChainMessage::Link(payload) => payload.validate_at(path, report),
                 ChainMessage::Grid(payload) => payload.validate_at(path, report),
+                ChainMessage::Atlas(payload) => payload.validate_at(path, report),
             }
         }
     }
@@ -11276,11 +12283,9 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The Level4 values in it are held as JSON, checked against the schema of Level4: typed,
-        /// they would nest types deeper than rustc checks drops of.
+        /// The `children` property.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 218))]
-        pub children: Option<super::Nullable<Vec<super::Value>>>,
+        pub children: Option<::asyncapi_runtime::Nullable<Vec<Level4<'a>>>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -11301,7 +12306,7 @@ pub mod borrowed {
             super::Level3 {
                 depth: self.depth,
                 label: IntoOwned::into_owned(self.label),
-                children: self.children,
+                children: IntoOwned::into_owned(self.children),
                 additional_properties: self.additional_properties,
             }
         }
@@ -11398,9 +12403,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level6 values in it are held as JSON, checked against the schema of Level6: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<super::Map<super::Level6>>,
+        #[validate(extra_schema(super::SCHEMAS, 290))]
+        pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -11873,7 +12880,7 @@ pub mod borrowed {
         /// The Level14 values in it are held as JSON, checked against the schema of Level14: typed,
         /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 217))]
+        #[validate(extra_schema(super::SCHEMAS, 289))]
         pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
@@ -12344,9 +13351,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level22 values in it are held as JSON, checked against the schema of Level22: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<super::Map<super::Level22>>,
+        #[validate(extra_schema(super::SCHEMAS, 288))]
+        pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -12393,7 +13402,6 @@ pub mod borrowed {
         ::asyncapi_runtime::Validate
     )]
     #[serde(crate = "::asyncapi_runtime::__private::serde")]
-    #[validate(extra_schema(super::SCHEMAS, 216))]
     pub struct Level22<'a> {
         /// The `depth` property.
         pub depth: super::Level22Depth,
@@ -12407,7 +13415,7 @@ pub mod borrowed {
         pub label: Option<::std::borrow::Cow<'a, str>>,
         /// Properties the schema does not list, each checked against `additionalProperties`.
         #[serde(flatten)]
-        pub additional_properties: super::Map<super::Value>,
+        pub additional_properties: super::Map<super::Level23>,
     }
 
     impl<'a> Level22<'a> {
@@ -12817,9 +13825,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level30 values in it are held as JSON, checked against the schema of Level30: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<super::Map<super::Level30>>,
+        #[validate(extra_schema(super::SCHEMAS, 287))]
+        pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -12933,11 +13943,9 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The Level32 values in it are held as JSON, checked against the schema of Level32: typed,
-        /// they would nest types deeper than rustc checks drops of.
+        /// The `children` property.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 215))]
-        pub children: Option<super::Nullable<Vec<super::Value>>>,
+        pub children: Option<::asyncapi_runtime::Nullable<Vec<Level32<'a>>>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -12958,7 +13966,7 @@ pub mod borrowed {
             super::Level31 {
                 depth: self.depth,
                 label: IntoOwned::into_owned(self.label),
-                children: self.children,
+                children: IntoOwned::into_owned(self.children),
                 additional_properties: self.additional_properties,
             }
         }
@@ -13291,9 +14299,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level38 values in it are held as JSON, checked against the schema of Level38: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<super::Map<super::Level38>>,
+        #[validate(extra_schema(super::SCHEMAS, 286))]
+        pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -13527,11 +14537,9 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The Level42 values in it are held as JSON, checked against the schema of Level42: typed,
-        /// they would nest types deeper than rustc checks drops of.
+        /// The `children` property.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 214))]
-        pub children: Option<super::Map>,
+        pub children: Option<super::Map<super::Level42>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -13765,9 +14773,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level46 values in it are held as JSON, checked against the schema of Level46: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<super::Map<super::Level46>>,
+        #[validate(extra_schema(super::SCHEMAS, 285))]
+        pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -14050,7 +15060,6 @@ pub mod borrowed {
         ::asyncapi_runtime::Validate
     )]
     #[serde(crate = "::asyncapi_runtime::__private::serde")]
-    #[validate(extra_schema(super::SCHEMAS, 213))]
     pub struct Level50<'a> {
         /// The `depth` property.
         pub depth: super::Level50Depth,
@@ -14064,7 +15073,7 @@ pub mod borrowed {
         pub label: Option<::std::borrow::Cow<'a, str>>,
         /// Properties the schema does not list, each checked against `additionalProperties`.
         #[serde(flatten)]
-        pub additional_properties: super::Map<super::Value>,
+        pub additional_properties: super::Map<super::Level51>,
     }
 
     impl<'a> Level50<'a> {
@@ -14238,9 +15247,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level54 values in it are held as JSON, checked against the schema of Level54: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<super::Map<super::Level54>>,
+        #[validate(extra_schema(super::SCHEMAS, 284))]
+        pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -14590,11 +15601,9 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The Level60 values in it are held as JSON, checked against the schema of Level60: typed,
-        /// they would nest types deeper than rustc checks drops of.
+        /// The `children` property.
         #[serde(skip_serializing_if = "Option::is_none")]
-        #[validate(extra_schema(super::SCHEMAS, 212))]
-        pub children: Option<super::Nullable<Vec<super::Value>>>,
+        pub children: Option<::asyncapi_runtime::Nullable<Vec<Level60<'a>>>>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -14615,7 +15624,7 @@ pub mod borrowed {
             super::Level59 {
                 depth: self.depth,
                 label: IntoOwned::into_owned(self.label),
-                children: self.children,
+                children: IntoOwned::into_owned(self.children),
                 additional_properties: self.additional_properties,
             }
         }
@@ -14712,9 +15721,11 @@ pub mod borrowed {
         )]
         #[validate(max_length = 8)]
         pub label: Option<::std::borrow::Cow<'a, str>>,
-        /// The `children` property.
+        /// The Level62 values in it are held as JSON, checked against the schema of Level62: typed,
+        /// they would nest types deeper than rustc checks drops of.
         #[serde(skip_serializing_if = "Option::is_none")]
-        pub children: Option<super::Map<super::Level62>>,
+        #[validate(extra_schema(super::SCHEMAS, 283))]
+        pub children: Option<super::Map>,
         /// Properties the schema does not list, kept as they came so that they survive a round trip.
         #[serde(flatten)]
         pub additional_properties: super::Map,
@@ -15228,6 +16239,8 @@ pub mod borrowed {
         Link(Level0<'a>),
         /// A `Grid` payload.
         Grid(super::Grid0),
+        /// A `Atlas` payload.
+        Atlas(super::Atlas0),
     }
 
     impl Message<'_> {
@@ -15236,6 +16249,7 @@ pub mod borrowed {
             match self {
                 Message::Link(_) => super::MessageName::Link,
                 Message::Grid(_) => super::MessageName::Grid,
+                Message::Atlas(_) => super::MessageName::Atlas,
             }
         }
 
@@ -15244,6 +16258,7 @@ pub mod borrowed {
             match self {
                 Message::Link(payload) => super::Message::Link(payload.into_owned()),
                 Message::Grid(payload) => super::Message::Grid(payload),
+                Message::Atlas(payload) => super::Message::Atlas(payload),
             }
         }
     }
@@ -15271,6 +16286,7 @@ pub mod borrowed {
             match self {
                 Message::Link(payload) => payload.validate_at(path, report),
                 Message::Grid(payload) => payload.validate_at(path, report),
+                Message::Atlas(payload) => payload.validate_at(path, report),
             }
         }
     }

@@ -653,6 +653,35 @@ fn chains_of_newtypes_are_checked_below_the_typed_levels() {
 }
 
 #[test]
+fn chains_of_map_newtypes_are_checked_below_the_typed_levels() {
+    // `Atlas0` to `Atlas68` are each a map (at most 2 entries) of the next, `Atlas69` a
+    // string of at most 4 characters: newtypes around maps, the further down held as
+    // JSON.
+    let atlas = |leaf: Value| (0..69).fold(leaf, |value, _| json!({ "a": value }));
+    let at = |level: usize| "/a".repeat(level);
+    assert_eq!(
+        violations::<deep_containers::Atlas0>(atlas(json!("leaf"))),
+        vec![]
+    );
+    assert_eq!(
+        violations::<deep_containers::Atlas0>(atlas(json!("leaves"))),
+        vec![(at(69), Keyword::MaxLength)]
+    );
+    let mut wide = atlas(json!("leaf"));
+    *wide.pointer_mut(&at(50)).expect("level 50") = json!({"a": {}, "b": {}, "c": {}});
+    assert_eq!(
+        violations::<deep_containers::Atlas0>(wide),
+        vec![(at(50), Keyword::MaxProperties)]
+    );
+    let mut wrong = atlas(json!("leaf"));
+    *wrong.pointer_mut(&at(3)).expect("level 3") = json!([]);
+    assert_eq!(
+        violations::<deep_containers::Atlas0>(wrong),
+        vec![(at(3), Keyword::Type)]
+    );
+}
+
+#[test]
 fn boxed_values_are_read_and_checked_like_the_others() {
     // Each level holds the next in `a`, `b` or the union `either`, in turn: the deeper
     // levels are boxed, the payload reads and fails the same at every depth. (The types hold
@@ -685,9 +714,20 @@ fn boxed_values_are_read_and_checked_like_the_others() {
     );
 }
 
-/// Requires `T: Send + Sync`: rustc decides it by walking every type `T` holds, and
-/// gives up on chains deeper than its recursion limit.
-fn movable_between_threads<T: Send + Sync>() {}
+/// Requires `T: Send + Sync`, and the unwind-safety traits rustdoc works out for every
+/// type it documents: rustc decides each by walking every type `T` holds, and gives up
+/// on chains deeper than its recursion limit.
+fn movable_between_threads<
+    T: Send + Sync + Unpin + std::panic::UnwindSafe + std::panic::RefUnwindSafe,
+>() {
+}
+
+/// [`movable_between_threads`] for each of the named types of a module.
+macro_rules! every_level {
+    ($module:ident: $($ty:ident)*) => {
+        $(movable_between_threads::<$module::$ty>();)*
+    };
+}
 
 #[test]
 fn deep_types_can_move_between_threads() {
@@ -696,7 +736,25 @@ fn deep_types_can_move_between_threads() {
     movable_between_threads::<fixture_tests::deep_nullable::Level0>();
     movable_between_threads::<deep_containers::Level0>();
     movable_between_threads::<deep_containers::borrowed::Level0<'static>>();
-    movable_between_threads::<deep_containers::Grid0>();
+    // Every level of the newtype chains: rustc walks from each type down to the next
+    // level held as JSON, so the longest typed run starts just below a cut.
+    every_level!(deep_containers:
+        Atlas0 Atlas1 Atlas2 Atlas3 Atlas4 Atlas5 Atlas6 Atlas7 Atlas8 Atlas9 Atlas10
+        Atlas11 Atlas12 Atlas13 Atlas14 Atlas15 Atlas16 Atlas17 Atlas18 Atlas19 Atlas20
+        Atlas21 Atlas22 Atlas23 Atlas24 Atlas25 Atlas26 Atlas27 Atlas28 Atlas29 Atlas30
+        Atlas31 Atlas32 Atlas33 Atlas34 Atlas35 Atlas36 Atlas37 Atlas38 Atlas39 Atlas40
+        Atlas41 Atlas42 Atlas43 Atlas44 Atlas45 Atlas46 Atlas47 Atlas48 Atlas49 Atlas50
+        Atlas51 Atlas52 Atlas53 Atlas54 Atlas55 Atlas56 Atlas57 Atlas58 Atlas59 Atlas60
+        Atlas61 Atlas62 Atlas63 Atlas64 Atlas65 Atlas66 Atlas67 Atlas68 Atlas69
+    );
+    every_level!(deep_containers:
+        Grid0 Grid1 Grid2 Grid3 Grid4 Grid5 Grid6 Grid7 Grid8 Grid9 Grid10 Grid11 Grid12
+        Grid13 Grid14 Grid15 Grid16 Grid17 Grid18 Grid19 Grid20 Grid21 Grid22 Grid23 Grid24
+        Grid25 Grid26 Grid27 Grid28 Grid29 Grid30 Grid31 Grid32 Grid33 Grid34 Grid35 Grid36
+        Grid37 Grid38 Grid39 Grid40 Grid41 Grid42 Grid43 Grid44 Grid45 Grid46 Grid47 Grid48
+        Grid49 Grid50 Grid51 Grid52 Grid53 Grid54 Grid55 Grid56 Grid57 Grid58 Grid59 Grid60
+        Grid61 Grid62 Grid63 Grid64 Grid65 Grid66 Grid67 Grid68 Grid69
+    );
     movable_between_threads::<fan_out::Level0>();
 }
 
