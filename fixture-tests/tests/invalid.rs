@@ -612,72 +612,60 @@ fn chains_through_containers_are_checked_below_the_typed_levels() {
     );
 }
 
+/// The checks every level of a chain of newtype components makes, 69 levels deep to a
+/// string of at most 4 characters: `nest` wraps a value in one level, `step` is the
+/// pointer of one level, `wide` is a level with one item or entry too many (failing
+/// `too_many`), and `wrong` a level of the wrong type.
+fn newtype_chain_checks<T: ValidateJson>(
+    nest: impl Fn(Value, usize) -> Value,
+    step: &str,
+    (wide, too_many): (Value, Keyword),
+    wrong: Value,
+) {
+    let chain = |leaf: Value| (0..69).rev().fold(leaf, &nest);
+    let at = |level: usize| step.repeat(level);
+    assert_eq!(violations::<T>(chain(json!("leaf"))), vec![]);
+    assert_eq!(
+        violations::<T>(chain(json!("leaves"))),
+        vec![(at(69), Keyword::MaxLength)]
+    );
+    let mut payload = chain(json!("leaf"));
+    *payload.pointer_mut(&at(50)).expect("level 50") = wide;
+    assert_eq!(violations::<T>(payload), vec![(at(50), too_many)]);
+    let mut payload = chain(json!("leaf"));
+    *payload.pointer_mut(&at(3)).expect("level 3") = wrong;
+    assert_eq!(violations::<T>(payload), vec![(at(3), Keyword::Type)]);
+}
+
 #[test]
 fn chains_of_newtypes_are_checked_below_the_typed_levels() {
-    // `Grid0` to `Grid68` are each a nullable array of the next, `Grid69` a string of
-    // at most 4 characters: with no field between them, the newtypes further down hold
-    // their items as JSON.
-    let grid = |leaf: Value| {
-        let mut value = leaf;
-        for level in (0..69).rev() {
-            // A null item where the next level is a nullable array.
-            value = if level < 68 {
+    // `Grid0` to `Grid68` are each a nullable array (at most 2 items) of the next,
+    // `Grid69` a string of at most 4 characters: with no field between them, the
+    // newtypes further down hold their items as JSON.
+    newtype_chain_checks::<deep_containers::Grid0>(
+        // A null item where the next level is a nullable array.
+        |value, level| {
+            if level < 68 {
                 json!([value, null])
             } else {
                 json!([value])
-            };
-        }
-        value
-    };
-    let at = |level: usize| "/0".repeat(level);
-    assert_eq!(
-        violations::<deep_containers::Grid0>(grid(json!("leaf"))),
-        vec![]
-    );
-    assert_eq!(
-        violations::<deep_containers::Grid0>(grid(json!("leaves"))),
-        vec![(at(69), Keyword::MaxLength)]
-    );
-    let mut wide = grid(json!("leaf"));
-    *wide.pointer_mut(&at(50)).expect("level 50") = json!([[], null, null]);
-    assert_eq!(
-        violations::<deep_containers::Grid0>(wide),
-        vec![(at(50), Keyword::MaxItems)]
-    );
-    let mut wrong = grid(json!("leaf"));
-    *wrong.pointer_mut(&at(3)).expect("level 3") = json!({});
-    assert_eq!(
-        violations::<deep_containers::Grid0>(wrong),
-        vec![(at(3), Keyword::Type)]
+            }
+        },
+        "/0",
+        (json!([[], null, null]), Keyword::MaxItems),
+        json!({}),
     );
 }
 
 #[test]
 fn chains_of_map_newtypes_are_checked_below_the_typed_levels() {
     // `Atlas0` to `Atlas68` are each a map (at most 2 entries) of the next, `Atlas69` a
-    // string of at most 4 characters: newtypes around maps, the further down held as
-    // JSON.
-    let atlas = |leaf: Value| (0..69).fold(leaf, |value, _| json!({ "a": value }));
-    let at = |level: usize| "/a".repeat(level);
-    assert_eq!(
-        violations::<deep_containers::Atlas0>(atlas(json!("leaf"))),
-        vec![]
-    );
-    assert_eq!(
-        violations::<deep_containers::Atlas0>(atlas(json!("leaves"))),
-        vec![(at(69), Keyword::MaxLength)]
-    );
-    let mut wide = atlas(json!("leaf"));
-    *wide.pointer_mut(&at(50)).expect("level 50") = json!({"a": {}, "b": {}, "c": {}});
-    assert_eq!(
-        violations::<deep_containers::Atlas0>(wide),
-        vec![(at(50), Keyword::MaxProperties)]
-    );
-    let mut wrong = atlas(json!("leaf"));
-    *wrong.pointer_mut(&at(3)).expect("level 3") = json!([]);
-    assert_eq!(
-        violations::<deep_containers::Atlas0>(wrong),
-        vec![(at(3), Keyword::Type)]
+    // string of at most 4 characters: newtypes around maps.
+    newtype_chain_checks::<deep_containers::Atlas0>(
+        |value, _| json!({ "a": value }),
+        "/a",
+        (json!({"a": {}, "b": {}, "c": {}}), Keyword::MaxProperties),
+        json!([]),
     );
 }
 
