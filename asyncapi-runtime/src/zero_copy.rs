@@ -77,15 +77,13 @@ pub trait IntoOwned {
 /// # Ok::<(), asyncapi_runtime::Error>(())
 /// ```
 pub fn from_slice_borrowed<'a, T: Borrowed<'a>>(bytes: &'a [u8]) -> Result<T, Error> {
-    let bytes = crate::parse::without_bom(bytes);
-    crate::parse::finish::<T, T::Owned>(crate::parse::typed_parse(bytes), bytes)
+    crate::parse::parse_bytes::<T, T::Owned>(bytes)
 }
 
 /// Parses `text` as JSON into a borrowed type and validates it (see
 /// [`from_slice_borrowed`]).
 pub fn from_str_borrowed<'a, T: Borrowed<'a>>(text: &'a str) -> Result<T, Error> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    crate::parse::finish::<T, T::Owned>(serde_json::from_str(text), text.as_bytes())
+    crate::parse::parse_text::<T, T::Owned>(text)
 }
 
 /// [`Base64Data`] borrowed from the input: standard, padded base64 text, kept exactly
